@@ -1,0 +1,43 @@
+package dev.aiblog.core.steps;
+
+import dev.aiblog.core.model.TokenUsage;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The inputs and outputs of the state machine's tasks, as {@code statemachine/blog-pipeline.asl.json} passes
+ * them. They carry S3 keys and small metadata only, never bodies or images (the 256 KB state limit).
+ */
+public final class StepContracts {
+    private StepContracts() {}
+
+    /** What to moderate: the topic itself, or the draft at {@code draftKey}. */
+    public enum Target { TOPIC, TEXT }
+
+    public record ModerateInput(String requestId, Target target, String text, String draftKey) {}
+
+    public record ModerateOutput(Target target, boolean flagged, List<String> categories, String model) {}
+
+    public record TextInput(String requestId, String topic, String audience, String tone, String length) {}
+
+    public record TextOutput(String draftKey, String title, String model, TokenUsage usage, String provider, boolean offline) {}
+
+    public record ImageInput(String requestId, String draftKey) {}
+
+    public record ImageOutput(String imageKey, String model, TokenUsage usage) {}
+
+    public record PublishInput(String requestId, String draftKey, String imageKey, TextOutput text, ImageOutput image) {}
+
+    public record PublishOutput(String postId, BigDecimal costUsd, boolean alreadyPublished) {}
+
+    /** How a request ended when it did not publish. */
+    public enum Outcome { REJECTED, FAILED }
+
+    /** A caught error as Step Functions hands it to a Catch: {@code {"Error": ..., "Cause": ...}}. */
+    public record CaughtError(@com.fasterxml.jackson.annotation.JsonProperty("Error") String error,
+                              @com.fasterxml.jackson.annotation.JsonProperty("Cause") String cause) {}
+
+    public record OutcomeInput(String requestId, Outcome outcome, ModerateOutput moderation, CaughtError error) {}
+
+    public record OutcomeOutput(String requestId, String status, String reason) {}
+}

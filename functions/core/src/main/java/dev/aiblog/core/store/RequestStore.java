@@ -1,0 +1,183 @@
+package dev.aiblog.core.store;
+
+import static dev.aiblog.core.store.Attr.list;
+import static dev.aiblog.core.store.Attr.s;
+
+import dev.aiblog.core.errors.NotFoundException;
+import dev.aiblog.core.model.Audience;
+import dev.aiblog.core.model.BlogRequest;
+import dev.aiblog.core.model.Length;
+import dev.aiblog.core.model.PostOptions;
+import dev.aiblog.core.model.Status;
+import dev.aiblog.core.model.Step;
+import dev.aiblog.core.model.Tone;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The Requests table: one item per request, keyed by {@code requestId}. Status moves only forward: once a
+ * request is PUBLISHED, REJECTED or FAILED, no later write changes its status (conditional updates).
+ */
+public final class RequestStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestStore.class);
+    private static final String NOT_TERMINAL =
+            "attribute_exists(requestId) AND NOT (#status IN (:published, :rejected, :failed))";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public RequestStore(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** Stores a new request; false when one with this id already exists (nothing is overwritten). */
+    public boolean create(BlogRequest request) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("requestId", s(request.requestId()));
+        item.put("owner", s(request.owner()));
+        item.put("topic", s(request.topic()));
+        item.put("audience", s(request.options().audience().wire()));
+        item.put("tone", s(request.options().tone().wire()));
+        item.put("length", s(request.options().length().wire()));
+        item.put("status", s(request.status().name()));
+        item.put("createdAt", s(request.createdAt().toString()));
+        item.put("updatedAt", s(request.updatedAt().toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(requestId)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public Optional<BlogRequest> find(String requestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(requestId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    public BlogRequest get(String requestId) {
+        return find(requestId).orElseThrow(() -> new NotFoundException("request " + requestId + " does not exist"));
+    }
+
+    /** QUEUED → RUNNING, done by the dispatcher when the execution starts. No-op for a request past QUEUED. */
+    public void markRunning(String requestId) {
+        update(requestId, "SET #status = :running, updatedAt = :now",
+                "attribute_exists(requestId) AND #status = :queued",
+                Map.of(":running", s(Status.RUNNING.name()), ":queued", s(Status.QUEUED.name())));
+    }
+
+    /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
+    public void enterStep(String requestId, Step step) {
+        boolean updated = update(requestId, "SET #status = :running, #step = :step, updatedAt = :now", NOT_TERMINAL,
+                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))));
+        if (!updated) {
+            BlogRequest current = get(requestId);
+            LOG.warn("request {} is already {}; step {} not recorded", requestId, current.status(), step);
+        }
+    }
+
+    public void markRejected(String requestId, Step step, List<String> categories, String reason) {
+        terminal(requestId, Status.REJECTED, "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
+                Map.of(":step", s(step.name()), ":reason", s(reason), ":categories", list(categories)));
+    }
+
+    public void markFailed(String requestId, String errorName, String reason) {
+        terminal(requestId, Status.FAILED, "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now",
+                Map.of(":error", s(errorName), ":reason", s(reason)));
+    }
+
+    /** The write that marks a request PUBLISHED, for use inside the publish transaction. */
+    public TransactWriteItem publishedWrite(String requestId, String postId) {
+        Map<String, AttributeValue> values = withTerminals(Map.of(
+                ":to", s(Status.PUBLISHED.name()), ":post", s(postId), ":step", s(Step.PUBLISH.name()),
+                ":now", s(Instant.now(clock).toString())));
+        values.remove(":published");
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table).key(key(requestId))
+                .updateExpression("SET #status = :to, #step = :step, postId = :post, updatedAt = :now REMOVE reason, errorName")
+                .conditionExpression("attribute_exists(requestId) AND NOT (#status IN (:rejected, :failed))")
+                .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    private void terminal(String requestId, Status to, String expression, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = withTerminals(values);
+        all.put(":to", s(to.name()));
+        if (!update(requestId, expression, NOT_TERMINAL, all)) {
+            BlogRequest current = get(requestId);
+            if (current.status() != to) {
+                LOG.warn("request {} is already {}; not marking it {}", requestId, current.status(), to);
+            }
+        }
+    }
+
+    private boolean update(String requestId, String expression, String condition, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":now", s(Instant.now(clock).toString()));
+        Map<String, String> names = new HashMap<>();
+        names.put("#status", "status");
+        if (expression.contains("#step")) {
+            names.put("#step", "step");
+        }
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(requestId))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(all).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> withTerminals(Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":published", s(Status.PUBLISHED.name()));
+        all.put(":rejected", s(Status.REJECTED.name()));
+        all.put(":failed", s(Status.FAILED.name()));
+        return all;
+    }
+
+    private static Map<String, AttributeValue> key(String requestId) {
+        return Map.of("requestId", s(requestId));
+    }
+
+    static BlogRequest fromItem(Map<String, AttributeValue> item) {
+        PostOptions options = new PostOptions(
+                Attr.str(item, "audience").flatMap(Audience::parse).orElse(null),
+                Attr.str(item, "tone").flatMap(Tone::parse).orElse(null),
+                Attr.str(item, "length").flatMap(Length::parse).orElse(null));
+        return new BlogRequest(
+                Attr.str(item, "requestId").orElseThrow(),
+                Attr.str(item, "owner").orElse(null),
+                Attr.str(item, "topic").orElse(null),
+                options,
+                Status.valueOf(Attr.str(item, "status").orElseThrow()),
+                Attr.str(item, "step").map(Step::valueOf).orElse(null),
+                Attr.str(item, "createdAt").map(Instant::parse).orElse(null),
+                Attr.str(item, "updatedAt").map(Instant::parse).orElse(null),
+                Attr.str(item, "reason").orElse(null),
+                Attr.str(item, "errorName").orElse(null),
+                Attr.strings(item, "categories"),
+                Attr.str(item, "postId").orElse(null));
+    }
+}
