@@ -1,0 +1,3 @@
+import { CreateScreen } from '@/screens/CreateScreen';
+
+export default CreateScreen;

@@ -1,0 +1,65 @@
+import { ActivityIndicator, Pressable, StyleSheet, Text, type ViewStyle } from 'react-native';
+
+import { radius, spacing, useTheme } from '@/theme';
+
+export interface ButtonProps {
+  label: string;
+  onPress: () => void;
+  /** Defaults to `label`; say what happens when it is more than the label shows. */
+  accessibilityLabel?: string;
+  accessibilityHint?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  disabled?: boolean;
+  loading?: boolean;
+  testID?: string;
+  style?: ViewStyle;
+}
+
+export function Button({
+  label,
+  onPress,
+  accessibilityLabel,
+  accessibilityHint,
+  variant = 'primary',
+  disabled,
+  loading,
+  testID,
+  style,
+}: ButtonProps) {
+  const { colors } = useTheme();
+  const bg =
+    variant === 'primary' ? colors.primary : variant === 'danger' ? colors.danger : colors.surfaceAlt;
+  const fg = variant === 'secondary' ? colors.text : colors.onPrimary;
+  const inactive = disabled || loading;
+  return (
+    <Pressable
+      testID={testID}
+      accessibilityRole="button"
+      accessibilityLabel={accessibilityLabel ?? label}
+      accessibilityHint={accessibilityHint}
+      accessibilityState={{ disabled: !!inactive, busy: !!loading }}
+      disabled={inactive}
+      onPress={onPress}
+      style={({ pressed }) => [
+        styles.button,
+        { backgroundColor: bg, opacity: inactive ? 0.5 : pressed ? 0.8 : 1 },
+        style,
+      ]}>
+      {loading ? <ActivityIndicator color={fg} style={styles.spinner} /> : null}
+      <Text style={[styles.label, { color: fg }]}>{label}</Text>
+    </Pressable>
+  );
+}
+
+const styles = StyleSheet.create({
+  button: {
+    minHeight: 44,
+    paddingHorizontal: spacing.lg,
+    borderRadius: radius.md,
+    alignItems: 'center',
+    justifyContent: 'center',
+    flexDirection: 'row',
+  },
+  label: { fontSize: 16, fontWeight: '600' },
+  spinner: { marginRight: spacing.sm },
+});

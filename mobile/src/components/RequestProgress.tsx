@@ -1,0 +1,100 @@
+import { StyleSheet, Text, View } from 'react-native';
+
+import { STEPS, type BlogRequest, type Step } from '@/api/types';
+import { radius, spacing, useTheme } from '@/theme';
+
+export const STEP_LABELS: Record<Step, string> = {
+  MODERATE_TOPIC: 'Checking the topic',
+  TEXT: 'Writing the post',
+  MODERATE_TEXT: 'Checking the text',
+  IMAGE: 'Drawing the illustration',
+  PUBLISH: 'Publishing',
+};
+
+export type StepState = 'done' | 'active' | 'failed' | 'pending';
+
+/** Where each pipeline step stands, given a request's status and current step. */
+export function stepStates(req: Pick<BlogRequest, 'status' | 'step'>): Record<Step, StepState> {
+  const current = req.step ? STEPS.indexOf(req.step) : -1;
+  const out = {} as Record<Step, StepState>;
+  STEPS.forEach((step, i) => {
+    switch (req.status) {
+      case 'QUEUED':
+        out[step] = 'pending';
+        break;
+      case 'PUBLISHED':
+        out[step] = 'done';
+        break;
+      case 'RUNNING':
+        out[step] = i < current ? 'done' : i === current ? 'active' : 'pending';
+        break;
+      case 'REJECTED':
+      case 'FAILED':
+        out[step] = i < current ? 'done' : i === current ? 'failed' : 'pending';
+        break;
+    }
+  });
+  return out;
+}
+
+const MARKS: Record<StepState, string> = { done: '✓', active: '●', failed: '✕', pending: '○' };
+const SPOKEN: Record<StepState, string> = {
+  done: 'done',
+  active: 'in progress',
+  failed: 'stopped here',
+  pending: 'not started',
+};
+
+export function RequestProgress({ request }: { request: BlogRequest }) {
+  const { colors } = useTheme();
+  const states = stepStates(request);
+  const tint: Record<StepState, string> = {
+    done: colors.success,
+    active: colors.primary,
+    failed: colors.danger,
+    pending: colors.textMuted,
+  };
+  return (
+    <View style={[styles.list, { borderColor: colors.border, backgroundColor: colors.surface }]}>
+      {STEPS.map((step, i) => {
+        const state = states[step];
+        return (
+          <View
+            key={step}
+            testID={`step-${step}`}
+            accessible
+            accessibilityLabel={`Step ${i + 1} of ${STEPS.length}, ${STEP_LABELS[step]}: ${SPOKEN[state]}`}
+            style={styles.row}>
+            <View style={[styles.mark, { borderColor: tint[state] }]}>
+              <Text style={{ color: tint[state], fontWeight: '700' }}>{MARKS[state]}</Text>
+            </View>
+            <Text
+              testID={`step-${step}-state`}
+              style={[
+                styles.label,
+                { color: state === 'pending' ? colors.textMuted : colors.text },
+                state === 'active' && styles.active,
+              ]}>
+              {STEP_LABELS[step]}
+            </Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  list: { borderWidth: StyleSheet.hairlineWidth, borderRadius: radius.lg, padding: spacing.lg, gap: spacing.md },
+  row: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },
+  mark: {
+    width: 28,
+    height: 28,
+    borderRadius: 14,
+    borderWidth: 2,
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
+  label: { fontSize: 16 },
+  active: { fontWeight: '700' },
+});

@@ -1,0 +1,49 @@
+import { StyleSheet, Text, View } from 'react-native';
+
+import { spacing, useTheme } from '@/theme';
+
+import { Button } from './Button';
+
+/** Empty and error states: what happened, and the one thing to do about it. */
+export function StateMessage({
+  title,
+  message,
+  action,
+  tone = 'neutral',
+  testID,
+}: {
+  title: string;
+  message?: string;
+  action?: { label: string; onPress: () => void; accessibilityLabel?: string; testID?: string };
+  tone?: 'neutral' | 'error';
+  testID?: string;
+}) {
+  const { colors } = useTheme();
+  return (
+    <View testID={testID} style={styles.container} accessibilityRole={tone === 'error' ? 'alert' : undefined}>
+      <Text
+        accessibilityRole="header"
+        style={[styles.title, { color: tone === 'error' ? colors.danger : colors.text }]}>
+        {title}
+      </Text>
+      {message ? <Text style={[styles.message, { color: colors.textMuted }]}>{message}</Text> : null}
+      {action ? (
+        <Button
+          label={action.label}
+          onPress={action.onPress}
+          accessibilityLabel={action.accessibilityLabel}
+          testID={action.testID}
+          variant={tone === 'error' ? 'primary' : 'secondary'}
+          style={styles.action}
+        />
+      ) : null}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  container: { padding: spacing.xl, alignItems: 'center', gap: spacing.sm },
+  title: { fontSize: 18, fontWeight: '700', textAlign: 'center' },
+  message: { fontSize: 15, textAlign: 'center', lineHeight: 21 },
+  action: { marginTop: spacing.md, minWidth: 160 },
+});

@@ -1,0 +1,169 @@
+import { useRouter } from 'expo-router';
+import { useRef, useState } from 'react';
+import { KeyboardAvoidingView, Platform, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
+
+import {
+  AUDIENCES,
+  LENGTHS,
+  TONES,
+  TOPIC_MAX,
+  errorMessage,
+  isApiError,
+  type Audience,
+  type Length,
+  type Tone,
+} from '@/api/types';
+import { Button } from '@/components/Button';
+import { ChoiceGroup } from '@/components/ChoiceGroup';
+import { StateMessage } from '@/components/StateMessage';
+import { newIdempotencyKey } from '@/lib/ids';
+import { validateTopic } from '@/lib/validation';
+import { useCreatePostMutation } from '@/state/queries/request';
+import { useSession } from '@/state/session';
+import { radius, spacing, useTheme } from '@/theme';
+
+export function CreateScreen() {
+  const { colors } = useTheme();
+  const router = useRouter();
+  const { session } = useSession();
+  const create = useCreatePostMutation();
+  const [topic, setTopic] = useState('');
+  const [audience, setAudience] = useState<Audience>('general');
+  const [tone, setTone] = useState<Tone>('informative');
+  const [length, setLength] = useState<Length>('medium');
+  const [touched, setTouched] = useState(false);
+  // One key per distinct submission: resending the same form after a network error reuses
+  // it, so the server creates one request, not two.
+  const idempotencyKey = useRef<string | null>(null);
+  const edited = <T,>(set: (v: T) => void) => (v: T) => {
+    idempotencyKey.current = null;
+    create.reset();
+    set(v);
+  };
+
+  if (!session) {
+    return (
+      <View style={[styles.fill, { backgroundColor: colors.background }]}>
+        <StateMessage
+          testID="create-signed-out"
+          title="Sign in to create posts"
+          message="Reading is open to everyone; generating a post needs an account."
+          action={{
+            label: 'Sign in',
+            onPress: () => router.push({ pathname: '/sign-in', params: { reason: 'create' } }),
+            testID: 'create-sign-in',
+          }}
+        />
+      </View>
+    );
+  }
+
+  const validation = validateTopic(topic);
+  const showValidation = touched && validation !== null;
+  const serverError = create.error;
+
+  const submit = () => {
+    setTouched(true);
+    if (validation) return;
+    idempotencyKey.current ??= newIdempotencyKey();
+    create.mutate(
+      { input: { topic: topic.trim(), audience, tone, length }, idempotencyKey: idempotencyKey.current },
+      {
+        onSuccess: (result) => {
+          idempotencyKey.current = null;
+          setTopic('');
+          setTouched(false);
+          router.push(`/request/${encodeURIComponent(result.requestId)}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <KeyboardAvoidingView
+      behavior={Platform.OS === 'ios' ? 'padding' : undefined}
+      style={[styles.fill, { backgroundColor: colors.background }]}>
+      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
+        <Text accessibilityRole="header" style={[styles.heading, { color: colors.text }]}>
+          What should the post be about?
+        </Text>
+        <View style={styles.field}>
+          <Text nativeID="topic-label" style={[styles.label, { color: colors.text }]}>
+            Topic
+          </Text>
+          <TextInput
+            testID="topic-input"
+            accessibilityLabel="Topic"
+            accessibilityLabelledBy="topic-label"
+            accessibilityHint={`Between 3 and ${TOPIC_MAX} characters`}
+            value={topic}
+            onChangeText={edited(setTopic)}
+            onBlur={() => setTouched(true)}
+            placeholder="e.g. How sourdough starters work"
+            placeholderTextColor={colors.textMuted}
+            multiline
+            maxLength={TOPIC_MAX + 50}
+            style={[
+              styles.input,
+              {
+                color: colors.text,
+                backgroundColor: colors.surface,
+                borderColor: showValidation ? colors.danger : colors.border,
+              },
+            ]}
+          />
+          <View style={styles.hintRow}>
+            <Text
+              testID="topic-error"
+              accessibilityLiveRegion="polite"
+              style={{ color: colors.danger, flex: 1 }}>
+              {showValidation ? validation : ''}
+            </Text>
+            <Text style={{ color: topic.trim().length > TOPIC_MAX ? colors.danger : colors.textMuted }}>
+              {topic.trim().length}/{TOPIC_MAX}
+            </Text>
+          </View>
+        </View>
+        <ChoiceGroup label="Audience" options={AUDIENCES} value={audience} onChange={edited(setAudience)} testID="audience" />
+        <ChoiceGroup label="Tone" options={TONES} value={tone} onChange={edited(setTone)} testID="tone" />
+        <ChoiceGroup label="Length" options={LENGTHS} value={length} onChange={edited(setLength)} testID="length" />
+        {serverError ? (
+          <View
+            testID="create-error"
+            accessibilityRole="alert"
+            style={[styles.errorBox, { backgroundColor: colors.dangerSurface }]}>
+            <Text style={{ color: colors.danger }}>{errorMessage(serverError)}</Text>
+            {isApiError(serverError) && serverError.code === 'UNAUTHORIZED' ? (
+              <Button label="Sign in" variant="secondary" onPress={() => router.push('/sign-in')} />
+            ) : null}
+          </View>
+        ) : null}
+        <Button
+          testID="create-submit"
+          label={create.isPending ? 'Sending…' : 'Generate post'}
+          accessibilityLabel="Generate post"
+          loading={create.isPending}
+          onPress={submit}
+        />
+      </ScrollView>
+    </KeyboardAvoidingView>
+  );
+}
+
+const styles = StyleSheet.create({
+  fill: { flex: 1 },
+  content: { padding: spacing.lg, gap: spacing.lg },
+  heading: { fontSize: 22, fontWeight: '700' },
+  field: { gap: spacing.sm },
+  label: { fontSize: 15, fontWeight: '600' },
+  input: {
+    minHeight: 88,
+    borderWidth: 1,
+    borderRadius: radius.md,
+    padding: spacing.md,
+    fontSize: 16,
+    textAlignVertical: 'top',
+  },
+  hintRow: { flexDirection: 'row', gap: spacing.sm },
+  errorBox: { padding: spacing.md, borderRadius: radius.md, gap: spacing.sm },
+});

@@ -1,0 +1,61 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { useApi } from '@/api/context';
+import { isTerminal, type BlogRequest, type CreateBlogInput } from '@/api/types';
+import { useAppConfig } from '@/state/app-config';
+
+import { FEED_ROOT } from './feed';
+
+export const REQUEST_ROOT = 'request';
+export const requestQueryKey = (id: string) => [REQUEST_ROOT, id] as const;
+
+/** Polls a generation request until it reaches PUBLISHED, REJECTED or FAILED. */
+export function useRequestQuery(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { requestPollMs } = useAppConfig();
+  return useQuery({
+    queryKey: requestQueryKey(id),
+    queryFn: async ({ signal }) => {
+      const req = await api.getRequest(id, { signal });
+      if (req.status === 'PUBLISHED') {
+        void queryClient.invalidateQueries({ queryKey: [FEED_ROOT] });
+      }
+      return req;
+    },
+    staleTime: 0,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      return data && isTerminal(data.status) ? false : requestPollMs;
+    },
+  });
+}
+
+export interface CreatePostVariables {
+  input: CreateBlogInput;
+  idempotencyKey: string;
+}
+
+export function useCreatePostMutation() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: CreatePostVariables) =>
+      api.createPost(input, idempotencyKey),
+    onSuccess: (result, { input }) => {
+      // Show QUEUED at once; the request screen's first poll replaces it.
+      const now = new Date().toISOString();
+      queryClient.setQueryData<BlogRequest>(requestQueryKey(result.requestId), {
+        requestId: result.requestId,
+        topic: input.topic,
+        status: result.status,
+        step: null,
+        createdAt: now,
+        updatedAt: now,
+        reason: null,
+        categories: [],
+        postId: null,
+      });
+    },
+  });
+}
