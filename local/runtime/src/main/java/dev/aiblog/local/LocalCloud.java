@@ -1,0 +1,199 @@
+package dev.aiblog.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiblog.asl.ExecutionResult;
+import dev.aiblog.asl.HistoryListener;
+import dev.aiblog.asl.StateMachineDefinition;
+import dev.aiblog.asl.StateMachineRunner;
+import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.store.BlogStore;
+import dev.aiblog.core.store.ContentStore;
+import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.local.emulators.Emulators;
+import dev.aiblog.local.emulators.LocalAwsClients;
+import dev.aiblog.local.emulators.ProvisionedResources;
+import dev.aiblog.local.emulators.TemplateResources;
+import dev.aiblog.local.lambda.LocalFunctions;
+import dev.aiblog.local.sam.SamTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The deployed stack on one machine: embedded emulators with the tables, queues and bucket of
+ * {@code template.yaml}, the template's functions run in this JVM with the environment the template gives them,
+ * and the template's state machine definition executed by the ASL runner against those functions.
+ */
+public final class LocalCloud implements AutoCloseable {
+    /** Environment every local function gets on top of its template environment. */
+    static final Map<String, String> LOCAL_AWS = Map.of(
+            "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "local",
+            "AWS_SECRET_ACCESS_KEY", "local");
+
+    /**
+     * How to start.
+     *
+     * @param repository the folder holding template.yaml
+     * @param dataDirectory where data persists; empty for in-memory
+     * @param environment what the functions get on top of the template (OPENAI_API_KEY, OPENAI_BASE_URL, ...)
+     * @param parameters template parameter overrides
+     * @param timeScale scales ASL waits and retry intervals (1 = real time, 0 = no waiting)
+     */
+    public record Options(Path repository, Optional<Path> dataDirectory, Map<String, String> environment,
+                          Map<String, String> parameters, double timeScale, HistoryListener listener) {
+        public Options {
+            environment = Map.copyOf(environment);
+            parameters = Map.copyOf(parameters);
+        }
+
+        public static Options inMemory(Path repository) {
+            return new Options(repository, Optional.empty(), Map.of(), Map.of(), 0, (name, event) -> {});
+        }
+
+        public Options withEnvironment(Map<String, String> env) {
+            return new Options(repository, dataDirectory, env, parameters, timeScale, listener);
+        }
+
+        public Options withTimeScale(double scale) {
+            return new Options(repository, dataDirectory, environment, parameters, scale, listener);
+        }
+
+        public Options withListener(HistoryListener l) {
+            return new Options(repository, dataDirectory, environment, parameters, timeScale, l);
+        }
+
+        public Options persistentAt(Path dir) {
+            return new Options(repository, Optional.of(dir), environment, parameters, timeScale, listener);
+        }
+    }
+
+    private final Options options;
+    private final SamTemplate template;
+    private final Emulators emulators;
+    private final LocalAwsClients clients;
+    private final ProvisionedResources resources;
+    private final LocalFunctions functions;
+    private final StateMachineRunner pipeline;
+    private final String stateMachineArn;
+    private final Settings storeSettings;
+
+    private LocalCloud(Options options) {
+        this.options = options;
+        Path templateFile = options.repository().resolve("template.yaml");
+        this.template = SamTemplate.load(templateFile);
+        this.emulators = options.dataDirectory().map(Emulators::persistentAt).orElseGet(Emulators::inMemory);
+        try {
+            this.clients = LocalAwsClients.of(emulators);
+            this.resources = TemplateResources.load(templateFile).provision(clients);
+            Map<String, String> parameters = template.parameters(options.parameters());
+            Map<String, String> endpoints = endpoints(emulators);
+            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+            for (SamTemplate.Function function : template.functions()) {
+                Map<String, String> env = new HashMap<>();
+                function.environment().forEach((name, value) ->
+                        env.put(name, template.resolve(value, resources.environment(), parameters)));
+                // Locally there is no Secrets Manager: the key comes from the environment, or the offline provider runs.
+                env.remove("OPENAI_API_KEY_SECRET_ID");
+                env.putAll(LOCAL_AWS);
+                env.putAll(endpoints);
+                env.putAll(options.environment());
+                environments.put(function.logicalId(), env);
+            }
+            this.storeSettings = Settings.of(environments.values().iterator().next());
+            this.functions = new LocalFunctions(template, environments);
+            SamTemplate.StateMachine machine = template.stateMachine();
+            Map<String, String> substitutions = new LinkedHashMap<>();
+            machine.substitutions().forEach((name, value) ->
+                    substitutions.put(name, template.resolve(value, resources.environment(), parameters)));
+            StateMachineDefinition definition = StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
+            this.stateMachineArn = template.arn(machine.logicalId());
+            this.pipeline = StateMachineRunner.builder()
+                    .definition(definition)
+                    .taskHandler(functions)
+                    .timeScale(options.timeScale())
+                    .listener(options.listener())
+                    .stateMachineArn(stateMachineArn)
+                    .build();
+        } catch (IOException e) {
+            emulators.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            emulators.close();
+            throw e;
+        }
+    }
+
+    public static LocalCloud start(Options options) {
+        return new LocalCloud(options);
+    }
+
+    private static Map<String, String> endpoints(Emulators emulators) {
+        return Map.of(
+                "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint().toString(),
+                "AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public LocalAwsClients clients() {
+        return clients;
+    }
+
+    public ProvisionedResources resources() {
+        return resources;
+    }
+
+    public LocalFunctions functions() {
+        return functions;
+    }
+
+    public String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    /** Runs one execution of the pipeline to its end, as Step Functions would, and returns the result with its history. */
+    public ExecutionResult runPipeline(String executionName, JsonNode input) {
+        return pipeline.run(executionName, input);
+    }
+
+    public StateMachineRunner pipeline() {
+        return pipeline;
+    }
+
+    public RequestStore requests() {
+        return new RequestStore(AwsClients.dynamoDb(storeSettings), storeSettings.requestsTable(), Clock.systemUTC());
+    }
+
+    public BlogStore blogs() {
+        return new BlogStore(AwsClients.dynamoDb(storeSettings), storeSettings.blogsTable());
+    }
+
+    public ContentStore content() {
+        return new ContentStore(AwsClients.s3(storeSettings), storeSettings.contentBucket());
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        emulators.close();
+    }
+}
