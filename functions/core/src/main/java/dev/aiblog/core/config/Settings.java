@@ -2,6 +2,7 @@ package dev.aiblog.core.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,75 @@ public final class Settings {
 
     public String contentBucket() {
         return required("CONTENT_BUCKET");
+    }
+
+    /** The requests queue the API and the schedule send to; its messages are the state machine's execution input. */
+    public String requestsQueueUrl() {
+        return required("REQUESTS_QUEUE_URL");
+    }
+
+    /** The blog pipeline the dispatcher starts executions of. */
+    public String stateMachineArn() {
+        return required("STATE_MACHINE_ARN");
+    }
+
+    /**
+     * The key the API signs feed cursors with. Every instance of the API function must share it (template.yaml
+     * fills it from a generated secret); without one a key is made per process, so cursors do not survive a restart.
+     */
+    public Optional<String> cursorSigningKey() {
+        return get("CURSOR_SIGNING_KEY");
+    }
+
+    /** How long a presigned image URL handed out by the API stays valid. */
+    public Duration presignedUrlTtl() {
+        return Duration.ofSeconds(positiveLong("PRESIGNED_URL_TTL_SECONDS", 900));
+    }
+
+    /** How long an {@code Idempotency-Key} is remembered. */
+    public Duration idempotencyTtl() {
+        return Duration.ofHours(positiveLong("IDEMPOTENCY_TTL_HOURS", 24));
+    }
+
+    /** Origins the API answers CORS preflights for when no API Gateway stands in front (local use). */
+    public List<String> corsAllowOrigins() {
+        return list("CORS_ALLOW_ORIGINS");
+    }
+
+    /** The themes scheduled posts are drawn from (comma-separated). */
+    public List<String> scheduleThemes() {
+        return list("SCHEDULE_THEMES");
+    }
+
+    public int scheduledPostsPerTick() {
+        return (int) Math.min(positiveLong("SCHEDULED_POSTS_PER_TICK", 1), 50);
+    }
+
+    /** How many of the newest post titles a scheduled topic is compared with. */
+    public int scheduleRecentTitles() {
+        return (int) Math.min(positiveLong("SCHEDULE_RECENT_TITLES", 30), 200);
+    }
+
+    /** Token similarity (0..1) from which a scheduled topic counts as too close to a recent title. */
+    public double scheduleSimilarityThreshold() {
+        Optional<String> raw = get("SCHEDULE_SIMILARITY_THRESHOLD");
+        if (raw.isEmpty()) {
+            return 0.5;
+        }
+        try {
+            double value = Double.parseDouble(raw.get());
+            if (value > 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException("environment variable SCHEDULE_SIMILARITY_THRESHOLD must be a number in (0, 1], was '" + raw.get() + "'");
+    }
+
+    /** The owner recorded on requests the schedule makes. */
+    public String scheduleOwner() {
+        return get("SCHEDULE_OWNER").orElse("scheduler");
     }
 
     public String textModel() {
@@ -113,6 +183,14 @@ public final class Settings {
     public String required(String name) {
         return get(name).orElseThrow(() -> new IllegalStateException(
                 "environment variable " + name + " is not set (template.yaml sets it for every function)"));
+    }
+
+    private List<String> list(String name) {
+        return get(name).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private long positiveLong(String name, long fallback) {

@@ -5,22 +5,34 @@ import static dev.aiblog.core.store.Attr.list;
 import static dev.aiblog.core.store.Attr.n;
 import static dev.aiblog.core.store.Attr.s;
 
+import dev.aiblog.core.errors.NotFoundException;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.TokenUsage;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The Blogs table (single-table design, keys {@code pk}/{@code sk}):
@@ -29,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>tag: {@code pk=POST#id, sk=TAG#tag}, in the {@code Feed} index under {@code feedPk=TAG#tag};</li>
  *   <li>like: {@code pk=POST#id, sk=LIKE#user}.</li>
  * </ul>
- * {@code feedSk} is {@code publishedAt#id}, so the index reads newest first with a stable order.
+ * {@code feedSk} is {@code publishedAt#id}, so the index reads newest first with a stable order. The post's
+ * {@code likes} counter moves only together with a like item, in one transaction.
  */
 public final class BlogStore {
     public static final String FEED_INDEX = "Feed";
@@ -84,7 +97,7 @@ public final class BlogStore {
         }
         writes.add(alongside);
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(("publish-" + post.id())));
+            dynamo.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(publishToken(post.id())));
             return true;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -93,6 +106,11 @@ public final class BlogStore {
             }
             throw e;
         }
+    }
+
+    /** DynamoDB allows at most 36 characters in a ClientRequestToken: a name-based UUID of the post id fits any id. */
+    static String publishToken(String postId) {
+        return UUID.nameUUIDFromBytes(("publish-" + postId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public Optional<Post> find(String postId) {
@@ -107,6 +125,202 @@ public final class BlogStore {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(postPk(postId)), ":prefix", s(skPrefix)))
                 .consistentRead(true)).count();
+    }
+
+    /**
+     * One page of the feed, newest first.
+     *
+     * @param nextAfter the {@code feedSk} to pass as {@code after} for the next page; null on the last page
+     */
+    public record FeedPage(List<Post> posts, String nextAfter) {
+        public FeedPage {
+            posts = List.copyOf(posts);
+        }
+    }
+
+    /**
+     * Reads the feed newest first from the {@code Feed} index: all posts, or those with {@code tag}.
+     *
+     * <p>It asks for one item more than {@code limit} so the last page is known to be the last, and a returned
+     * {@code nextAfter} always leads to more posts (barring deletions).
+     *
+     * @param tag   null for every post; otherwise matched case-insensitively
+     * @param after the {@code feedSk} of the last post of the previous page (see {@link #isFeedSk}); null for the first page
+     */
+    public FeedPage feed(String tag, int limit, String after) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        String feedPk = tag == null ? FEED_ALL : tagFeedPk(tag);
+        var query = QueryRequest.builder().tableName(table).indexName(FEED_INDEX)
+                .keyConditionExpression("feedPk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(feedPk)))
+                .scanIndexForward(false)
+                .limit(limit + 1);
+        if (after != null) {
+            String postId = postIdOfFeedSk(after).orElseThrow(() -> new IllegalArgumentException("not a feed position: " + after));
+            query.exclusiveStartKey(Map.of("feedPk", s(feedPk), "feedSk", s(after), "pk", s(postPk(postId)),
+                    "sk", s(tag == null ? "POST" : "TAG#" + tag.toLowerCase(Locale.ROOT))));
+        }
+        QueryResponse response = dynamo.query(query.build());
+        List<Map<String, AttributeValue>> items = response.items();
+        boolean more = items.size() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
+        List<Map<String, AttributeValue>> page = items.size() > limit ? items.subList(0, limit) : items;
+        String nextAfter = more && !page.isEmpty() ? Attr.str(page.getLast(), "feedSk").orElse(null) : null;
+        List<Post> posts = tag == null
+                ? page.stream().map(BlogStore::fromItem).toList()
+                : postsInOrder(page.stream().map(item -> Attr.str(item, "postId").orElseThrow()).toList());
+        return new FeedPage(posts, nextAfter);
+    }
+
+    /** True when {@code value} has the shape of a {@code feedSk}: an ISO-8601 instant, {@code #}, a post id. */
+    public static boolean isFeedSk(String value) {
+        if (value == null) {
+            return false;
+        }
+        int hash = value.indexOf('#');
+        if (hash <= 0 || hash == value.length() - 1) {
+            return false;
+        }
+        try {
+            Instant.parse(value.substring(0, hash));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+        return POST_ID.matcher(value.substring(hash + 1)).matches();
+    }
+
+    private static final Pattern POST_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+
+    private static Optional<String> postIdOfFeedSk(String feedSk) {
+        return isFeedSk(feedSk) ? Optional.of(feedSk.substring(feedSk.indexOf('#') + 1)) : Optional.empty();
+    }
+
+    /** Fetches posts by id in one batch per 100, keeping the order given; ids without a post are left out. */
+    private List<Post> postsInOrder(List<String> postIds) {
+        Map<String, Post> found = new HashMap<>();
+        for (int from = 0; from < postIds.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = postIds.subList(from, Math.min(postIds.size(), from + 100)).stream()
+                    .distinct()
+                    .map(id -> Map.of("pk", s(postPk(id)), "sk", s("POST")))
+                    .toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    pause(attempt);
+                }
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    Post post = fromItem(item);
+                    found.put(post.id(), post);
+                });
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (attempt > 8 && !request.isEmpty()) {
+                    throw new IllegalStateException("DynamoDB left feed posts unprocessed after " + attempt + " attempts");
+                }
+            }
+        }
+        return postIds.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** A post's like count, and whether the user asking likes it now. */
+    public record Likes(String postId, long count, boolean liked) {}
+
+    /**
+     * Records that {@code user} likes the post: in one transaction, the like item is added if absent and the
+     * post's counter incremented. Liking twice changes nothing.
+     *
+     * @throws NotFoundException when there is no such post
+     */
+    public Likes like(String postId, String user) {
+        Map<String, AttributeValue> like = new HashMap<>(likeKey(postId, user));
+        like.put("user", s(user));
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(like)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        TransactWriteItem increment = TransactWriteItem.builder().update(Update.builder().tableName(table).key(postKey(postId))
+                .updateExpression("SET likes = if_not_exists(likes, :zero) + :one")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1))).build()).build();
+        List<String> reasons = transact(List.of(put, increment));
+        if (!reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(1))) {
+            throw new NotFoundException("post " + postId + " does not exist");
+        }
+        return new Likes(postId, likeCount(postId), true);
+    }
+
+    /**
+     * Records that {@code user} no longer likes the post: in one transaction, the like item is removed if present
+     * and the counter decremented, never below zero. Unliking what is not liked changes nothing.
+     *
+     * @throws NotFoundException when there is no such post
+     */
+    public Likes unlike(String postId, String user) {
+        TransactWriteItem delete = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(likeKey(postId, user))
+                .conditionExpression("attribute_exists(pk)").build()).build();
+        TransactWriteItem decrement = TransactWriteItem.builder().update(Update.builder().tableName(table).key(postKey(postId))
+                .updateExpression("SET likes = likes - :one")
+                .conditionExpression("attribute_exists(pk) AND likes > :zero")
+                .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1))).build()).build();
+        List<String> reasons = transact(List.of(delete, decrement));
+        if (!reasons.isEmpty()) {
+            if (find(postId).isEmpty()) {
+                throw new NotFoundException("post " + postId + " does not exist");
+            }
+            if (!CONDITION_FAILED.equals(reasons.get(0))) {
+                // the like was there but the counter was already 0: drop the like, keep the counter at 0
+                dynamo.deleteItem(b -> b.tableName(table).key(likeKey(postId, user)));
+            }
+        }
+        return new Likes(postId, likeCount(postId), false);
+    }
+
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    /**
+     * Runs a transaction, retrying on conflicts with a concurrent one.
+     *
+     * @return empty when it committed; otherwise the cancellation reason code of each item ("None" for items that
+     *     were fine), for transactions cancelled by a condition check
+     */
+    private List<String> transact(List<TransactWriteItem> writes) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return List.of();
+            } catch (TransactionCanceledException e) {
+                List<String> codes = e.cancellationReasons().stream().map(r -> r.code() == null ? "None" : r.code()).toList();
+                if (codes.contains(CONDITION_FAILED) && codes.size() == writes.size()) {
+                    return codes;
+                }
+                if (codes.contains("TransactionConflict") && attempt < 5) {
+                    pause(attempt + 1);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private long likeCount(String postId) {
+        return find(postId).map(Post::likes).orElseThrow(() -> new NotFoundException("post " + postId + " does not exist"));
+    }
+
+    private static Map<String, AttributeValue> postKey(String postId) {
+        return Map.of("pk", s(postPk(postId)), "sk", s("POST"));
+    }
+
+    private static Map<String, AttributeValue> likeKey(String postId, String user) {
+        return Map.of("pk", s(postPk(postId)), "sk", s("LIKE#" + user));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 10L << attempt) + ThreadLocalRandom.current().nextInt(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a DynamoDB call", e);
+        }
     }
 
     public static Map<String, AttributeValue> toItem(Post post) {

@@ -1,0 +1,82 @@
+package dev.aiblog.functions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.intake.RequestIntake;
+import dev.aiblog.core.intake.SqsRequestQueue;
+import dev.aiblog.core.store.BlogStore;
+import dev.aiblog.core.store.ContentStore;
+import dev.aiblog.core.store.IdempotencyStore;
+import dev.aiblog.core.store.RequestStore;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The HTTP API function (API Gateway HTTP API, payload format 2.0): every route of {@link Route}. Clients are
+ * built once per instance; each call is matched and answered by the {@link Router}.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final Router router;
+
+    /** For Lambda: configuration from the environment template.yaml sets. */
+    public ApiHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    public ApiHandler(Settings settings) {
+        this(api(settings), settings.corsAllowOrigins());
+    }
+
+    public ApiHandler(BlogApi api, List<String> corsOrigins) {
+        this.router = new Router(api, corsOrigins);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event);
+    }
+
+    private static BlogApi api(Settings settings) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
+        Clock clock = Clock.systemUTC();
+        RequestStore requests = new RequestStore(dynamo, settings.requestsTable(), clock);
+        SqsClient sqs = AwsClients.configure(SqsClient.builder(), settings, "SQS").build();
+        RequestIntake intake = new RequestIntake(requests, new IdempotencyStore(dynamo, settings.idempotencyTable()),
+                new SqsRequestQueue(sqs, settings.requestsQueueUrl()), settings.idempotencyTtl(), clock);
+        ImageUrls images = ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(), settings.presignedUrlTtl());
+        return new BlogApi(intake, requests, new BlogStore(dynamo, settings.blogsTable()),
+                new ContentStore(AwsClients.s3(settings), settings.contentBucket()), images, new CursorCodec(cursorKey(settings)));
+    }
+
+    private static byte[] cursorKey(Settings settings) {
+        return settings.cursorSigningKey().map(key -> key.getBytes(StandardCharsets.UTF_8)).filter(key -> key.length >= 16)
+                .orElseGet(() -> {
+                    LOG.warn("CURSOR_SIGNING_KEY is not set (or shorter than 16 bytes): feed cursors are signed with a key"
+                            + " made for this process and stop working when it ends");
+                    return ProcessKey.KEY.clone();
+                });
+    }
+
+    /** One random key per process, made on first use. */
+    private static final class ProcessKey {
+        static final byte[] KEY = random();
+
+        private static byte[] random() {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }
+    }
+}

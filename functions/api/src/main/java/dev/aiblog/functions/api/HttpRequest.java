@@ -1,0 +1,155 @@
+package dev.aiblog.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the API reads of an HTTP API (payload format 2.0) event: method, path (without a stage prefix), headers
+ * with lower-case names, query parameters, the body as text, and the caller's {@code sub} when the JWT
+ * authorizer (or, locally, the local API) has put claims in the event.
+ *
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html">payload format 2.0</a>
+ */
+record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
+                   String rawBody, boolean base64, Optional<String> caller) {
+
+    static HttpRequest from(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        String method = context != null && context.getHttp() != null && context.getHttp().getMethod() != null
+                ? context.getHttp().getMethod()
+                : methodOfRouteKey(event.getRouteKey());
+        String path = event.getRawPath() != null ? event.getRawPath()
+                : context != null && context.getHttp() != null ? context.getHttp().getPath() : null;
+        return new HttpRequest(
+                method == null ? "" : method.toUpperCase(Locale.ROOT),
+                withoutStage(path == null || path.isEmpty() ? "/" : path, context == null ? null : context.getStage()),
+                lowerCaseKeys(event.getHeaders()),
+                event.getQueryStringParameters() == null ? Map.of() : Map.copyOf(withoutNulls(event.getQueryStringParameters())),
+                event.getBody(),
+                event.getIsBase64Encoded(),
+                caller(event));
+    }
+
+    Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The path split into percent-decoded segments; a segment that does not decode stays as it is (and matches no id). */
+    List<String> segments() {
+        return Route.segments(path).stream().map(HttpRequest::decode).toList();
+    }
+
+    private static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    private static String methodOfRouteKey(String routeKey) {
+        if (routeKey == null || !routeKey.contains(" ")) {
+            return null;
+        }
+        return routeKey.substring(0, routeKey.indexOf(' '));
+    }
+
+    /** With a named stage (not {@code $default}) API Gateway puts the stage name in front of the raw path. */
+    private static String withoutStage(String path, String stage) {
+        if (stage == null || stage.isEmpty() || stage.equals("$default")) {
+            return path;
+        }
+        String prefix = "/" + stage;
+        if (path.equals(prefix)) {
+            return "/";
+        }
+        return path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+    }
+
+    private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {
+        if (headers == null) {
+            return Map.of();
+        }
+        Map<String, String> lower = new HashMap<>();
+        headers.forEach((name, value) -> {
+            if (name != null && value != null) {
+                lower.merge(name.toLowerCase(Locale.ROOT), value, (a, b) -> a + "," + b);
+            }
+        });
+        return Map.copyOf(lower);
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> map) {
+        Map<String, String> copy = new HashMap<>();
+        map.forEach((k, v) -> {
+            if (k != null && v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+
+    /**
+     * The body as text, empty when there is none.
+     *
+     * @throws ApiException PAYLOAD_TOO_LARGE beyond {@code maxBytes}; INVALID_JSON when it is not UTF-8 text
+     */
+    Optional<String> body(int maxBytes) {
+        if (rawBody == null || rawBody.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        if (base64) {
+            if (rawBody.length() > maxBytes / 3 * 4 + 8) {
+                throw tooLarge(maxBytes);
+            }
+            try {
+                bytes = Base64.getMimeDecoder().decode(rawBody);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ErrorCode.INVALID_JSON, "the request body is marked base64 but does not decode");
+            }
+        } else {
+            if (rawBody.length() > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            bytes = rawBody.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "the request body is not UTF-8 text");
+        }
+    }
+
+    private static ApiException tooLarge(int maxBytes) {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + maxBytes + " bytes");
+    }
+
+    private static Optional<String> caller(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Optional.empty();
+        }
+        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
+        return sub == null || sub.isBlank() ? Optional.empty() : Optional.of(sub.strip());
+    }
+}

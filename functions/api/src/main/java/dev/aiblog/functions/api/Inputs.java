@@ -1,0 +1,180 @@
+package dev.aiblog.functions.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.aiblog.core.Json;
+import dev.aiblog.core.intake.Submission;
+import dev.aiblog.core.model.Audience;
+import dev.aiblog.core.model.Length;
+import dev.aiblog.core.model.PostOptions;
+import dev.aiblog.core.model.Tone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks what a client sends: the {@code POST /blogs} body, feed query parameters, path ids and the
+ * {@code Idempotency-Key} header. Every refusal is an {@link ApiException} whose message names the field.
+ */
+final class Inputs {
+    /** Far above any valid body (a topic is at most 200 characters), far below what would cost anything to parse. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 50;
+    static final int MAX_TAG = 50;
+    static final int MAX_IDEMPOTENCY_KEY = 128;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
+    private static final Set<String> SUBMIT_FIELDS = Set.of("topic", "audience", "tone", "length");
+    private static final ObjectReader READER = Json.mapper().reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private Inputs() {}
+
+    /** The body of {@code POST /blogs}: {@code {"topic", "audience"?, "tone"?, "length"?}}, nothing else. */
+    static Submission submission(Optional<String> body) {
+        JsonNode root = parse(body.orElseThrow(() -> new ApiException(ErrorCode.INVALID_JSON,
+                "the request body is missing; send a JSON object such as {\"topic\": \"...\"}")));
+        if (!root.isObject()) {
+            throw ApiException.invalid("body must be a JSON object, not " + kind(root));
+        }
+        List<String> unknown = new ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!SUBMIT_FIELDS.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw ApiException.invalid("unknown field " + quoted(unknown.getFirst()) + "; the fields are topic, audience, tone and length");
+        }
+        JsonNode topicNode = root.get("topic");
+        if (topicNode == null || topicNode.isNull()) {
+            throw ApiException.invalid("topic is required");
+        }
+        if (!topicNode.isTextual()) {
+            throw ApiException.invalid("topic must be a string, not " + kind(topicNode));
+        }
+        String topic = topicNode.textValue().strip();
+        Submission.topicProblem(topic).ifPresent(problem -> {
+            throw ApiException.invalid("topic " + problem);
+        });
+        Audience audience = option(root, "audience", Audience::parse, Audience.wireValues());
+        Tone tone = option(root, "tone", Tone::parse, Tone.wireValues());
+        Length length = option(root, "length", Length::parse, Length.wireValues());
+        return new Submission(topic, new PostOptions(audience, tone, length));
+    }
+
+    private static <T> T option(JsonNode root, String field, Function<String, Optional<T>> parse, List<String> allowed) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String must = field + " must be one of " + String.join(", ", allowed);
+        if (!node.isTextual()) {
+            throw ApiException.invalid(must + " (a string), not " + kind(node));
+        }
+        return parse.apply(node.textValue()).orElseThrow(() -> ApiException.invalid(must + ", not " + quoted(node.textValue())));
+    }
+
+    private static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "the request body is empty; send a JSON object such as {\"topic\": \"...\"}");
+        }
+        try {
+            JsonNode node = READER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new ApiException(ErrorCode.INVALID_JSON, "the request body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (detail.startsWith("Duplicate field")) {
+                throw new ApiException(ErrorCode.INVALID_JSON, "the request body is not valid JSON: " + detail);
+            }
+            var location = e.getLocation();
+            throw new ApiException(ErrorCode.INVALID_JSON, "the request body is not valid JSON"
+                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+        }
+    }
+
+    /** Feed parameters: {@code limit} 1..50 (default 20), {@code tag} (lower-cased), and the raw cursor. */
+    record FeedParams(int limit, String tag, String cursor) {}
+
+    static FeedParams feed(Map<String, String> query) {
+        int limit = DEFAULT_LIMIT;
+        String rawLimit = query.get("limit");
+        if (rawLimit != null) {
+            String must = "limit must be a whole number from 1 to " + MAX_LIMIT;
+            if (!rawLimit.matches("[0-9]{1,3}")) {
+                throw ApiException.invalid(must + ", not " + quoted(rawLimit));
+            }
+            limit = Integer.parseInt(rawLimit);
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw ApiException.invalid(must + ", not " + limit);
+            }
+        }
+        String tag = null;
+        String rawTag = query.get("tag");
+        if (rawTag != null) {
+            tag = rawTag.strip().toLowerCase(Locale.ROOT);
+            if (tag.isEmpty()) {
+                throw ApiException.invalid("tag is empty; leave it out for every post");
+            }
+            if (tag.codePointCount(0, tag.length()) > MAX_TAG || tag.codePoints().anyMatch(Character::isISOControl)) {
+                throw ApiException.invalid("tag must be at most " + MAX_TAG + " characters without control characters");
+            }
+        }
+        String cursor = query.get("cursor");
+        if (cursor != null && cursor.isEmpty()) {
+            throw new ApiException(ErrorCode.INVALID_CURSOR, "cursor is empty; leave it out for the first page");
+        }
+        return new FeedParams(limit, tag, cursor);
+    }
+
+    /** A path id that could exist; anything else is a 404, so no odd key ever reaches DynamoDB. */
+    static String id(String raw, String what) {
+        if (raw == null || !ID.matcher(raw).matches()) {
+            throw ApiException.notFound("no " + what + " with this id");
+        }
+        return raw;
+    }
+
+    /** The optional {@code Idempotency-Key} header: 1 to 128 visible ASCII characters. */
+    static Optional<String> idempotencyKey(Optional<String> header) {
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = header.get().strip();
+        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !VISIBLE_ASCII.matcher(key).matches()) {
+            throw ApiException.invalid("Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " visible ASCII characters (a UUID is a good choice)");
+        }
+        return Optional.of(key);
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case STRING -> "a string";
+            default -> "that";
+        };
+    }
+
+    private static String quoted(String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return Json.write(shown);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.aiblog.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.aiblog.core.Json;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches a request to a {@link Route}, checks the caller and the input, calls {@link BlogApi}, and writes the
+ * answer. Unknown paths are 404, known paths with another method 405 (with {@code allow}), and every failure is
+ * {@code {"error":{"code","message"}}}: a client's mistake is a 4xx, and only a fault of ours is a 500, whose
+ * details go to the log and never to the client.
+ */
+public final class Router {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    static final String ALLOWED_HEADERS = "authorization,content-type,idempotency-key";
+    /** The origins allowed when none are configured: the app's dev servers on this machine. */
+    private static final Pattern LOCALHOST = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1)(:\\d{1,5})?");
+
+    private final BlogApi api;
+    private final List<String> corsOrigins;
+
+    /**
+     * @param corsOrigins origins answered with CORS headers ({@code *} for any; none configured means localhost
+     *                    only). In AWS the HTTP API's CorsConfiguration does this and overrides these headers.
+     */
+    public Router(BlogApi api, List<String> corsOrigins) {
+        this.api = api;
+        this.corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        HttpRequest request = null;
+        try {
+            request = HttpRequest.from(event);
+            return withCors(request, route(request));
+        } catch (ApiException e) {
+            LOG.info("{} {} -> {} {}", request == null ? "?" : request.method(), request == null ? "?" : request.path(),
+                    e.code().status(), e.code());
+            return withCors(request, error(e.code(), e.getMessage(), e.headers()));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request == null ? "?" : request.method(), request == null ? "?" : request.path(), e);
+            return withCors(request, error(ErrorCode.INTERNAL, "something went wrong on our side; try again later", Map.of()));
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(HttpRequest request) {
+        List<String> segments = request.segments();
+        List<Route> onPath = Arrays.stream(Route.values()).filter(r -> r.matchId(segments) != null).toList();
+        if (onPath.isEmpty()) {
+            throw ApiException.notFound("no route " + request.method() + " " + abbreviated(request.path()));
+        }
+        String allow = Stream.concat(onPath.stream().map(Route::method), Stream.of("OPTIONS")).collect(Collectors.joining(", "));
+        if (request.method().equals("OPTIONS")) {
+            return preflight(request, allow);
+        }
+        Route route = onPath.stream().filter(r -> r.method().equals(request.method())).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+                        request.method() + " is not allowed on " + abbreviated(request.path()) + "; allowed: " + allow,
+                        Map.of("allow", allow)));
+        String caller = null;
+        if (route.authenticated()) {
+            caller = request.caller().orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED,
+                    "sign in first: this route needs a bearer token", Map.of("www-authenticate", "Bearer")));
+        }
+        String id = route.matchId(segments);
+        return switch (route) {
+            case SUBMIT_BLOG -> {
+                var key = Inputs.idempotencyKey(request.header("idempotency-key"));
+                var submission = Inputs.submission(request.body(Inputs.MAX_BODY_BYTES));
+                yield json(202, api.submit(caller, submission, key));
+            }
+            case GET_REQUEST -> json(200, api.request(caller, Inputs.id(id, "request")));
+            case GET_FEED -> json(200, api.feed(Inputs.feed(request.query())));
+            case GET_BLOG -> json(200, api.blog(Inputs.id(id, "blog")));
+            case LIKE_BLOG -> json(200, api.like(caller, Inputs.id(id, "blog")));
+            case UNLIKE_BLOG -> json(200, api.unlike(caller, Inputs.id(id, "blog")));
+        };
+    }
+
+    /** CORS preflight, for local use: in AWS the HTTP API's CorsConfiguration answers these before the function. */
+    private APIGatewayV2HTTPResponse preflight(HttpRequest request, String allow) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("allow", allow);
+        if (allowedOrigin(request) != null) {
+            headers.put("access-control-allow-methods", allow);
+            headers.put("access-control-allow-headers", ALLOWED_HEADERS);
+            headers.put("access-control-max-age", "600");
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(headers).build();
+    }
+
+    private APIGatewayV2HTTPResponse withCors(HttpRequest request, APIGatewayV2HTTPResponse response) {
+        String origin = request == null ? null : allowedOrigin(request);
+        if (origin != null) {
+            Map<String, String> headers = new LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+            headers.put("access-control-allow-origin", origin);
+            headers.put("vary", "origin");
+            response.setHeaders(headers);
+        }
+        return response;
+    }
+
+    private String allowedOrigin(HttpRequest request) {
+        String origin = request.header("origin").orElse(null);
+        if (origin == null) {
+            return null;
+        }
+        if (corsOrigins.isEmpty()) {
+            return LOCALHOST.matcher(origin).matches() ? origin : null;
+        }
+        return corsOrigins.contains("*") || corsOrigins.contains(origin) ? origin : null;
+    }
+
+    static APIGatewayV2HTTPResponse json(int status, Object body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("cache-control", "no-store");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(Json.write(body)).build();
+    }
+
+    static APIGatewayV2HTTPResponse error(ErrorCode code, String message, Map<String, String> extraHeaders) {
+        APIGatewayV2HTTPResponse response = json(code.status(), new Views.ErrorBody(new Views.Error(code.name(), message)));
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+        headers.putAll(extraHeaders);
+        response.setHeaders(headers);
+        return response;
+    }
+
+    private static String abbreviated(String path) {
+        return path.length() > 80 ? path.substring(0, 80) + "…" : path;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.aiblog.functions.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON bodies the API answers with, exactly as {@code openapi/openapi.yaml} describes them. Null fields are
+ * written as {@code null} (the contract lists them), unlike the project mapper's default.
+ */
+final class Views {
+    private Views() {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Accepted(String requestId, String status) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record RequestStatus(String requestId, String topic, String status, String step, Instant createdAt, Instant updatedAt,
+                         String reason, List<String> categories, String postId) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record FeedItem(String id, String title, String summary, List<String> tags, String imageUrl, Instant publishedAt,
+                    int readingTimeMinutes, long likes, boolean offline) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record FeedPage(List<FeedItem> items, String nextCursor) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Models(String text, String image) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Blog(String id, String title, String summary, String body, List<String> tags, String imageUrl,
+                Instant publishedAt, int readingTimeMinutes, long likes, boolean offline, String provider, Models models,
+                BigDecimal costUsd) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Likes(String id, long likes, boolean liked) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Error(String code, String message) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ErrorBody(Error error) {}
+}

@@ -1,0 +1,64 @@
+package dev.aiblog.functions.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.aiblog.core.model.BlogRequest;
+import dev.aiblog.core.model.PostOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every events/api-*.json, loaded as Lambda deserializes it, is answered with a 2xx, given the request and the
+ * post the samples name.
+ */
+class ApiEventsTest {
+    static final String SAMPLE_REQUEST = "7d3f0b8e-52a4-4c61-b1de-2f6a9c0e4b17";
+    static final String SAMPLE_POST = "3b8e1f42-9c6d-4a0e-8f25-61d7c4a9e0b3";
+    static ApiHandler handler;
+
+    @BeforeAll
+    static void seed() {
+        handler = new ApiHandler(TestAws.settings());
+        TestData.requests().create(BlogRequest.queued(SAMPLE_REQUEST, Events.USER, "A sample topic", PostOptions.DEFAULT, Instant.now()));
+        if (TestData.blogs().find(SAMPLE_POST).isEmpty()) {
+            TestData.publish(SAMPLE_POST, "How event source mappings batch SQS messages", List.of("serverless", "sqs"), Instant.now());
+        }
+    }
+
+    static Stream<Path> events() throws IOException {
+        try (Stream<Path> files = Files.list(TestAws.repository().resolve("events"))) {
+            return files.filter(f -> f.getFileName().toString().matches("api-.*\\.json")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void thereIsASampleForEveryRoute() throws IOException {
+        List<String> routeKeys = events().map(f -> EventLoader.loadApiGatewayHttpEvent(f.toString()).getRouteKey()).toList();
+
+        assertThat(routeKeys).containsExactlyInAnyOrderElementsOf(Stream.of(Route.values()).map(Route::key).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void answersTheSampleEventWithASuccess(Path file) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(event.getRequestContext().getHttp().getMethod()).isNotBlank();
+        assertThat(response.getStatusCode()).as(file.getFileName() + ": " + response.getBody()).isBetween(200, 299);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
+        assertThat(RoutesTest.json(response).has("error")).isFalse();
+    }
+}

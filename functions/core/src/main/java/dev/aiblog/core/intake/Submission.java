@@ -1,0 +1,59 @@
+package dev.aiblog.core.intake;
+
+import dev.aiblog.core.model.PostOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A valid request for a post: the trimmed topic and the options with their defaults filled in. Two submissions
+ * with the same fingerprint are the same request, which is what an {@code Idempotency-Key} replay is compared by.
+ */
+public record Submission(String topic, PostOptions options) {
+    public static final int MIN_TOPIC = 3;
+    public static final int MAX_TOPIC = 200;
+
+    public Submission {
+        Objects.requireNonNull(topic, "topic");
+        options = options == null ? PostOptions.DEFAULT : options;
+        topic = topic.strip();
+        topicProblem(topic).ifPresent(problem -> {
+            throw new IllegalArgumentException("topic " + problem);
+        });
+    }
+
+    /**
+     * Why a (trimmed) topic cannot be used, phrased to follow the word "topic"; empty when it can. Length counts
+     * characters (code points), not UTF-16 units.
+     */
+    public static Optional<String> topicProblem(String trimmed) {
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length == 0) {
+            return Optional.of("is empty");
+        }
+        if (length < MIN_TOPIC) {
+            return Optional.of("must be at least " + MIN_TOPIC + " characters");
+        }
+        if (length > MAX_TOPIC) {
+            return Optional.of("must be at most " + MAX_TOPIC + " characters");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of("must not contain control characters");
+        }
+        return Optional.empty();
+    }
+
+    /** SHA-256 of the normalized request: what "the same body" means for an idempotent retry. */
+    public String fingerprint() {
+        String canonical = topic + '\n' + options.audience().wire() + '\n' + options.tone().wire() + '\n' + options.length().wire();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.aiblog.functions.dispatch;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.aiblog.core.Json;
+import dev.aiblog.core.steps.ExecutionInput;
+import dev.aiblog.core.store.RequestStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+/**
+ * Starts one pipeline execution per message, named by the request id, so a redelivered message starts nothing
+ * new: Step Functions answers {@code ExecutionAlreadyExists} and that counts as done. Each message succeeds or
+ * fails on its own; the failures go back in the batch response and only those are redelivered (and, after the
+ * queue's receive limit, moved to the dead-letter queue).
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting">reporting batch item failures</a>
+ * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution idempotency</a>
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** How one message went. */
+    public enum Outcome { STARTED, ALREADY_STARTED }
+
+    private final SfnClient sfn;
+    private final String stateMachineArn;
+    private final RequestStore requests;
+
+    public Dispatcher(SfnClient sfn, String stateMachineArn, RequestStore requests) {
+        this.sfn = sfn;
+        this.stateMachineArn = stateMachineArn;
+        this.requests = requests;
+    }
+
+    public SQSBatchResponse dispatch(SQSEvent event) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : records) {
+            try {
+                Outcome outcome = dispatch(message.getBody());
+                LOG.info("message {}: {}", message.getMessageId(), outcome);
+            } catch (MalformedMessageException e) {
+                LOG.warn("message {} is malformed and will end in the dead-letter queue: {}", message.getMessageId(), e.getMessage());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            } catch (RuntimeException e) {
+                LOG.error("message {} could not be dispatched; it will be retried", message.getMessageId(), e);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /**
+     * Starts the execution for one message body and marks the request RUNNING.
+     *
+     * @throws MalformedMessageException when the body is not a valid execution input
+     */
+    public Outcome dispatch(String body) {
+        ExecutionInput input = parse(body);
+        Outcome outcome;
+        try {
+            sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(input.requestId()).input(Json.write(input)));
+            outcome = Outcome.STARTED;
+        } catch (ExecutionAlreadyExistsException e) {
+            outcome = Outcome.ALREADY_STARTED;
+        }
+        requests.markRunning(input.requestId());
+        return outcome;
+    }
+
+    static ExecutionInput parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new MalformedMessageException("the message body is empty");
+        }
+        ExecutionInput input;
+        try {
+            input = Json.read(body, ExecutionInput.class);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("the message body is not an execution input: " + e.getMessage());
+        }
+        if (input == null) {
+            throw new MalformedMessageException("the message body is null");
+        }
+        List<String> problems = input.problems();
+        if (!problems.isEmpty()) {
+            throw new MalformedMessageException(String.join("; ", problems));
+        }
+        return input;
+    }
+
+    /** A message no retry can fix; it is reported failed, so the queue moves it to the DLQ after its receive limit. */
+    public static final class MalformedMessageException extends RuntimeException {
+        public MalformedMessageException(String message) {
+            super(message);
+        }
+    }
+}
