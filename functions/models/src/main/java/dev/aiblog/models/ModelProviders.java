@@ -27,7 +27,7 @@ public final class ModelProviders {
             OpenAiModels models = new OpenAiModels(OpenAiModels.client(settings, key.orElse("not-needed")), settings);
             return new ModelProvider("openai", false, models, models, models);
         }
-        LOG.warn("no OPENAI_API_KEY, OPENAI_API_KEY_SECRET_ID or OPENAI_BASE_URL: using the OFFLINE provider; posts say so");
+        LOG.info("no OPENAI_API_KEY, OPENAI_API_KEY_SECRET_ID or OPENAI_BASE_URL: using the OFFLINE provider; posts say so");
         return offline();
     }
 

@@ -16,6 +16,8 @@ import dev.aiblog.local.emulators.ProvisionedResources;
 import dev.aiblog.local.emulators.TemplateResources;
 import dev.aiblog.local.lambda.LocalFunctions;
 import dev.aiblog.local.sam.SamTemplate;
+import dev.aiblog.local.sfn.LocalStepFunctions;
+import dev.aiblog.local.sfn.StepFunctionsEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,7 +83,8 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalAwsClients clients;
     private final ProvisionedResources resources;
     private final LocalFunctions functions;
-    private final StateMachineRunner pipeline;
+    private final LocalStepFunctions stepFunctions;
+    private final StepFunctionsEndpoint stepFunctionsEndpoint;
     private final String stateMachineArn;
     private final Settings storeSettings;
 
@@ -94,7 +97,23 @@ public final class LocalCloud implements AutoCloseable {
             this.clients = LocalAwsClients.of(emulators);
             this.resources = TemplateResources.load(templateFile).provision(clients);
             Map<String, String> parameters = template.parameters(options.parameters());
-            Map<String, String> endpoints = endpoints(emulators);
+            SamTemplate.StateMachine machine = template.stateMachine();
+            this.stateMachineArn = template.arn(machine.logicalId());
+            Map<String, String> substitutions = new LinkedHashMap<>();
+            machine.substitutions().forEach((name, value) ->
+                    substitutions.put(name, template.resolve(value, resources.environment(), parameters)));
+            StateMachineDefinition definition = StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
+            LocalFunctions[] holder = new LocalFunctions[1];
+            this.stepFunctions = new LocalStepFunctions(stateMachineArn, listener -> StateMachineRunner.builder()
+                    .definition(definition)
+                    .taskHandler((resource, input) -> holder[0].invoke(resource, input))
+                    .timeScale(options.timeScale())
+                    .listener(listener)
+                    .stateMachineArn(stateMachineArn)
+                    .build(), options.listener());
+            this.stepFunctionsEndpoint = new StepFunctionsEndpoint(stepFunctions, 0);
+            Map<String, String> endpoints = new HashMap<>(endpoints(emulators));
+            endpoints.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint.endpoint().toString());
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             for (SamTemplate.Function function : template.functions()) {
                 Map<String, String> env = new HashMap<>();
@@ -109,19 +128,7 @@ public final class LocalCloud implements AutoCloseable {
             }
             this.storeSettings = Settings.of(environments.values().iterator().next());
             this.functions = new LocalFunctions(template, environments);
-            SamTemplate.StateMachine machine = template.stateMachine();
-            Map<String, String> substitutions = new LinkedHashMap<>();
-            machine.substitutions().forEach((name, value) ->
-                    substitutions.put(name, template.resolve(value, resources.environment(), parameters)));
-            StateMachineDefinition definition = StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
-            this.stateMachineArn = template.arn(machine.logicalId());
-            this.pipeline = StateMachineRunner.builder()
-                    .definition(definition)
-                    .taskHandler(functions)
-                    .timeScale(options.timeScale())
-                    .listener(options.listener())
-                    .stateMachineArn(stateMachineArn)
-                    .build();
+            holder[0] = functions;
         } catch (IOException e) {
             emulators.close();
             throw new UncheckedIOException(e);
@@ -172,11 +179,20 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Runs one execution of the pipeline to its end, as Step Functions would, and returns the result with its history. */
     public ExecutionResult runPipeline(String executionName, JsonNode input) {
-        return pipeline.run(executionName, input);
+        return stepFunctions.run(executionName, input);
     }
 
-    public StateMachineRunner pipeline() {
-        return pipeline;
+    /** The queue the template's SQS event source reads. */
+    public String queueLogicalId() {
+        return dev.aiblog.local.queue.QueuePoller.mapping(template).queueLogicalId();
+    }
+
+    public LocalStepFunctions stepFunctions() {
+        return stepFunctions;
+    }
+
+    public StepFunctionsEndpoint stepFunctionsEndpoint() {
+        return stepFunctionsEndpoint;
     }
 
     public RequestStore requests() {
@@ -193,6 +209,8 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public void close() {
+        stepFunctionsEndpoint.close();
+        stepFunctions.close();
         clients.close();
         emulators.close();
     }

@@ -120,7 +120,8 @@ public final class LocalFunctions implements TaskHandler {
         if (output == null) {
             return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        PojoSerializer out = LambdaEventSerializers.serializerFor(outputType == Object.class ? output.getClass() : outputType, loader);
+        Class<?> outType = outputType == Object.class ? output.getClass() : outputType;
+        PojoSerializer out = LambdaEventSerializers.serializerFor((Class) outType, loader);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         out.toJson(output, bytes);
         return bytes.toByteArray();

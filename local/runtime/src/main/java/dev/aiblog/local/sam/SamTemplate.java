@@ -157,6 +157,11 @@ public final class SamTemplate {
             if (parameters.containsKey(name)) {
                 return parameters.get(name);
             }
+            String type = root.path("Resources").path(name).path("Type").asText("");
+            if (!type.isEmpty()) {
+                // What !Ref gives for resources the emulators do not hold: a state machine's ARN, others' names.
+                return type.equals("AWS::Serverless::StateMachine") ? arn(name) : name;
+            }
             return switch (name) {
                 case "AWS::Region" -> "us-east-1";
                 case "AWS::AccountId" -> ACCOUNT;
@@ -191,7 +196,12 @@ public final class SamTemplate {
         if (value.has("Fn::Join")) {
             JsonNode args = value.get("Fn::Join");
             List<String> parts = new ArrayList<>();
-            args.get(1).forEach(p -> parts.add(resolve(p, resources, parameters)));
+            if (args.get(1).isArray()) {
+                args.get(1).forEach(p -> parts.add(resolve(p, resources, parameters)));
+            } else {
+                // a !Ref to a CommaDelimitedList parameter: its value is the list, held here comma-joined
+                parts.addAll(List.of(resolve(args.get(1), resources, parameters).split(",")));
+            }
             return String.join(args.get(0).asText(), parts);
         }
         throw new IllegalStateException(file + ": cannot resolve " + value + " locally");

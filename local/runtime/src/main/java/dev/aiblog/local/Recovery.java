@@ -1,0 +1,63 @@
+package dev.aiblog.local;
+
+import dev.aiblog.core.Json;
+import dev.aiblog.core.model.BlogRequest;
+import dev.aiblog.core.model.Status;
+import dev.aiblog.core.steps.ExecutionInput;
+import dev.aiblog.local.sfn.LocalStepFunctions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.paginators.ScanIterable;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * After a crash, nothing may stay QUEUED or RUNNING for ever. In AWS, Step Functions keeps executions through
+ * anything; locally they lived in the killed process. On start the runtime therefore re-drives every unfinished
+ * request: a RUNNING one is started again under its own execution name (every step is idempotent, and Publish
+ * writes the post at most once), a QUEUED one is sent to the queue again (the dispatcher skips requests that have
+ * already ended, and execution names de-duplicate the rest).
+ */
+public final class Recovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    private Recovery() {}
+
+    /** What recovery re-drove. */
+    public record Report(List<String> restarted, List<String> requeued) {}
+
+    static Report run(LocalCloud cloud) {
+        DynamoDbClient dynamo = cloud.clients().dynamoDb();
+        SqsClient sqs = cloud.clients().sqs();
+        String table = cloud.resources().tableName("RequestsTable");
+        String queueUrl = cloud.resources().queueUrl(cloud.queueLogicalId());
+        List<String> restarted = new ArrayList<>();
+        List<String> requeued = new ArrayList<>();
+        ScanIterable pages = dynamo.scanPaginator(b -> b.tableName(table)
+                .filterExpression("#s IN (:queued, :running)")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":queued", AttributeValue.fromS("QUEUED"), ":running", AttributeValue.fromS("RUNNING")))
+                .consistentRead(true));
+        for (BlogRequest request : pages.items().stream().map(item -> cloud.requests().find(item.get("requestId").s()).orElseThrow()).toList()) {
+            String input = Json.write(ExecutionInput.of(request));
+            if (request.status() == Status.RUNNING) {
+                if (cloud.stepFunctions().find(request.requestId()).isEmpty()) {
+                    try {
+                        cloud.stepFunctions().start(request.requestId(), Json.mapper().readTree(input));
+                        restarted.add(request.requestId());
+                    } catch (LocalStepFunctions.ExecutionAlreadyExistsException | java.io.IOException e) {
+                        LOG.warn("could not restart {}: {}", request.requestId(), e.getMessage());
+                    }
+                }
+            } else {
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(input));
+                requeued.add(request.requestId());
+            }
+        }
+        return new Report(restarted, requeued);
+    }
+}
