@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -42,18 +43,29 @@ public final class Aiblog implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    Aiblog(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    LocalConfig config() {
+        return LocalConfig.fromEnvironment(environment);
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new Aiblog())
+    /** The command line, reading its configuration from {@code environment} (the process environment in main). */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new Aiblog(environment))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("aiblog: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     return USAGE;
@@ -83,10 +95,13 @@ public final class Aiblog implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.ParentCommand
+        Aiblog parent;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter progress = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
-            LocalConfig config = LocalConfig.fromEnvironment(System.getenv());
+            LocalConfig config = parent.config();
             progress.println(config.providerLine());
             try (LocalRuntime runtime = LocalRuntime.start(config.options(new StepPrinter(progress)), 0, config.token(), false)) {
                 ObjectNode result = Generator.generate(runtime, topic, audience, tone, length, Duration.ofSeconds(timeoutSeconds), progress);
@@ -116,10 +131,13 @@ public final class Aiblog implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.ParentCommand
+        Aiblog parent;
+
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            LocalConfig config = LocalConfig.fromEnvironment(System.getenv());
+            LocalConfig config = parent.config();
             LocalRuntime runtime = LocalRuntime.start(config.options(new StepPrinter(out)), port, config.token(), schedule);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -152,12 +170,18 @@ public final class Aiblog implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.ParentCommand
+        Aiblog parent;
+
         @Override
         public Integer call() throws IOException {
-            LocalConfig config = LocalConfig.fromEnvironment(System.getenv());
+            LocalConfig config = parent.config();
+            dev.aiblog.local.sam.SamTemplate.load(config.repository().resolve("template.yaml")).function(function);
+            if (!Files.isReadable(event)) {
+                throw new IllegalArgumentException("cannot read the event file " + event);
+            }
             byte[] input = Files.readAllBytes(event);
             try (LocalCloud cloud = LocalCloud.start(config.options((name, e) -> {}))) {
-                cloud.functions().function(function);
                 try {
                     byte[] output = cloud.functions().invokeRaw(function, input);
                     spec.commandLine().getOut().println(new String(output, StandardCharsets.UTF_8));

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
@@ -55,6 +54,7 @@ public final class OpenAiDouble implements AutoCloseable {
     private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile List<String> flaggedWords = List.of();
+    private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
     public OpenAiDouble() {
         try {
@@ -90,7 +90,14 @@ public final class OpenAiDouble implements AutoCloseable {
         return this;
     }
 
+    /** Every answer waits this long first, like a slow model. */
+    public OpenAiDouble delay(java.time.Duration d) {
+        delay = d;
+        return this;
+    }
+
     public void reset() {
+        delay = java.time.Duration.ZERO;
         scripts.clear();
         received.clear();
         flaggedWords = List.of();
@@ -129,6 +136,13 @@ public final class OpenAiDouble implements AutoCloseable {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(raw);
             received.add(new Received(path, body, exchange.getRequestHeaders().getFirst("Authorization")));
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Deque<Reply> script = scripts.get(path);
             Reply reply = script == null ? null : script.poll();
             if (reply == null) {
@@ -232,11 +246,5 @@ public final class OpenAiDouble implements AutoCloseable {
             error.put("code", code);
         }
         return Json.write(root);
-    }
-
-    /** Unused-parameter guard for tests that want the list of replies still queued. */
-    public List<Reply> pending(String path) {
-        Deque<Reply> script = scripts.get(path);
-        return script == null ? List.of() : new ArrayList<>(script);
     }
 }
