@@ -6,7 +6,7 @@ module.exports = {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   transformIgnorePatterns: [
-    'node_modules/(?!((jest-)?react-native|@react-native(-community)?|expo(nent)?|@expo(nent)?/.*|@expo-google-fonts/.*|react-navigation|@react-navigation/.*|@shopify/flash-list|react-native-svg|react-native-marked|marked|@jsamr/.*|github-slugger|html-entities|react-native-reanimated-table|@tanstack/.*))',
+    'node_modules/(?!((jest-)?react-native|@react-native(-community)?|expo(nent)?|@expo(nent)?/.*|@expo-google-fonts/.*|react-navigation|@react-navigation/.*|@shopify/flash-list|react-native-svg|react-native-marked|marked|@jsamr/.*|github-slugger|html-entities|react-native-reanimated-table|@tanstack/.*|standard-navigation))',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/e2e/', '/dist/'],
   clearMocks: true,

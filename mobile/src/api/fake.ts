@@ -60,6 +60,7 @@ export class FakeAiBlogApi implements AiBlogApi {
   /** When false, routes that need auth answer 401. */
   signedIn = true;
   private nextRequest = 1;
+  private readonly byIdempotencyKey = new Map<string, string>();
 
   constructor(posts: BlogPost[] = []) {
     this.posts = posts;
@@ -96,13 +97,16 @@ export class FakeAiBlogApi implements AiBlogApi {
     return { id, likes: post.likes, liked };
   }
 
-  async createPost(input: CreateBlogInput): Promise<CreateBlogResult> {
+  async createPost(input: CreateBlogInput, idempotencyKey?: string): Promise<CreateBlogResult> {
     this.requireAuth();
+    const earlier = idempotencyKey ? this.byIdempotencyKey.get(idempotencyKey) : undefined;
+    if (earlier) return { requestId: earlier, status: 'QUEUED' };
     const topic = input.topic.trim();
     if (topic.length < TOPIC_MIN || topic.length > TOPIC_MAX) {
       throw new ApiError(400, 'VALIDATION_FAILED', 'topic must be 3 to 200 characters');
     }
     const requestId = `req-${this.nextRequest++}`;
+    if (idempotencyKey) this.byIdempotencyKey.set(idempotencyKey, requestId);
     const now = new Date().toISOString();
     this.requests.set(requestId, {
       requestId,

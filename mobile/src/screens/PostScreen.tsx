@@ -1,5 +1,4 @@
 import { Image } from 'expo-image';
-import * as Linking from 'expo-linking';
 import { Stack, useRouter } from 'expo-router';
 import { useState } from 'react';
 import { Pressable, ScrollView, Share, StyleSheet, Text, View } from 'react-native';
@@ -11,6 +10,7 @@ import { OfflineBadge } from '@/components/OfflineBadge';
 import { StateMessage } from '@/components/StateMessage';
 import { TagChip } from '@/components/TagChip';
 import { formatCost, formatDate, formatReadingTime } from '@/lib/format';
+import { postLink } from '@/lib/links';
 import { useLikedState, useLikeMutation } from '@/state/queries/like';
 import { usePostQuery } from '@/state/queries/post';
 import { useSession } from '@/state/session';
@@ -62,7 +62,7 @@ function PostView({ post }: { post: BlogPost }) {
   };
 
   const onShare = async () => {
-    const url = Linking.createURL(`/post/${encodeURIComponent(post.id)}`);
+    const url = postLink(post.id);
     try {
       await Share.share({ title: post.title, message: `${post.title}\n${url}`, url });
     } catch {

@@ -16,12 +16,16 @@ export const LIKED_ROOT = 'liked';
 export const likedQueryKey = (id: string) => [LIKED_ROOT, id] as const;
 
 export function useLikedState(id: string): boolean {
+  // Never fetched: false until this app likes the post, then whatever the server confirmed.
   const { data } = useQuery({
     queryKey: likedQueryKey(id),
     queryFn: () => false,
+    initialData: false,
+    // Older than anything persisted, so a restored cache wins over this default.
+    initialDataUpdatedAt: 0,
     staleTime: STALE.INFINITY,
   });
-  return data ?? false;
+  return data;
 }
 
 function setLikes(queryClient: QueryClient, id: string, fn: (likes: number) => number) {

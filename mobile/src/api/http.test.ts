@@ -1,0 +1,101 @@
+import { HttpAiBlogApi } from './http';
+import { ApiError } from './types';
+
+type FetchCall = { url: string; init: RequestInit };
+
+function fakeFetch(status: number, body: string) {
+  const calls: FetchCall[] = [];
+  const fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(url), init: init ?? {} });
+    return new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+function api(fetch: typeof globalThis.fetch, token: string | null = 'tok') {
+  return new HttpAiBlogApi({ baseUrl: 'http://api.test/', getToken: async () => token, fetch });
+}
+
+const headers = (c: FetchCall) => c.init.headers as Record<string, string>;
+
+describe('HttpAiBlogApi', () => {
+  it.each([
+    [{}, 'http://api.test/feed'],
+    [{ limit: 10 }, 'http://api.test/feed?limit=10'],
+    [{ limit: 5, cursor: 'abc/=', tag: 'c++' }, 'http://api.test/feed?limit=5&cursor=abc%2F%3D&tag=c%2B%2B'],
+  ])('getFeed(%j) requests %s without a token', async (params, url) => {
+    const { fetch, calls } = fakeFetch(200, '{"items":[],"nextCursor":null}');
+
+    const page = await api(fetch).getFeed(params);
+
+    expect(page).toEqual({ items: [], nextCursor: null });
+    expect(calls[0]!.url).toBe(url);
+    expect(calls[0]!.init.method).toBe('GET');
+    expect(headers(calls[0]!).Authorization).toBeUndefined();
+  });
+
+  it.each([
+    ['setLiked(true)', 'POST', 'http://api.test/blogs/p%201/likes', (a: HttpAiBlogApi) => a.setLiked('p 1', true)],
+    ['setLiked(false)', 'DELETE', 'http://api.test/blogs/p1/likes', (a: HttpAiBlogApi) => a.setLiked('p1', false)],
+    ['getRequest', 'GET', 'http://api.test/requests/r1', (a: HttpAiBlogApi) => a.getRequest('r1')],
+  ])('%s sends the bearer token with %s %s', async (_name, method, url, call) => {
+    const { fetch, calls } = fakeFetch(200, '{}');
+
+    await call(api(fetch));
+
+    expect(calls[0]!.init.method).toBe(method);
+    expect(calls[0]!.url).toBe(url);
+    expect(headers(calls[0]!).Authorization).toBe('Bearer tok');
+  });
+
+  it('createPost sends the JSON body and the Idempotency-Key header', async () => {
+    const { fetch, calls } = fakeFetch(202, '{"requestId":"r1","status":"QUEUED"}');
+
+    const result = await api(fetch).createPost({ topic: 'Bees', tone: 'playful' }, 'key-1');
+
+    expect(result).toEqual({ requestId: 'r1', status: 'QUEUED' });
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ topic: 'Bees', tone: 'playful' });
+    expect(headers(calls[0]!)).toMatchObject({
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'key-1',
+      Authorization: 'Bearer tok',
+    });
+  });
+
+  it('refuses a route that needs auth when signed out, without calling the server', async () => {
+    const { fetch } = fakeFetch(200, '{}');
+
+    await expect(api(fetch, null).setLiked('p1', true)).rejects.toMatchObject({
+      status: 401,
+      code: 'UNAUTHORIZED',
+    });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [400, 'VALIDATION_FAILED', 'topic: too short', '{"error":{"code":"VALIDATION_FAILED","message":"topic: too short"}}'],
+    [404, 'NOT_FOUND', 'No blog x', '{"error":{"code":"NOT_FOUND","message":"No blog x"}}'],
+    [409, 'CONFLICT', 'Request failed (409).', ''],
+    [502, 'HTTP_502', 'Request failed (502).', '<html>Bad gateway</html>'],
+  ])('turns a %i answer into ApiError %s: %s', async (status, code, message, body) => {
+    const { fetch } = fakeFetch(status, body);
+
+    const error = await api(fetch).getPost('x').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status, code, message });
+  });
+
+  it('reports a transport failure as NETWORK_ERROR (status 0, transient)', async () => {
+    const fetch = jest.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof globalThis.fetch;
+
+    const error = (await api(fetch).getFeed({}).catch((e: unknown) => e)) as ApiError;
+
+    expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.status).toBe(0);
+    expect(error.transient).toBe(true);
+  });
+});

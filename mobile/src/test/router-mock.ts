@@ -1,0 +1,21 @@
+/**
+ * A stand-in for expo-router's hooks, for screen tests:
+ *   jest.mock('expo-router', () => require('@/test/router-mock').expoRouterMock);
+ * Assert on `mockRouter.push` / `replace` / `setParams`.
+ */
+export const mockRouter = {
+  push: jest.fn(),
+  replace: jest.fn(),
+  navigate: jest.fn(),
+  back: jest.fn(),
+  setParams: jest.fn(),
+  canGoBack: jest.fn(() => true),
+  dismiss: jest.fn(),
+};
+
+export const expoRouterMock = {
+  useRouter: () => mockRouter,
+  router: mockRouter,
+  useLocalSearchParams: () => ({}),
+  Stack: { Screen: () => null },
+};
