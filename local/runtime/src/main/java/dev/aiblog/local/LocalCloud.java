@@ -10,7 +10,11 @@ import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.store.BlogStore;
 import dev.aiblog.core.store.ContentStore;
 import dev.aiblog.core.store.RequestStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiblog.asl.HistoryEvent;
+import dev.aiblog.core.Json;
 import dev.aiblog.local.emulators.Emulators;
+import dev.aiblog.local.events.LocalEventBridge;
 import dev.aiblog.local.emulators.LocalAwsClients;
 import dev.aiblog.local.emulators.ProvisionedResources;
 import dev.aiblog.local.emulators.TemplateResources;
@@ -104,13 +108,19 @@ public final class LocalCloud implements AutoCloseable {
                     substitutions.put(name, template.resolve(value, resources.environment(), parameters)));
             StateMachineDefinition definition = StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
             LocalFunctions[] holder = new LocalFunctions[1];
+            LocalEventBridge[] bus = new LocalEventBridge[1];
+            HistoryListener observer = (name, event) -> {
+                options.listener().onEvent(name, event);
+                statusChange(event).ifPresent(status -> Thread.ofVirtual().start(() ->
+                        bus[0].publish(statusChangeEvent(name, status, event))));
+            };
             this.stepFunctions = new LocalStepFunctions(stateMachineArn, listener -> StateMachineRunner.builder()
                     .definition(definition)
                     .taskHandler((resource, input) -> holder[0].invoke(resource, input))
                     .timeScale(options.timeScale())
                     .listener(listener)
                     .stateMachineArn(stateMachineArn)
-                    .build(), options.listener());
+                    .build(), observer);
             this.stepFunctionsEndpoint = new StepFunctionsEndpoint(stepFunctions, 0);
             Map<String, String> endpoints = new HashMap<>(endpoints(emulators));
             endpoints.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint.endpoint().toString());
@@ -129,6 +139,7 @@ public final class LocalCloud implements AutoCloseable {
             this.storeSettings = Settings.of(environments.values().iterator().next());
             this.functions = new LocalFunctions(template, environments);
             holder[0] = functions;
+            bus[0] = new LocalEventBridge(template, functions, value -> template.resolve(value, resources.environment(), parameters));
         } catch (IOException e) {
             emulators.close();
             throw new UncheckedIOException(e);
@@ -136,6 +147,37 @@ public final class LocalCloud implements AutoCloseable {
             emulators.close();
             throw e;
         }
+    }
+
+    /** The execution status a history event ends in, for the "Execution Status Change" event EventBridge gets. */
+    private static Optional<String> statusChange(HistoryEvent event) {
+        return Optional.ofNullable(switch (event.type()) {
+            case ExecutionSucceeded -> "SUCCEEDED";
+            case ExecutionFailed -> "FAILED";
+            case ExecutionTimedOut -> "TIMED_OUT";
+            case ExecutionAborted -> "ABORTED";
+            default -> null;
+        });
+    }
+
+    private JsonNode statusChangeEvent(String name, String status, HistoryEvent event) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("version", "0");
+        out.put("id", java.util.UUID.randomUUID().toString());
+        out.put("detail-type", "Step Functions Execution Status Change");
+        out.put("source", "aws.states");
+        out.put("account", SamTemplate.ACCOUNT);
+        out.put("time", event.timestamp().toString());
+        out.put("region", "us-east-1");
+        out.putArray("resources").add(stepFunctions.executionArn(name));
+        ObjectNode detail = out.putObject("detail");
+        detail.put("executionArn", stepFunctions.executionArn(name));
+        detail.put("stateMachineArn", stateMachineArn);
+        detail.put("name", name);
+        detail.put("status", status);
+        detail.put("error", event.details().path("error").asText(null));
+        detail.put("cause", event.details().path("cause").asText(null));
+        return out;
     }
 
     public static LocalCloud start(Options options) {

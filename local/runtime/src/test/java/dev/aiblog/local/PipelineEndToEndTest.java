@@ -201,6 +201,26 @@ class PipelineEndToEndTest {
         assertThat(cloud.blogs().find(run.requestId()).orElseThrow().publishedAt()).isEqualTo(first.publishedAt());
     }
 
+    @Test
+    void anExecutionThatEndsWithoutReachingMarkFailedStillLeavesItsRequestFailed() throws InterruptedException {
+        String requestId = UUID.randomUUID().toString();
+        cloud.requests().create(BlogRequest.queued(requestId, "user-1", "no topic in the input", PostOptions.DEFAULT, Instant.now()));
+        ObjectNode input = Json.mapper().createObjectNode().put("requestId", requestId); // $.topic is missing
+
+        ExecutionResult result = cloud.runPipeline(requestId, input);
+
+        assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(result.error()).isEqualTo("States.Runtime"); // not catchable by States.ALL: MarkFailed never ran
+        BlogRequest request = cloud.requests().get(requestId);
+        for (int i = 0; i < 100 && request.status() != Status.FAILED; i++) {
+            Thread.sleep(50);
+            request = cloud.requests().get(requestId);
+        }
+        assertThat(request.status()).isEqualTo(Status.FAILED);
+        assertThat(request.errorName()).isEqualTo("States.ExecutionFAILED");
+        assertThat(request.reason()).contains("the execution ended FAILED");
+    }
+
     private record Run(String requestId, ExecutionResult result) {}
 
     private static Run submit(String topic) {
