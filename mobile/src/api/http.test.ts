@@ -77,6 +77,7 @@ describe('HttpAiBlogApi', () => {
     [400, 'VALIDATION_FAILED', 'topic: too short', '{"error":{"code":"VALIDATION_FAILED","message":"topic: too short"}}'],
     [404, 'NOT_FOUND', 'No blog x', '{"error":{"code":"NOT_FOUND","message":"No blog x"}}'],
     [409, 'CONFLICT', 'Request failed (409).', ''],
+    [401, 'UNAUTHORIZED', 'Unauthorized', '{"message":"Unauthorized"}'],
     [502, 'HTTP_502', 'Request failed (502).', '<html>Bad gateway</html>'],
   ])('turns a %i answer into ApiError %s: %s', async (status, code, message, body) => {
     const { fetch } = fakeFetch(status, body);

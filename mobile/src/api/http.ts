@@ -133,10 +133,17 @@ export class HttpAiBlogApi implements AiBlogApi {
       }
     }
     if (!res.ok) {
-      const err = (json as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+      // The contract's `{"error": {code, message}}`, or API Gateway's own `{"message": "..."}`
+      // (its JWT authorizer answers 401 before the function runs).
+      const body = json as { error?: { code?: unknown; message?: unknown }; message?: unknown } | undefined;
+      const err = body?.error;
       const code = typeof err?.code === 'string' ? err.code : statusCode(res.status);
       const message =
-        typeof err?.message === 'string' ? err.message : `Request failed (${res.status}).`;
+        typeof err?.message === 'string'
+          ? err.message
+          : typeof body?.message === 'string'
+            ? body.message
+            : `Request failed (${res.status}).`;
       throw new ApiError(res.status, code, message);
     }
     if (json === undefined) {

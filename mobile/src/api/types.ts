@@ -1,8 +1,11 @@
 /**
  * The one typed boundary between the app and the backend. Screens and queries depend on
  * {@link AiBlogApi}; `http.ts` implements it over fetch, `fake.ts` in memory (tests, demo).
+ *
+ * The shapes come from the repository's OpenAPI description: `npm run api:types` generates
+ * `schema.generated.ts` from `../openapi/openapi.yaml`, and `npm test` fails if it is stale.
  */
-import type { components } from './schema';
+import type { components } from './schema.generated';
 
 type Schemas = components['schemas'];
 
@@ -70,11 +73,7 @@ export interface AiBlogApi {
 
 /** Codes the server sends, plus the client's own for transport failures (status 0). */
 export type ApiErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
+  | ErrorBody['error']['code']
   | 'NETWORK_ERROR'
   | 'TIMEOUT'
   | 'BAD_RESPONSE'

@@ -11,6 +11,8 @@ describe('validateTopic (the API rule: trimmed, 3..200 characters)', () => {
     ['a'.repeat(200), null],
     [` ${'a'.repeat(200)} `, null],
     ['a'.repeat(201), 'The topic can have at most 200 characters.'],
+    ['tabs\tinside', 'The topic can’t contain line breaks or control characters.'],
+    ['two\nlines', 'The topic can’t contain line breaks or control characters.'],
   ])('%j → %s', (topic, error) => {
     expect(validateTopic(topic)).toBe(error);
   });

@@ -97,7 +97,7 @@ export function CreateScreen() {
             accessibilityLabelledBy="topic-label"
             accessibilityHint={`Between 3 and ${TOPIC_MAX} characters`}
             value={topic}
-            onChangeText={edited(setTopic)}
+            onChangeText={edited((t: string) => setTopic(t.replace(/[\r\n]+/g, ' ')))}
             onBlur={() => setTouched(true)}
             placeholder="e.g. How sourdough starters work"
             placeholderTextColor={colors.textMuted}

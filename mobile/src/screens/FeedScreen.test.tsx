@@ -95,6 +95,22 @@ describe('FeedScreen', () => {
     expect(getFeed.mock.calls.map(([p]) => p.cursor)).toEqual(['3', '3']);
   });
 
+  it('starts again from the top when the server no longer accepts the cursor', async () => {
+    const api = FakeAiBlogApi.withPosts(5);
+    renderWithProviders(<FeedScreen />, { api });
+    expect(await screen.findByText('Post number 5')).toBeOnTheScreen();
+    jest
+      .spyOn(api, 'getFeed')
+      .mockRejectedValueOnce(new ApiError(400, 'INVALID_CURSOR', 'cursor: not from this feed'));
+    fireEvent(screen.getByTestId('feed-list'), 'onEndReached');
+
+    fireEvent.press(await screen.findByRole('button', { name: 'Reload the feed' }));
+
+    await waitFor(() => expect(screen.queryByTestId('feed-load-more-error')).toBeNull());
+    expect(screen.getByText('Post number 5')).toBeOnTheScreen();
+    expect((api.getFeed as jest.Mock).mock.calls.map(([p]) => p.cursor)).toEqual(['3', undefined]);
+  });
+
   it.each([
     [undefined, 'No posts yet', 'Create a post'],
     ['rust', 'No posts tagged #rust', 'Show all posts'],

@@ -3,7 +3,7 @@ import { useRouter } from 'expo-router';
 import { useCallback, useMemo, useState } from 'react';
 import { ActivityIndicator, Pressable, StyleSheet, Text, View } from 'react-native';
 
-import { errorMessage, type FeedItem } from '@/api/types';
+import { errorMessage, isApiError, type FeedItem } from '@/api/types';
 import { Button } from '@/components/Button';
 import { PostCard, PostCardSkeleton } from '@/components/PostCard';
 import { StateMessage } from '@/components/StateMessage';
@@ -19,7 +19,8 @@ export type FeedRow =
   | { type: 'error'; key: string; message: string }
   | { type: 'empty'; key: string }
   | { type: 'loading-more'; key: string }
-  | { type: 'load-more-error'; key: string; message: string }
+  /** `restart`: the cursor is no longer valid (e.g. a restored cache), so start from the top. */
+  | { type: 'load-more-error'; key: string; message: string; restart: boolean }
   | { type: 'end'; key: string };
 
 const SKELETONS: FeedRow[] = [0, 1, 2, 3].map((i) => ({ type: 'skeleton', key: `skeleton-${i}` }));
@@ -55,7 +56,12 @@ export function FeedScreen({ tag }: { tag?: string }) {
     for (const item of items) out.push({ type: 'post', key: item.id, item });
     if (query.isFetchingNextPage) out.push({ type: 'loading-more', key: 'loading-more' });
     else if (query.isFetchNextPageError) {
-      out.push({ type: 'load-more-error', key: 'load-more-error', message: errorMessage(query.error) });
+      out.push({
+        type: 'load-more-error',
+        key: 'load-more-error',
+        message: errorMessage(query.error),
+        restart: isApiError(query.error) && query.error.code === 'INVALID_CURSOR',
+      });
     } else if (!query.hasNextPage) out.push({ type: 'end', key: 'end' });
     return out;
   }, [query, items]);
@@ -137,13 +143,22 @@ export function FeedScreen({ tag }: { tag?: string }) {
           return (
             <View style={styles.footer} testID="feed-load-more-error">
               <Text style={{ color: colors.danger, marginBottom: spacing.sm }}>{row.message}</Text>
-              <Button
-                label="Load more"
-                accessibilityLabel="Try loading more posts again"
-                variant="secondary"
-                onPress={() => void query.fetchNextPage()}
-                testID="feed-load-more-retry"
-              />
+              {row.restart ? (
+                <Button
+                  label="Reload the feed"
+                  variant="secondary"
+                  onPress={() => void onRefresh()}
+                  testID="feed-load-more-restart"
+                />
+              ) : (
+                <Button
+                  label="Load more"
+                  accessibilityLabel="Try loading more posts again"
+                  variant="secondary"
+                  onPress={() => void query.fetchNextPage()}
+                  testID="feed-load-more-retry"
+                />
+              )}
             </View>
           );
         case 'end':
@@ -154,7 +169,7 @@ export function FeedScreen({ tag }: { tag?: string }) {
           );
       }
     },
-    [colors, openPost, query, router, selectTag, tag],
+    [colors, onRefresh, openPost, query, router, selectTag, tag],
   );
 
   const knownTags = useMemo(

@@ -119,8 +119,8 @@ function PostView({ post }: { post: BlogPost }) {
         ) : null}
         <Markdown value={post.body} />
         <Text testID="post-provenance" style={[styles.footer, { color: colors.textMuted, borderColor: colors.border }]}>
-          Made by {post.provider} · text: {post.models.text} · image: {post.models.image} · cost{' '}
-          {formatCost(post.costUsd)}
+          Made by {post.provider ?? 'an unknown provider'} · text: {post.models.text ?? '—'} · image:{' '}
+          {post.models.image ?? '—'} · cost {formatCost(post.costUsd)}
         </Text>
       </View>
     </ScrollView>
