@@ -1,7 +1,8 @@
 // Serves the web export (`expo export --platform web`, output "single") on loopback, with the
-// single-page-app fallback: any path that is not a file gets index.html.
+// single-page-app fallback: any path that is not a file gets index.html. `headHtml` goes first
+// into index.html's <head>: the place for run-time config (window.__AIBLOG_CONFIG__).
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 
@@ -19,7 +20,7 @@ const TYPES = {
   '.map': 'application/json',
 };
 
-export async function serveStatic(root, port = 0, host = '127.0.0.1') {
+export async function serveStatic(root, port = 0, { host = '127.0.0.1', headHtml = '' } = {}) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -34,7 +35,14 @@ export async function serveStatic(root, port = 0, host = '127.0.0.1') {
     } catch {
       file = path.join(root, 'index.html');
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (path.basename(file) === 'index.html' && headHtml) {
+      const html = (await readFile(file, 'utf8')).replace(/<head[^>]*>/i, (head) => `${head}${headHtml}`);
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(html);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise((resolve, reject) => {

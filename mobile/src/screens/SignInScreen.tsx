@@ -1,7 +1,7 @@
 import * as AuthSession from 'expo-auth-session';
 import { useRouter } from 'expo-router';
 import { useEffect, useState } from 'react';
-import { ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
+import { Platform, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
 
 import { env, type CognitoConfig } from '@/config/env';
 import { Button } from '@/components/Button';
@@ -145,7 +145,7 @@ function DevTokenSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     if (!token.trim()) {
-      setError('Paste the dev token that `./aiblog serve` printed.');
+      setError('Paste the dev token that ./aiblog serve printed.');
       return;
     }
     await signInWithDevToken(token);
@@ -155,7 +155,8 @@ function DevTokenSignIn({ onSignedIn }: { onSignedIn: () => void }) {
     <View style={[styles.card, { backgroundColor: colors.surface, borderColor: colors.border }]}>
       <Text style={[styles.cardTitle, { color: colors.text }]}>Local server</Text>
       <Text style={{ color: colors.textMuted }}>
-        `./aiblog serve` prints a dev token when it starts. Paste it here.
+        <Text style={styles.code}>./aiblog serve</Text> prints a dev token when it starts (it is also in{' '}
+        <Text style={styles.code}>.aiblog/dev-token</Text>). Paste it here.
       </Text>
       <TextInput
         testID="dev-token-input"
@@ -189,5 +190,6 @@ const styles = StyleSheet.create({
   heading: { fontSize: 24, fontWeight: '800' },
   card: { padding: spacing.lg, gap: spacing.md, borderRadius: radius.lg, borderWidth: StyleSheet.hairlineWidth },
   cardTitle: { fontSize: 17, fontWeight: '700' },
+  code: { fontFamily: Platform.select({ ios: 'Menlo', android: 'monospace', default: 'monospace' }) },
   input: { borderWidth: 1, borderRadius: radius.md, padding: spacing.md, fontSize: 16, minHeight: 44 },
 });

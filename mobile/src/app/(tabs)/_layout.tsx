@@ -1,19 +1,24 @@
 import { Tabs } from 'expo-router/js-tabs';
-import { Text, type ColorValue } from 'react-native';
+import { Platform, Text, type ColorValue } from 'react-native';
 
 function glyph(symbol: string) {
   function TabIcon({ color }: { color: ColorValue }) {
-    return <Text style={{ color, fontSize: 20 }}>{symbol}</Text>;
+    return <Text style={{ color, fontSize: 18, lineHeight: 22 }}>{symbol}</Text>;
   }
   return TabIcon;
 }
 
 export default function TabsLayout() {
   return (
-    <Tabs screenOptions={{ tabBarLabelStyle: { fontSize: 12 } }}>
+    <Tabs
+      screenOptions={{
+        tabBarLabelStyle: { fontSize: 12 },
+        // Browsers' fonts run taller than the 49 pt UIKit bar leaves room for.
+        tabBarStyle: Platform.OS === 'web' ? { height: 60, paddingBottom: 6 } : undefined,
+      }}>
       <Tabs.Screen
         name="index"
-        options={{ title: 'Feed', tabBarAccessibilityLabel: 'Feed', tabBarButtonTestID: 'tab-feed', tabBarIcon: glyph('☰') }}
+        options={{ title: 'Feed', headerTitle: 'AI Blog', tabBarAccessibilityLabel: 'Feed', tabBarButtonTestID: 'tab-feed', tabBarIcon: glyph('☰') }}
       />
       <Tabs.Screen
         name="create"
