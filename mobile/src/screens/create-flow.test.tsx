@@ -1,4 +1,6 @@
 /**
+ * (Not in src/app: expo-router would bundle a test there as a route.)
+ *
  * The create flow across real routes (expo-router's in-memory router): the form, the
  * request's progress through each status, and the published post.
  */
@@ -14,9 +16,9 @@ import { SettingsProvider } from '@/state/settings';
 import { createTestQueryClient, DEV_SESSION } from '@/test/render';
 import { ThemeProvider } from '@/theme';
 
-import CreateRoute from './(tabs)/create';
-import PostRoute from './post/[id]';
-import RequestRoute from './request/[id]';
+import CreateRoute from '@/app/(tabs)/create';
+import PostRoute from '@/app/post/[id]';
+import RequestRoute from '@/app/request/[id]';
 
 jest.mock('@/lib/ids', () => ({ newIdempotencyKey: () => 'key-1' }));
 
