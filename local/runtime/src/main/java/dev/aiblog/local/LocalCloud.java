@@ -38,12 +38,6 @@ import java.util.Optional;
  * and the template's state machine definition executed by the ASL runner against those functions.
  */
 public final class LocalCloud implements AutoCloseable {
-    /** Environment every local function gets on top of its template environment. */
-    static final Map<String, String> LOCAL_AWS = Map.of(
-            "AWS_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "local",
-            "AWS_SECRET_ACCESS_KEY", "local");
-
     /**
      * How to start.
      *
@@ -122,7 +116,7 @@ public final class LocalCloud implements AutoCloseable {
                     .stateMachineArn(stateMachineArn)
                     .build(), observer);
             this.stepFunctionsEndpoint = new StepFunctionsEndpoint(stepFunctions, 0);
-            Map<String, String> endpoints = new HashMap<>(endpoints(emulators));
+            Map<String, String> endpoints = new HashMap<>(emulators.awsEnvironment());
             endpoints.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint.endpoint().toString());
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             for (SamTemplate.Function function : template.functions()) {
@@ -131,7 +125,6 @@ public final class LocalCloud implements AutoCloseable {
                         env.put(name, template.resolve(value, resources.environment(), parameters)));
                 // Locally there is no Secrets Manager: the key comes from the environment, or the offline provider runs.
                 env.remove("OPENAI_API_KEY_SECRET_ID");
-                env.putAll(LOCAL_AWS);
                 env.putAll(endpoints);
                 env.putAll(options.environment());
                 environments.put(function.logicalId(), env);
@@ -182,13 +175,6 @@ public final class LocalCloud implements AutoCloseable {
 
     public static LocalCloud start(Options options) {
         return new LocalCloud(options);
-    }
-
-    private static Map<String, String> endpoints(Emulators emulators) {
-        return Map.of(
-                "AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString(),
-                "AWS_ENDPOINT_URL_SQS", emulators.sqsEndpoint().toString(),
-                "AWS_ENDPOINT_URL_S3", emulators.s3Endpoint().toString());
     }
 
     public Options options() {

@@ -23,12 +23,7 @@ final class TestAws {
         EmulatedAws aws = aws();
         ProvisionedResources resources = aws.resources();
         Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.emulators().dynamoDbEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_SQS", aws.emulators().sqsEndpoint().toString());
-        env.put("AWS_ENDPOINT_URL_S3", aws.emulators().s3Endpoint().toString());
+        env.putAll(aws.emulators().awsEnvironment());
         env.put("REQUESTS_TABLE", resources.tableName("RequestsTable"));
         env.put("BLOGS_TABLE", resources.tableName("BlogsTable"));
         env.put("IDEMPOTENCY_TABLE", resources.tableName("IdempotencyTable"));

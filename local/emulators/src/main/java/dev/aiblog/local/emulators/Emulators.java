@@ -158,6 +158,20 @@ public final class Emulators implements AutoCloseable {
         return s3.endpoint();
     }
 
+    /**
+     * What a function's environment needs to reach these emulators with the AWS SDK: region, dummy static
+     * credentials and the per-service endpoint variables ({@code AWS_ENDPOINT_URL_<SERVICE>}) the SDK honours.
+     */
+    public java.util.Map<String, String> awsEnvironment() {
+        return java.util.Map.of(
+                "AWS_REGION", LocalAwsClients.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "local",
+                "AWS_SECRET_ACCESS_KEY", "local",
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString(),
+                "AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
+    }
+
     /** The data folder, empty when in memory. */
     public Optional<Path> dataDirectory() {
         return settings.dataDirectory();
