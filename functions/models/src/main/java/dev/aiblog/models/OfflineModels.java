@@ -44,6 +44,11 @@ public final class OfflineModels implements TextModel, ImageModel, Moderator {
 
     private record Screen(String category, Set<String> words) {}
 
+    /** Words too common to be tags. */
+    private static final Set<String> STOP_WORDS = Set.of("about", "after", "before", "from", "have", "into", "make",
+            "more", "most", "over", "should", "than", "that", "their", "them", "then", "there", "these", "they", "this",
+            "what", "when", "where", "which", "while", "with", "without", "your", "does", "why", "how");
+
     @Override
     public GeneratedText write(String topic, PostOptions options) {
         String subject = topic.strip();
@@ -115,7 +120,7 @@ public final class OfflineModels implements TextModel, ImageModel, Moderator {
 
     private static List<String> tags(String topic) {
         List<String> tags = new ArrayList<>(Arrays.stream(topic.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 3)
+                .filter(w -> w.length() > 3 && !STOP_WORDS.contains(w))
                 .distinct()
                 .limit(3)
                 .toList());
