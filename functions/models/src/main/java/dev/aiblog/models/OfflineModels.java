@@ -60,7 +60,8 @@ public final class OfflineModels implements TextModel, ImageModel, Moderator {
             case LONG -> 5;
         };
         StringBuilder body = new StringBuilder(NOTICE).append("\n\n");
-        body.append("This is a ").append(options.tone().wire()).append(" outline on **").append(subject)
+        String tone = options.tone().wire();
+        body.append("aeiou".indexOf(tone.charAt(0)) >= 0 ? "This is an " : "This is a ").append(tone).append(" outline on **").append(subject)
                 .append("** for a ").append(options.audience().wire()).append(" audience.\n\n");
         String[] headings = {"Why it matters", "The core ideas", "In practice", "Common pitfalls", "Where to go next"};
         for (int i = 0; i < sections; i++) {
