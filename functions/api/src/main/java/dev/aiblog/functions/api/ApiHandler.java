@@ -6,11 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.aiblog.core.aws.AwsClients;
 import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.intake.Intakes;
 import dev.aiblog.core.intake.RequestIntake;
-import dev.aiblog.core.intake.SqsRequestQueue;
 import dev.aiblog.core.store.BlogStore;
 import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.IdempotencyStore;
 import dev.aiblog.core.store.RequestStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -19,7 +18,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The HTTP API function (API Gateway HTTP API, payload format 2.0): every route of {@link Route}. Clients are
@@ -52,9 +50,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
         Clock clock = Clock.systemUTC();
         RequestStore requests = new RequestStore(dynamo, settings.requestsTable(), clock);
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), settings, "SQS").build();
-        RequestIntake intake = new RequestIntake(requests, new IdempotencyStore(dynamo, settings.idempotencyTable()),
-                new SqsRequestQueue(sqs, settings.requestsQueueUrl()), settings.idempotencyTtl(), clock);
+        RequestIntake intake = Intakes.fromSettings(settings, dynamo, clock);
         ImageUrls images = ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(), settings.presignedUrlTtl());
         return new BlogApi(intake, requests, new BlogStore(dynamo, settings.blogsTable()),
                 new ContentStore(AwsClients.s3(settings), settings.contentBucket()), images, new CursorCodec(cursorKey(settings)));

@@ -4,14 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiblog.core.aws.AwsClients;
 import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.intake.Intakes;
 import dev.aiblog.core.intake.RequestIntake;
-import dev.aiblog.core.intake.SqsRequestQueue;
 import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.IdempotencyStore;
-import dev.aiblog.core.store.RequestStore;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The EventBridge Scheduler target: on each tick, enqueues the configured number of requests
@@ -42,10 +39,7 @@ public final class ScheduleHandler implements RequestHandler<ScheduleTick, Sched
     private static Scheduler scheduler(Settings settings) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
         Clock clock = Clock.systemUTC();
-        RequestStore requests = new RequestStore(dynamo, settings.requestsTable(), clock);
-        SqsClient sqs = AwsClients.configure(SqsClient.builder(), settings, "SQS").build();
-        RequestIntake intake = new RequestIntake(requests, new IdempotencyStore(dynamo, settings.idempotencyTable()),
-                new SqsRequestQueue(sqs, settings.requestsQueueUrl()), settings.idempotencyTtl(), clock);
+        RequestIntake intake = Intakes.fromSettings(settings, dynamo, clock);
         return new Scheduler(intake, new BlogStore(dynamo, settings.blogsTable()), settings.scheduleThemes(),
                 settings.scheduledPostsPerTick(), settings.scheduleRecentTitles(), settings.scheduleSimilarityThreshold(),
                 settings.scheduleOwner(), clock);
