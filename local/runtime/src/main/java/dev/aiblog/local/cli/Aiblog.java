@@ -102,21 +102,31 @@ public final class Aiblog implements Runnable {
         public Integer call() throws Exception {
             PrintWriter progress = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
             LocalConfig config = parent.config();
-            progress.println(config.providerLine());
-            try (LocalRuntime runtime = LocalRuntime.start(config.options(new StepPrinter(progress)), 0, config.token(), false)) {
-                ObjectNode result = Generator.generate(runtime, topic, audience, tone, length, Duration.ofSeconds(timeoutSeconds), progress);
-                if (json) {
-                    spec.commandLine().getOut().println(Json.write(result));
-                } else {
-                    Generator.printHuman(result, progress);
+            java.util.Optional<ServeFile.Running> running = ServeFile.running(config.home());
+            ObjectNode result;
+            if (running.isPresent()) {
+                // ./aiblog serve holds the data folder: send the request through it, the same path.
+                progress.println("using the running ./aiblog serve at " + running.get().url());
+                result = Generator.generate(running.get().url(), running.get().token(), topic, audience, tone, length,
+                        Duration.ofSeconds(timeoutSeconds), progress);
+            } else {
+                progress.println(config.providerLine());
+                try (LocalRuntime runtime = LocalRuntime.start(config.options(new StepPrinter(progress)), 0, config.token(), false)) {
+                    result = Generator.generate(runtime.url(), runtime.token(), topic, audience, tone, length,
+                            Duration.ofSeconds(timeoutSeconds), progress);
                 }
-                return switch (result.path("status").asText()) {
-                    case "PUBLISHED" -> PUBLISHED;
-                    case "REJECTED" -> REJECTED;
-                    case "INVALID" -> USAGE;
-                    default -> FAILED;
-                };
             }
+            if (json) {
+                spec.commandLine().getOut().println(Json.write(result));
+            } else {
+                Generator.printHuman(result, progress);
+            }
+            return switch (result.path("status").asText()) {
+                case "PUBLISHED" -> PUBLISHED;
+                case "REJECTED" -> REJECTED;
+                case "INVALID" -> USAGE;
+                default -> FAILED;
+            };
         }
     }
 
@@ -139,8 +149,10 @@ public final class Aiblog implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             LocalConfig config = parent.config();
             LocalRuntime runtime = LocalRuntime.start(config.options(new StepPrinter(out)), port, config.token(), schedule);
+            ServeFile.write(config.home(), runtime.url(), runtime.token());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ServeFile.delete(config.home());
                 runtime.close();
                 stopped.countDown();
             }));
@@ -198,16 +210,15 @@ public final class Aiblog implements Runnable {
     static final class Generator {
         private Generator() {}
 
-        static ObjectNode generate(LocalRuntime runtime, String topic, String audience, String tone, String length,
+        static ObjectNode generate(URI base, String token, String topic, String audience, String tone, String length,
                                    Duration timeout, PrintWriter progress) throws IOException, InterruptedException {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            URI base = runtime.url();
             ObjectNode body = Json.mapper().createObjectNode().put("topic", topic);
             if (audience != null) body.put("audience", audience);
             if (tone != null) body.put("tone", tone);
             if (length != null) body.put("length", length);
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(base.resolve("/blogs"))
-                    .header("Authorization", "Bearer " + runtime.token())
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
@@ -224,13 +235,14 @@ public final class Aiblog implements Runnable {
             progress.println("request " + requestId + " accepted (QUEUED)");
             Instant deadline = Instant.now().plus(timeout);
             JsonNode request;
-            String lastStatus = "QUEUED";
+            String last = "QUEUED";
             while (true) {
-                request = getJson(http, base.resolve("/requests/" + requestId), runtime.token());
+                request = getJson(http, base.resolve("/requests/" + requestId), token);
                 String status = request.path("status").asText();
-                if (!status.equals(lastStatus)) {
-                    progress.println("request " + status);
-                    lastStatus = status;
+                String now = status + (request.hasNonNull("step") && status.equals("RUNNING") ? " " + request.get("step").asText() : "");
+                if (!now.equals(last)) {
+                    progress.println("request " + now);
+                    last = now;
                 }
                 if (TERMINAL.contains(status) || Instant.now().isAfter(deadline)) {
                     break;
