@@ -25,7 +25,7 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /** How one message went. */
-    public enum Outcome { STARTED, ALREADY_STARTED }
+    public enum Outcome { STARTED, ALREADY_STARTED, ALREADY_ENDED }
 
     private final SfnClient sfn;
     private final String stateMachineArn;
@@ -62,6 +62,11 @@ public final class Dispatcher {
      */
     public Outcome dispatch(String body) {
         ExecutionInput input = parse(body);
+        if (requests.find(input.requestId()).map(r -> r.status().terminal()).orElse(false)) {
+            // A late duplicate for a request that has ended (Step Functions forgets names after 90 days; the
+            // local runtime after a restart): nothing to start, and no model is paid for twice.
+            return Outcome.ALREADY_ENDED;
+        }
         Outcome outcome;
         try {
             sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(input.requestId()).input(Json.write(input)));

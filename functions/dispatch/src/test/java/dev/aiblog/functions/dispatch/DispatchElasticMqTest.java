@@ -139,6 +139,19 @@ class DispatchElasticMqTest {
         assertThat(requests.get(throttled.requestId()).status()).isEqualTo(Status.QUEUED);
     }
 
+    @Test
+    void startsNothing_whenALateDuplicateArrivesForARequestThatHasEnded() {
+        ExecutionInput input = queued("Already ended");
+        requests.markFailed(input.requestId(), "ProviderException", "failed earlier");
+        queue.send(Json.write(input));
+
+        SQSBatchResponse response = handler.handleRequest(queue.event(queue.receive(10)), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(sfn.calls()).isEmpty();
+        assertThat(requests.get(input.requestId()).status()).isEqualTo(Status.FAILED);
+    }
+
     private static ExecutionInput queued(String topic) {
         BlogRequest request = BlogRequest.queued(UUID.randomUUID().toString(), "someone", topic, PostOptions.DEFAULT, Instant.now());
         requests.create(request);
