@@ -28,7 +28,7 @@ class GenerateThroughServeTest {
                     "generate", "--json", "Bread baking at altitude");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.err()).contains("using the running ./aiblog serve at " + serve.url()).contains("request RUNNING");
+            assertThat(run.err()).contains("using the running ./aiblog serve at " + serve.url()).contains("request PUBLISHED");
             JsonNode result = Json.read(run.out(), JsonNode.class);
             assertThat(result.path("status").asText()).isEqualTo("PUBLISHED");
             assertThat(serve.cloud().blogs().find(result.path("post").path("id").asText())).isPresent();
