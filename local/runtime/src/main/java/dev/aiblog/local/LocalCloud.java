@@ -5,7 +5,6 @@ import dev.aiblog.asl.ExecutionResult;
 import dev.aiblog.asl.HistoryListener;
 import dev.aiblog.asl.StateMachineDefinition;
 import dev.aiblog.asl.StateMachineRunner;
-import dev.aiblog.core.aws.AwsClients;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.store.BlogStore;
 import dev.aiblog.core.store.ContentStore;
@@ -84,7 +83,9 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalStepFunctions stepFunctions;
     private final StepFunctionsEndpoint stepFunctionsEndpoint;
     private final String stateMachineArn;
-    private final Settings storeSettings;
+    private final RequestStore requests;
+    private final BlogStore blogs;
+    private final ContentStore content;
 
     private LocalCloud(Options options) {
         this.options = options;
@@ -129,7 +130,11 @@ public final class LocalCloud implements AutoCloseable {
                 env.putAll(options.environment());
                 environments.put(function.logicalId(), env);
             }
-            this.storeSettings = Settings.of(environments.values().iterator().next());
+            // The stores the runtime and tests read through, on the emulator clients it already has.
+            Settings storeSettings = Settings.of(environments.values().iterator().next());
+            this.requests = new RequestStore(clients.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
+            this.blogs = new BlogStore(clients.dynamoDb(), storeSettings.blogsTable());
+            this.content = new ContentStore(clients.s3(), storeSettings.contentBucket());
             this.functions = new LocalFunctions(template, environments);
             holder[0] = functions;
             bus[0] = new LocalEventBridge(template, functions, value -> template.resolve(value, resources.environment(), parameters));
@@ -224,15 +229,15 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public RequestStore requests() {
-        return new RequestStore(AwsClients.dynamoDb(storeSettings), storeSettings.requestsTable(), Clock.systemUTC());
+        return requests;
     }
 
     public BlogStore blogs() {
-        return new BlogStore(AwsClients.dynamoDb(storeSettings), storeSettings.blogsTable());
+        return blogs;
     }
 
     public ContentStore content() {
-        return new ContentStore(AwsClients.s3(storeSettings), storeSettings.contentBucket());
+        return content;
     }
 
     @Override

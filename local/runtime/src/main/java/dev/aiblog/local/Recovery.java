@@ -7,12 +7,8 @@ import dev.aiblog.core.steps.ExecutionInput;
 import dev.aiblog.local.sfn.LocalStepFunctions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.paginators.ScanIterable;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,30 +27,23 @@ public final class Recovery {
     public record Report(List<String> restarted, List<String> requeued) {}
 
     static Report run(LocalCloud cloud) {
-        DynamoDbClient dynamo = cloud.clients().dynamoDb();
         SqsClient sqs = cloud.clients().sqs();
-        String table = cloud.resources().tableName("RequestsTable");
         String queueUrl = cloud.resources().queueUrl(cloud.queueLogicalId());
         List<String> restarted = new ArrayList<>();
         List<String> requeued = new ArrayList<>();
-        ScanIterable pages = dynamo.scanPaginator(b -> b.tableName(table)
-                .filterExpression("#s IN (:queued, :running)")
-                .expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":queued", AttributeValue.fromS("QUEUED"), ":running", AttributeValue.fromS("RUNNING")))
-                .consistentRead(true));
-        for (BlogRequest request : pages.items().stream().map(item -> cloud.requests().find(item.get("requestId").s()).orElseThrow()).toList()) {
-            String input = Json.write(ExecutionInput.of(request));
+        for (BlogRequest request : cloud.requests().inStatus(Status.QUEUED, Status.RUNNING)) {
+            ExecutionInput input = ExecutionInput.of(request);
             if (request.status() == Status.RUNNING) {
                 if (cloud.stepFunctions().find(request.requestId()).isEmpty()) {
                     try {
-                        cloud.stepFunctions().start(request.requestId(), Json.mapper().readTree(input));
+                        cloud.stepFunctions().start(request.requestId(), Json.mapper().valueToTree(input));
                         restarted.add(request.requestId());
-                    } catch (LocalStepFunctions.ExecutionAlreadyExistsException | java.io.IOException e) {
+                    } catch (LocalStepFunctions.ExecutionAlreadyExistsException e) {
                         LOG.warn("could not restart {}: {}", request.requestId(), e.getMessage());
                     }
                 }
             } else {
-                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(input));
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(input)));
                 requeued.add(request.requestId());
             }
         }

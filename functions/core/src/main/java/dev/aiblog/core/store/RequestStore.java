@@ -74,6 +74,22 @@ public final class RequestStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
+    /** Every request in one of {@code statuses}: a full scan, for recovery after a crash, not for a request path. */
+    public List<BlogRequest> inStatus(Status... statuses) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < statuses.length; i++) {
+            values.put(":s" + i, s(statuses[i].name()));
+            names.add(":s" + i);
+        }
+        return dynamo.scanPaginator(b -> b.tableName(table)
+                        .filterExpression("#status IN (" + String.join(", ", names) + ")")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(values)
+                        .consistentRead(true))
+                .items().stream().map(RequestStore::fromItem).toList();
+    }
+
     public BlogRequest get(String requestId) {
         return find(requestId).orElseThrow(() -> new NotFoundException("request " + requestId + " does not exist"));
     }
