@@ -1,11 +1,10 @@
 package dev.aiblog.models;
 
 import dev.aiblog.core.ai.ModelProvider;
-import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.core.aws.Secrets;
 import dev.aiblog.core.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Chooses the model provider from configuration:
@@ -37,8 +36,6 @@ public final class ModelProviders {
     }
 
     private static String secret(Settings settings, String secretId) {
-        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), settings, "SECRETS_MANAGER").build()) {
-            return secrets.getSecretValue(b -> b.secretId(secretId)).secretString().strip();
-        }
+        return Secrets.secretString(settings, secretId);
     }
 }

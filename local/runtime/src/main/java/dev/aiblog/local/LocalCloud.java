@@ -12,11 +12,22 @@ import dev.aiblog.core.store.RequestStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.core.Json;
+import dev.aiblog.asl.TaskFailedException;
+import dev.aiblog.local.emulators.EmulatedAws;
 import dev.aiblog.local.emulators.Emulators;
+import dev.aiblog.local.iam.IamAccessDeniedException;
+import dev.aiblog.local.iam.LambdaCredentials;
+import dev.aiblog.local.iam.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import dev.aiblog.local.events.LocalEventBridge;
 import dev.aiblog.local.emulators.LocalAwsClients;
 import dev.aiblog.local.emulators.ProvisionedResources;
-import dev.aiblog.local.emulators.TemplateResources;
 import dev.aiblog.local.lambda.LocalFunctions;
 import dev.aiblog.local.sam.SamTemplate;
 import dev.aiblog.local.sfn.LocalStepFunctions;
@@ -47,41 +58,56 @@ public final class LocalCloud implements AutoCloseable {
      * @param timeScale scales ASL waits and retry intervals (1 = real time, 0 = no waiting)
      */
     public record Options(Path repository, Optional<Path> dataDirectory, Map<String, String> environment,
-                          Map<String, String> parameters, double timeScale, HistoryListener listener) {
+                          Map<String, String> parameters, double timeScale, HistoryListener listener, boolean enforceIam) {
         public Options {
             environment = Map.copyOf(environment);
             parameters = Map.copyOf(parameters);
         }
 
         public static Options inMemory(Path repository) {
-            return new Options(repository, Optional.empty(), Map.of(), Map.of(), 0, (name, event) -> {});
+            return new Options(repository, Optional.empty(), Map.of(), Map.of(), 0, (name, event) -> {}, true);
         }
 
         public Options withEnvironment(Map<String, String> env) {
-            return new Options(repository, dataDirectory, env, parameters, timeScale, listener);
+            return new Options(repository, dataDirectory, env, parameters, timeScale, listener, enforceIam);
+        }
+
+        public Options withParameters(Map<String, String> overrides) {
+            return new Options(repository, dataDirectory, environment, overrides, timeScale, listener, enforceIam);
         }
 
         public Options withTimeScale(double scale) {
-            return new Options(repository, dataDirectory, environment, parameters, scale, listener);
+            return new Options(repository, dataDirectory, environment, parameters, scale, listener, enforceIam);
         }
 
         public Options withListener(HistoryListener l) {
-            return new Options(repository, dataDirectory, environment, parameters, timeScale, l);
+            return new Options(repository, dataDirectory, environment, parameters, timeScale, l, enforceIam);
+        }
+
+        /** With {@code false}, calls outside a role are logged and let through: for debugging a policy, never the default. */
+        public Options withIam(boolean enforce) {
+            return new Options(repository, dataDirectory, environment, parameters, timeScale, listener, enforce);
         }
 
         public Options persistentAt(Path dir) {
-            return new Options(repository, Optional.of(dir), environment, parameters, timeScale, listener);
+            return new Options(repository, Optional.of(dir), environment, parameters, timeScale, listener, enforceIam);
         }
     }
 
+    /** The variable that hands the runtime an OpenAI key; locally it goes into Secrets Manager, as deployed. */
+    static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+    /** The variable that names the key's secret in a function's environment (template.yaml). */
+    static final String OPENAI_SECRET_VARIABLE = "OPENAI_API_KEY_SECRET_ID";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
+
     private final Options options;
+    private final EmulatedAws aws;
     private final SamTemplate template;
-    private final Emulators emulators;
-    private final LocalAwsClients clients;
-    private final ProvisionedResources resources;
     private final LocalFunctions functions;
     private final LocalStepFunctions stepFunctions;
     private final StepFunctionsEndpoint stepFunctionsEndpoint;
+    private final LocalEventBridge eventBridge;
     private final String stateMachineArn;
     private final RequestStore requests;
     private final BlogStore blogs;
@@ -90,61 +116,89 @@ public final class LocalCloud implements AutoCloseable {
     private LocalCloud(Options options) {
         this.options = options;
         Path templateFile = options.repository().resolve("template.yaml");
-        this.template = SamTemplate.load(templateFile);
-        this.emulators = options.dataDirectory().map(Emulators::persistentAt).orElseGet(Emulators::inMemory);
+        Emulators.Settings emulatorSettings = options.dataDirectory().map(Emulators.Settings::persistentAt)
+                .orElseGet(Emulators.Settings::inMemory);
+        this.aws = EmulatedAws.start(emulatorSettings, templateFile, new EmulatedAws.Options(options.parameters(), options.enforceIam()));
         try {
-            this.clients = LocalAwsClients.of(emulators);
-            this.resources = TemplateResources.load(templateFile).provision(clients);
-            Map<String, String> parameters = template.parameters(options.parameters());
+            this.template = aws.sam();
             SamTemplate.StateMachine machine = template.stateMachine();
             this.stateMachineArn = template.arn(machine.logicalId());
             Map<String, String> substitutions = new LinkedHashMap<>();
-            machine.substitutions().forEach((name, value) ->
-                    substitutions.put(name, template.resolve(value, resources.environment(), parameters)));
+            machine.substitutions().forEach((name, value) -> substitutions.put(name, aws.values().text(value)));
             StateMachineDefinition definition = StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
-            LocalFunctions[] holder = new LocalFunctions[1];
-            LocalEventBridge[] bus = new LocalEventBridge[1];
+            this.functions = new LocalFunctions(template, functionEnvironments());
+            Principal machineRole = aws.credentials(machine.logicalId()).principal();
+            this.eventBridge = new LocalEventBridge(template, functions, aws.values()::text);
             HistoryListener observer = (name, event) -> {
                 options.listener().onEvent(name, event);
                 statusChange(event).ifPresent(status -> Thread.ofVirtual().start(() ->
-                        bus[0].publish(statusChangeEvent(name, status, event))));
+                        eventBridge.publish(statusChangeEvent(name, status, event))));
             };
             this.stepFunctions = new LocalStepFunctions(stateMachineArn, listener -> StateMachineRunner.builder()
                     .definition(definition)
-                    .taskHandler((resource, input) -> holder[0].invoke(resource, input))
+                    .taskHandler((resource, input) -> invokeAs(machineRole, resource, input))
                     .timeScale(options.timeScale())
                     .listener(listener)
                     .stateMachineArn(stateMachineArn)
                     .build(), observer);
             this.stepFunctionsEndpoint = new StepFunctionsEndpoint(stepFunctions, 0);
-            Map<String, String> endpoints = new HashMap<>(emulators.awsEnvironment());
-            endpoints.put("AWS_ENDPOINT_URL_SFN", stepFunctionsEndpoint.endpoint().toString());
-            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-            for (SamTemplate.Function function : template.functions()) {
-                Map<String, String> env = new HashMap<>();
-                function.environment().forEach((name, value) ->
-                        env.put(name, template.resolve(value, resources.environment(), parameters)));
-                // Locally there is no Secrets Manager: the key comes from the environment, or the offline provider runs.
-                env.remove("OPENAI_API_KEY_SECRET_ID");
-                env.putAll(endpoints);
-                env.putAll(options.environment());
-                environments.put(function.logicalId(), env);
-            }
-            // The stores the runtime and tests read through, on the emulator clients it already has.
-            Settings storeSettings = Settings.of(environments.values().iterator().next());
-            this.requests = new RequestStore(clients.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
-            this.blogs = new BlogStore(clients.dynamoDb(), storeSettings.blogsTable());
-            this.content = new ContentStore(clients.s3(), storeSettings.contentBucket());
-            this.functions = new LocalFunctions(template, environments);
-            holder[0] = functions;
-            bus[0] = new LocalEventBridge(template, functions, value -> template.resolve(value, resources.environment(), parameters));
+            aws.gateway().backend(dev.aiblog.local.iam.AwsService.STEP_FUNCTIONS, stepFunctionsEndpoint.endpoint());
+            // The stores the runtime and tests read through, on the platform's own clients.
+            Settings storeSettings = Settings.of(aws.lambdaEnvironment(template.functions().getFirst().logicalId()));
+            this.requests = new RequestStore(aws.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
+            this.blogs = new BlogStore(aws.dynamoDb(), storeSettings.blogsTable());
+            this.content = new ContentStore(aws.s3(), storeSettings.contentBucket());
         } catch (IOException e) {
-            emulators.close();
+            aws.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            emulators.close();
+            aws.close();
             throw e;
         }
+    }
+
+    /**
+     * Each function's environment: what Lambda gives it (template variables, reserved variables, its role's
+     * credentials, the gateway as endpoint), then the runtime's settings on top ({@code OPENAI_BASE_URL}, models).
+     * An {@code OPENAI_API_KEY} is not handed to functions: it becomes the secret their
+     * {@code OPENAI_API_KEY_SECRET_ID} names, which they read from Secrets Manager as they do deployed.
+     */
+    private Map<String, Map<String, String>> functionEnvironments() {
+        Optional<String> key = Optional.ofNullable(options.environment().get(OPENAI_API_KEY)).filter(k -> !k.isBlank());
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (SamTemplate.Function function : template.functions()) {
+            Map<String, String> env = new HashMap<>(aws.lambdaEnvironment(function.logicalId()));
+            options.environment().forEach((name, value) -> {
+                if (!name.equals(OPENAI_API_KEY)) {
+                    env.put(name, value);
+                }
+            });
+            String secretId = env.get(OPENAI_SECRET_VARIABLE);
+            if (secretId != null) {
+                if (key.isPresent()) {
+                    if (created.add(secretId)) {
+                        aws.secrets().create(secretId, key.get());
+                    }
+                } else {
+                    // no key: the offline provider, or an OpenAI-compatible server that needs none
+                    env.remove(OPENAI_SECRET_VARIABLE);
+                }
+            }
+            environments.put(function.logicalId(), env);
+        }
+        return environments;
+    }
+
+    /** The state machine invokes a function with its own role, which must allow {@code lambda:InvokeFunction}. */
+    private JsonNode invokeAs(Principal machine, String functionArn, JsonNode input) throws TaskFailedException {
+        try {
+            aws.gateway().authorize(machine, "lambda:InvokeFunction", functionArn);
+        } catch (IamAccessDeniedException e) {
+            throw new TaskFailedException("Lambda.AWSLambdaException", e.getMessage() + " (Service: Lambda, Status Code: 403, Error Code: "
+                    + e.errorCode() + ")");
+        }
+        return functions.invoke(functionArn, input);
     }
 
     /** The execution status a history event ends in, for the "Execution Status Change" event EventBridge gets. */
@@ -191,15 +245,33 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public Emulators emulators() {
-        return emulators;
+        return aws.emulators();
     }
 
+    /** The local AWS account: emulators, secrets, the IAM gateway, the roles. */
+    public EmulatedAws aws() {
+        return aws;
+    }
+
+    /** The platform's own clients (no role): provisioning, recovery, assertions in tests. */
     public LocalAwsClients clients() {
-        return clients;
+        return aws.clients();
     }
 
     public ProvisionedResources resources() {
-        return resources;
+        return aws.resources();
+    }
+
+    /** An SQS client with the function's own credentials, through the IAM gateway: what an event source mapping polls with. */
+    public SqsClient sqsAs(String functionLogicalId) {
+        LambdaCredentials credentials = aws.credentials(functionLogicalId);
+        return SqsClient.builder()
+                .region(Region.of(SamTemplate.REGION))
+                .endpointOverride(aws.gateway().endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public LocalFunctions functions() {
@@ -244,7 +316,6 @@ public final class LocalCloud implements AutoCloseable {
     public void close() {
         stepFunctionsEndpoint.close();
         stepFunctions.close();
-        clients.close();
-        emulators.close();
+        aws.close();
     }
 }

@@ -45,7 +45,8 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             LocalHttpApi api = new LocalHttpApi(cloud.template(), cloud.functions(), token, port);
             QueuePoller.Mapping mapping = QueuePoller.mapping(cloud.template());
-            QueuePoller poller = new QueuePoller(cloud.clients().sqs(), cloud.functions(), mapping,
+            // an event source mapping polls with the function's own role
+            QueuePoller poller = new QueuePoller(cloud.sqsAs(mapping.functionId()), cloud.functions(), mapping,
                     cloud.resources().queueUrl(mapping.queueLogicalId()), cloud.template().arn(mapping.queueLogicalId()));
             Recovery.Report recovery = Recovery.run(cloud);
             poller.start();
@@ -65,8 +66,7 @@ public final class LocalRuntime implements AutoCloseable {
             for (var event : function.events().values()) {
                 String type = event.path("Type").asText();
                 if (type.equals("ScheduleV2") || type.equals("Schedule")) {
-                    String expression = cloud.template().resolve(event.path("Properties").path("ScheduleExpression"),
-                            cloud.resources().environment(), cloud.template().parameters(cloud.options().parameters()));
+                    String expression = cloud.aws().values().text(event.path("Properties").path("ScheduleExpression"));
                     Duration rate = SamTemplate.rate(expression).orElseThrow(() ->
                             new IllegalStateException("the local schedule understands rate(...) expressions, not " + expression));
                     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());

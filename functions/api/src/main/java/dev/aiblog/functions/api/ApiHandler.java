@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.core.aws.Secrets;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.intake.Intakes;
 import dev.aiblog.core.intake.RequestIntake;
@@ -57,10 +58,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private static byte[] cursorKey(Settings settings) {
-        return settings.cursorSigningKey().map(key -> key.getBytes(StandardCharsets.UTF_8)).filter(key -> key.length >= 16)
+        return settings.cursorSigningSecretId().map(id -> {
+                    byte[] key = Secrets.secretString(settings, id).getBytes(StandardCharsets.UTF_8);
+                    if (key.length < 16) {
+                        throw new IllegalStateException("secret " + id + " (CURSOR_SIGNING_SECRET_ID) is shorter than 16 bytes");
+                    }
+                    return key;
+                })
                 .orElseGet(() -> {
-                    LOG.warn("CURSOR_SIGNING_KEY is not set (or shorter than 16 bytes): feed cursors are signed with a key"
-                            + " made for this process and stop working when it ends");
+                    LOG.warn("CURSOR_SIGNING_SECRET_ID is not set: feed cursors are signed with a key made for this process"
+                            + " and stop working when it ends");
                     return ProcessKey.KEY.clone();
                 });
     }

@@ -37,7 +37,7 @@ class BadRequestsTest {
 
     static Stream<Arguments> badRequests() {
         String longTopic = "x".repeat(201);
-        CursorCodec codec = new CursorCodec(TestAws.CURSOR_KEY.getBytes(StandardCharsets.UTF_8));
+        CursorCodec codec = new CursorCodec(TestAws.cursorKey());
         CursorCodec otherKey = new CursorCodec("another-key-another-key-another-key".getBytes(StandardCharsets.UTF_8));
         String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"v\":1,\"t\":null,\"k\":\"x\"}".getBytes(StandardCharsets.UTF_8));
         return Stream.of(

@@ -2,15 +2,13 @@ package dev.aiblog.functions.api;
 
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.local.emulators.EmulatedAws;
-import dev.aiblog.local.emulators.ProvisionedResources;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
-/** The shared emulators, and the settings a function gets locally: table, queue and bucket names and endpoints. */
+/**
+ * The shared local AWS account, and the environment the API function gets there: what Lambda gives it from
+ * template.yaml, with its own credentials, so every call it makes is checked against its role.
+ */
 final class TestAws {
-    static final String CURSOR_KEY = "test-cursor-signing-key-0123456789abcdef";
-
     private TestAws() {}
 
     static EmulatedAws aws() {
@@ -18,17 +16,13 @@ final class TestAws {
     }
 
     static Settings settings() {
-        EmulatedAws aws = aws();
-        ProvisionedResources resources = aws.resources();
-        Map<String, String> env = new HashMap<>();
-        env.putAll(aws.emulators().awsEnvironment());
-        env.put("REQUESTS_TABLE", resources.tableName("RequestsTable"));
-        env.put("BLOGS_TABLE", resources.tableName("BlogsTable"));
-        env.put("IDEMPOTENCY_TABLE", resources.tableName("IdempotencyTable"));
-        env.put("CONTENT_BUCKET", resources.bucketName("ContentBucket"));
-        env.put("REQUESTS_QUEUE_URL", resources.queueUrl("RequestsQueue"));
-        env.put("CURSOR_SIGNING_KEY", CURSOR_KEY);
-        return Settings.of(env);
+        return Settings.of(aws().lambdaEnvironment("ApiFunction"));
+    }
+
+    /** The key the API signs cursors with: the template's generated secret, as the function reads it. */
+    static byte[] cursorKey() {
+        String arn = aws().secretArns().get("CursorSigningSecret");
+        return aws().secrets().secretString(arn).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The repository root: where events/, openapi/ and template.yaml are. */

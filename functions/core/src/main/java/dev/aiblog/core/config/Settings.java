@@ -57,11 +57,12 @@ public final class Settings {
     }
 
     /**
-     * The key the API signs feed cursors with. Every instance of the API function must share it (template.yaml
-     * fills it from a generated secret); without one a key is made per process, so cursors do not survive a restart.
+     * The Secrets Manager secret (name or ARN) holding the key the API signs feed cursors with. Every instance of
+     * the API function shares it; template.yaml generates it. Without one a key is made per process, so cursors do
+     * not survive a restart.
      */
-    public Optional<String> cursorSigningKey() {
-        return get("CURSOR_SIGNING_KEY");
+    public Optional<String> cursorSigningSecretId() {
+        return get("CURSOR_SIGNING_SECRET_ID");
     }
 
     /** How long a presigned image URL handed out by the API stays valid. */
@@ -168,11 +169,6 @@ public final class Settings {
     /** Per-service override, e.g. {@code AWS_ENDPOINT_URL_DYNAMODB}, as the SDK names them. */
     public Optional<URI> awsEndpoint(String service) {
         return get("AWS_ENDPOINT_URL_" + service).map(URI::create).or(this::awsEndpoint);
-    }
-
-    /** Static credentials when the map carries them (the local runtime); otherwise the SDK's default chain. */
-    public Optional<Map.Entry<String, String>> staticCredentials() {
-        return get("AWS_ACCESS_KEY_ID").flatMap(id -> get("AWS_SECRET_ACCESS_KEY").map(secret -> Map.entry(id, secret)));
     }
 
     public Optional<String> get(String name) {

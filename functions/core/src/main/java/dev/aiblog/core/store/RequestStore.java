@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -103,12 +104,9 @@ public final class RequestStore {
 
     /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
     public void enterStep(String requestId, Step step) {
-        boolean updated = update(requestId, "SET #status = :running, #step = :step, updatedAt = :now", NOT_TERMINAL,
-                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))));
-        if (!updated) {
-            BlogRequest current = get(requestId);
-            LOG.warn("request {} is already {}; step {} not recorded", requestId, current.status(), step);
-        }
+        update(requestId, "SET #status = :running, #step = :step, updatedAt = :now", NOT_TERMINAL,
+                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))))
+                .ifPresent(current -> LOG.warn("request {} is {}; step {} not recorded", requestId, status(current), step));
     }
 
     public void markRejected(String requestId, Step step, List<String> categories, String reason) {
@@ -139,15 +137,21 @@ public final class RequestStore {
     private void terminal(String requestId, Status to, String expression, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = withTerminals(values);
         all.put(":to", s(to.name()));
-        if (!update(requestId, expression, NOT_TERMINAL, all)) {
-            BlogRequest current = get(requestId);
-            if (current.status() != to) {
-                LOG.warn("request {} is already {}; not marking it {}", requestId, current.status(), to);
+        update(requestId, expression, NOT_TERMINAL, all).ifPresent(current -> {
+            if (!to.name().equals(status(current))) {
+                LOG.warn("request {} is already {}; not marking it {}", requestId, status(current), to);
             }
-        }
+        });
     }
 
-    private boolean update(String requestId, String expression, String condition, Map<String, AttributeValue> values) {
+    /**
+     * A conditional update.
+     *
+     * @return empty when it was applied; otherwise the item as it is (DynamoDB returns it with the refusal, so
+     *     explaining a refusal costs no read and no {@code dynamodb:GetItem} permission), empty map if absent
+     */
+    private Optional<Map<String, AttributeValue>> update(String requestId, String expression, String condition,
+                                                         Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":now", s(Instant.now(clock).toString()));
         Map<String, String> names = new HashMap<>();
@@ -158,11 +162,17 @@ public final class RequestStore {
         try {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(requestId))
                     .updateExpression(expression).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(all).build());
-            return true;
+                    .expressionAttributeNames(names).expressionAttributeValues(all)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Optional.of(e.hasItem() ? e.item() : Map.of());
         }
+    }
+
+    private static String status(Map<String, AttributeValue> item) {
+        AttributeValue status = item.get("status");
+        return status == null ? "missing" : status.s();
     }
 
     private static Map<String, AttributeValue> withTerminals(Map<String, AttributeValue> values) {

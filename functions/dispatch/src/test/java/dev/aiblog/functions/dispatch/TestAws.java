@@ -2,7 +2,6 @@ package dev.aiblog.functions.dispatch;
 
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.local.emulators.EmulatedAws;
-import dev.aiblog.local.emulators.ProvisionedResources;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,16 +17,14 @@ final class TestAws {
         return EmulatedAws.shared();
     }
 
+    /**
+     * The dispatch function's environment from template.yaml, with its own credentials; its Step Functions calls
+     * reach {@code sfn} through the IAM gateway, so the role's {@code states:StartExecution} is checked too.
+     */
     static Settings settings(URI sfn) {
         EmulatedAws aws = aws();
-        ProvisionedResources resources = aws.resources();
-        Map<String, String> env = new HashMap<>();
-        env.putAll(aws.emulators().awsEnvironment());
-        env.put("AWS_ENDPOINT_URL_SFN", sfn.toString());
-        env.put("REQUESTS_TABLE", resources.tableName("RequestsTable"));
-        env.put("BLOGS_TABLE", resources.tableName("BlogsTable"));
-        env.put("IDEMPOTENCY_TABLE", resources.tableName("IdempotencyTable"));
-        env.put("CONTENT_BUCKET", resources.bucketName("ContentBucket"));
+        aws.gateway().backend(dev.aiblog.local.iam.AwsService.STEP_FUNCTIONS, sfn);
+        Map<String, String> env = new HashMap<>(aws.lambdaEnvironment("DispatchFunction"));
         env.put("STATE_MACHINE_ARN", STATE_MACHINE_ARN);
         return Settings.of(env);
     }

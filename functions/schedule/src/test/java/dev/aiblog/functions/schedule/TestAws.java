@@ -2,7 +2,6 @@ package dev.aiblog.functions.schedule;
 
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.local.emulators.EmulatedAws;
-import dev.aiblog.local.emulators.ProvisionedResources;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,16 +18,9 @@ final class TestAws {
         return settings(Map.of());
     }
 
+    /** The schedule function's environment from template.yaml, with its own credentials, and {@code extra} on top. */
     static Settings settings(Map<String, String> extra) {
-        EmulatedAws aws = aws();
-        ProvisionedResources resources = aws.resources();
-        Map<String, String> env = new HashMap<>();
-        env.putAll(aws.emulators().awsEnvironment());
-        env.put("REQUESTS_TABLE", resources.tableName("RequestsTable"));
-        env.put("BLOGS_TABLE", resources.tableName("BlogsTable"));
-        env.put("IDEMPOTENCY_TABLE", resources.tableName("IdempotencyTable"));
-        env.put("CONTENT_BUCKET", resources.bucketName("ContentBucket"));
-        env.put("REQUESTS_QUEUE_URL", resources.queueUrl("RequestsQueue"));
+        Map<String, String> env = new HashMap<>(aws().lambdaEnvironment("ScheduleFunction"));
         env.put("SCHEDULE_THEMES", "serverless architecture, developer productivity, web performance");
         env.put("SCHEDULED_POSTS_PER_TICK", "2");
         env.putAll(extra);

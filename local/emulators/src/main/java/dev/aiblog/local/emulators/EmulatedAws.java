@@ -4,7 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.aiblog.local.iam.AwsService;
+import dev.aiblog.local.iam.IamGateway;
+import dev.aiblog.local.iam.LambdaCredentials;
+import dev.aiblog.local.iam.LocalSecretsManager;
+import dev.aiblog.local.iam.Policy;
+import dev.aiblog.local.iam.Principal;
+import dev.aiblog.local.sam.SamTemplate;
+import dev.aiblog.local.sam.TemplateValues;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,12 +24,16 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Started emulators, clients for them, and the template's tables, queues and buckets created on
- * them: what a test or the local runtime needs in one object.
+ * One local AWS account for the stack of {@code template.yaml}: the emulators with the template's tables, queues and
+ * buckets, a Secrets Manager with its secrets, and an IAM gateway in front of them all that refuses what AWS would.
+ * Each function of the template gets the environment Lambda gives it ({@link #lambdaEnvironment(String)}): the
+ * template's variables, Lambda's own, and temporary credentials with a session token for its role, as SAM builds
+ * that role from the template's {@code Policies}. Every call signed with them is checked against that role.
  *
  * <p>{@link #shared()} is one in-memory instance per JVM, provisioned from the repository's
  * {@code template.yaml}, for tests of other modules (or use {@link EmulatorsExtension}); call
- * {@link #reset()} where a test needs empty tables, queues and buckets.
+ * {@link #reset()} where a test needs empty tables, queues and buckets. {@link #clients()} are the platform's own
+ * clients (provisioning, test assertions): they reach the emulators directly, as an administrator would.
  */
 public final class EmulatedAws implements AutoCloseable {
 
@@ -25,37 +41,72 @@ public final class EmulatedAws implements AutoCloseable {
     public static final String TEMPLATE_PROPERTY = "aiblog.template";
     public static final String TEMPLATE_FILE = "template.yaml";
 
+    /**
+     * How to run the account.
+     *
+     * @param parameters template parameter overrides, like {@code sam deploy --parameter-overrides}
+     * @param enforceIam refuse calls the caller's role does not allow (on by default; off only to debug)
+     */
+    public record Options(Map<String, String> parameters, boolean enforceIam) {
+        public Options {
+            parameters = Map.copyOf(parameters);
+        }
+
+        public static Options defaults() {
+            return new Options(Map.of(), true);
+        }
+    }
+
     private static EmulatedAws shared;
 
     private final Emulators emulators;
     private final LocalAwsClients clients;
+    private final SamTemplate sam;
     private final TemplateResources template;
+    private final Options options;
+    private final LocalSecretsManager secrets;
+    private final Map<String, String> secretArns;
+    private final IamGateway gateway;
     private final boolean isShared;
+    private final Map<String, LambdaCredentials> credentials = new ConcurrentHashMap<>();
     private volatile ProvisionedResources resources;
+    private volatile TemplateValues values;
+    private volatile Map<Principal, Policy> roles;
 
-    private EmulatedAws(Emulators emulators, LocalAwsClients clients, TemplateResources template, ProvisionedResources resources,
-            boolean isShared) {
+    private EmulatedAws(Emulators emulators, LocalAwsClients clients, SamTemplate sam, Options options, boolean isShared) {
         this.emulators = emulators;
         this.clients = clients;
-        this.template = template;
-        this.resources = resources;
+        this.sam = sam;
+        this.options = options;
         this.isShared = isShared;
+        this.template = TemplateResources.of(sam.root(), sam.file().toString());
+        this.resources = template.provision(clients);
+        this.secrets = new LocalSecretsManager();
+        this.secretArns = StackSecrets.create(sam.resources("AWS::SecretsManager::Secret"), secrets, emulators.dataDirectory());
+        this.gateway = IamGateway.builder()
+                .backend(AwsService.DYNAMODB, emulators.dynamoDbEndpoint())
+                .backend(AwsService.SQS, emulators.sqsEndpoint())
+                .backend(AwsService.S3, emulators.s3Endpoint())
+                .inProcess(AwsService.SECRETS_MANAGER, secrets)
+                .enforce(options.enforceIam())
+                .start();
+        bind();
     }
 
     /**
-     * Starts emulators with {@code settings} and provisions {@code template} on them (existing
-     * resources in a persistent folder are kept).
+     * Starts emulators with {@code settings}, provisions the template in {@code templateFile} on them (existing
+     * resources in a persistent folder are kept), creates its secrets and starts the IAM gateway.
      */
-    public static EmulatedAws start(Emulators.Settings settings, TemplateResources template) {
-        return start(settings, template, false);
+    public static EmulatedAws start(Emulators.Settings settings, Path templateFile, Options options) {
+        return start(settings, SamTemplate.load(templateFile), options, false);
     }
 
-    private static EmulatedAws start(Emulators.Settings settings, TemplateResources template, boolean isShared) {
+    private static EmulatedAws start(Emulators.Settings settings, SamTemplate sam, Options options, boolean isShared) {
         Emulators emulators = Emulators.start(settings);
         try {
             LocalAwsClients clients = LocalAwsClients.of(emulators);
             try {
-                return new EmulatedAws(emulators, clients, template, template.provision(clients), isShared);
+                return new EmulatedAws(emulators, clients, sam, options, isShared);
             } catch (RuntimeException e) {
                 clients.close();
                 throw e;
@@ -72,11 +123,23 @@ public final class EmulatedAws implements AutoCloseable {
      */
     public static synchronized EmulatedAws shared() {
         if (shared == null) {
-            EmulatedAws started = start(Emulators.Settings.inMemory(), TemplateResources.load(findTemplate()), true);
+            EmulatedAws started = start(Emulators.Settings.inMemory(), SamTemplate.load(findTemplate()), Options.defaults(), true);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("emulators-shutdown").unstarted(started::stop));
             shared = started;
         }
         return shared;
+    }
+
+    /** Resolves the template against what is provisioned now, and models every role from it. */
+    private void bind() {
+        Map<String, String> refs = new LinkedHashMap<>(resources.environment());
+        refs.putAll(secretArns);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        resources.arns().forEach((id, arn) -> attributes.put(id + ".Arn", arn));
+        resources.queueUrls().forEach((id, url) -> attributes.put(id + ".QueueName", url.substring(url.lastIndexOf('/') + 1)));
+        secretArns.forEach((id, arn) -> attributes.put(id + ".Id", arn));
+        this.values = sam.values(refs, attributes, options.parameters());
+        this.roles = StackIam.roles(sam, values);
     }
 
     /**
@@ -138,6 +201,68 @@ public final class EmulatedAws implements AutoCloseable {
         return resources;
     }
 
+    /** The template as the local runtime reads it (functions, state machine, events). */
+    public SamTemplate sam() {
+        return sam;
+    }
+
+    /** The template's intrinsics resolved against this account. */
+    public TemplateValues values() {
+        return values;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The gateway every function's AWS call goes through. */
+    public IamGateway gateway() {
+        return gateway;
+    }
+
+    public LocalSecretsManager secrets() {
+        return secrets;
+    }
+
+    /** Logical id → ARN of the template's secrets. */
+    public Map<String, String> secretArns() {
+        return secretArns;
+    }
+
+    /** Every call the gateway refused (or, not enforcing, would have refused) so far: empty in a healthy run. */
+    public java.util.List<dev.aiblog.local.iam.AccessLogEntry> refusals() {
+        return gateway.accessLog().stream().filter(entry -> !entry.allowed()).toList();
+    }
+
+    /** The role SAM builds for a function or the state machine. */
+    public Policy role(String logicalId) {
+        Policy role = roles.get(Principal.of(logicalId));
+        if (role == null) {
+            throw new IllegalArgumentException("template.yaml has no function or state machine " + logicalId);
+        }
+        return role;
+    }
+
+    /** A function's (or the state machine's) temporary credentials for its role, issued once per account. */
+    public LambdaCredentials credentials(String logicalId) {
+        return credentials.computeIfAbsent(logicalId, id -> gateway.issue(Principal.of(id), role(id)));
+    }
+
+    /**
+     * What Lambda gives the function {@code logicalId}: its template variables resolved, Lambda's reserved
+     * variables, its own credentials, and the gateway as the endpoint of every AWS service.
+     */
+    public Map<String, String> lambdaEnvironment(String logicalId) {
+        SamTemplate.Function function = sam.function(logicalId);
+        Map<String, String> declared = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> declared.put(name, values.text(value)));
+        LambdaCredentials issued = credentials(logicalId);
+        Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.of(function, declared,
+                new LambdaEnvironment.Credentials(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken())));
+        env.put("AWS_ENDPOINT_URL", gateway.endpoint().toString());
+        return env;
+    }
+
     /**
      * Empties every provisioned resource: tables are dropped and created again, queues purged
      * (in-flight messages too), buckets emptied of every object and version. Names and URLs stay
@@ -156,6 +281,7 @@ public final class EmulatedAws implements AutoCloseable {
             empty(bucket);
         }
         resources = template.provision(clients);
+        bind();
     }
 
     private void empty(String bucket) {
@@ -182,6 +308,7 @@ public final class EmulatedAws implements AutoCloseable {
 
     private void stop() {
         try {
+            gateway.close();
             clients.close();
         } finally {
             emulators.close();

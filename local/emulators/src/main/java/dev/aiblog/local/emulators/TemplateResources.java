@@ -146,7 +146,11 @@ public final class TemplateResources {
      * @param source how messages name the template, e.g. its path
      */
     public static TemplateResources parse(String template, String source) {
-        JsonNode root = CloudFormationYaml.read(template, source);
+        return of(CloudFormationYaml.read(template, source), source);
+    }
+
+    /** Reads a template already parsed (by {@link dev.aiblog.local.sam.SamTemplate}, so the file is read once). */
+    public static TemplateResources of(JsonNode root, String source) {
         if (!root.isObject()) {
             throw new TemplateException(source + ": a template is a mapping with a Resources section");
         }
@@ -198,7 +202,10 @@ public final class TemplateResources {
                 createTable(dynamoDb, table);
             }
             tableNames.put(table.logicalId(), table.tableName());
-            arns.put(table.logicalId(), dynamoDb.describeTable(b -> b.tableName(table.tableName())).table().tableArn());
+            dynamoDb.describeTable(b -> b.tableName(table.tableName()));
+            // DynamoDB Local names its region "ddblocal" in ARNs; IAM and the functions see the stack's region
+            arns.put(table.logicalId(), "arn:aws:dynamodb:" + LocalAwsClients.REGION.id() + ":" + ElasticMqServer.ACCOUNT_ID
+                    + ":table/" + table.tableName());
         }
 
         for (QueueSpec queue : queues) {

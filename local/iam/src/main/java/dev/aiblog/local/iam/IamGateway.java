@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +61,9 @@ public final class IamGateway implements AutoCloseable {
     private final Clock clock;
     private final Forwarder forwarder = new Forwarder();
     private final GatewayHandler handler;
+    private final Map<AwsService, URI> backends;
+    private final List<Consumer<AccessLogEntry>> refusalListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
 
     private IamGateway(Builder builder) {
         this.enforce = builder.enforce;
@@ -66,7 +72,8 @@ public final class IamGateway implements AutoCloseable {
         this.authenticator = new Authenticator(clock);
         LocalSecretsManager secrets = builder.inProcess.get(AwsService.SECRETS_MANAGER) instanceof LocalSecretsManager local ? local : null;
         JsonRequestClassifier classifier = new JsonRequestClassifier(id -> secrets == null ? Optional.empty() : secrets.arnOf(id));
-        this.handler = new GatewayHandler(this, authenticator, classifier, forwarder, new EnumMap<>(builder.backends),
+        this.backends = new ConcurrentHashMap<>(builder.backends);
+        this.handler = new GatewayHandler(this, authenticator, classifier, forwarder, backends,
                 new EnumMap<>(builder.inProcess), enforce);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 128);
@@ -141,6 +148,29 @@ public final class IamGateway implements AutoCloseable {
         return decision;
     }
 
+    /**
+     * Forwards a service's requests to a backend that started after the gateway (the local Step Functions
+     * endpoint, a test double), or to another one.
+     */
+    public void backend(AwsService service, URI baseUri) {
+        backends.put(service, Objects.requireNonNull(baseUri, "baseUri"));
+    }
+
+    /** Called with every refusal (enforced or not), on the thread that made the call. */
+    public void onRefusal(Consumer<AccessLogEntry> listener) {
+        refusalListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Every distinct decision since start and how often it was made, as
+     * {@code ALLOW|DENY <logical id> <action> <resource>} → count: what each function did, for a report.
+     */
+    public Map<String, Long> decisions() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        decisions.forEach((key, count) -> out.put(key, count.sum()));
+        return out;
+    }
+
     /** Every decision so far, oldest first (the most recent {@code accessLogCapacity} of them). */
     public List<AccessLogEntry> accessLog() {
         synchronized (accessLog) {
@@ -149,6 +179,11 @@ public final class IamGateway implements AutoCloseable {
     }
 
     void record(AccessLogEntry entry) {
+        decisions.computeIfAbsent((entry.allowed() ? "ALLOW " : "DENY ") + entry.principal().map(Principal::logicalId).orElse("(unknown)")
+                + " " + entry.action() + " " + entry.resource(), k -> new LongAdder()).increment();
+        if (!entry.allowed()) {
+            refusalListeners.forEach(listener -> listener.accept(entry));
+        }
         synchronized (accessLog) {
             if (accessLog.size() == accessLogCapacity) {
                 accessLog.removeFirst();

@@ -71,6 +71,12 @@ public final class LocalSecretsManager implements InProcessService {
         return secret.arn();
     }
 
+    /** The value of the secret a SecretId (name, full ARN or partial ARN) names, as GetSecretValue answers it. */
+    public String secretString(String secretId) {
+        return find(secretId).map(Secret::secretString)
+                .orElseThrow(() -> new IllegalArgumentException("no secret " + secretId + " (ResourceNotFoundException)"));
+    }
+
     /** The full ARN of the secret a SecretId (name, full ARN or partial ARN) names. */
     public Optional<String> arnOf(String secretId) {
         return find(secretId).map(Secret::arn);

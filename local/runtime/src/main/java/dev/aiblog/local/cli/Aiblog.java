@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
         description = "Runs the AI Blog Generator locally: embedded DynamoDB, SQS and S3, the real Lambda handlers, and the real state machine definition.",
         subcommands = {Aiblog.Generate.class, Aiblog.Serve.class, Aiblog.Invoke.class},
         footer = {"", "Environment: OPENAI_API_KEY, OPENAI_BASE_URL (neither: offline provider), AIBLOG_HOME (data, default .aiblog),",
-                "AIBLOG_TIME_SCALE (scales ASL waits and retry delays), AIBLOG_DEV_TOKEN (the bearer token for serve)."})
+                "AIBLOG_TIME_SCALE (scales ASL waits and retry delays), AIBLOG_DEV_TOKEN (the bearer token for serve),",
+                "AIBLOG_IAM=off (let calls outside a function's role through, for debugging; on by default)."})
 public final class Aiblog implements Runnable {
     static final int PUBLISHED = 0;
     static final int USAGE = 1;
@@ -108,12 +109,22 @@ public final class Aiblog implements Runnable {
                 // ./aiblog serve holds the data folder: send the request through it, the same path.
                 progress.println("using the running ./aiblog serve at " + running.get().url());
                 result = Generator.generate(running.get().url(), running.get().token(), topic, audience, tone, length,
-                        Duration.ofSeconds(timeoutSeconds), progress);
+                        Duration.ofSeconds(timeoutSeconds), progress, java.util.Optional::empty);
             } else {
                 progress.println(config.providerLine());
                 try (LocalRuntime runtime = LocalRuntime.start(config.options(new StepPrinter(progress)), 0, config.token(), false)) {
+                    // A call the template's roles do not allow will be refused every time: stop at the first, and name it.
+                    java.util.concurrent.atomic.AtomicReference<String> refused = new java.util.concurrent.atomic.AtomicReference<>();
+                    runtime.cloud().aws().gateway().onRefusal(entry -> {
+                        if (entry.enforced()) {
+                            refused.compareAndSet(null, entry.principal().map(p -> p.logicalId()).orElse("an unknown caller")
+                                    + " was refused " + entry.action() + " on " + entry.resource() + ": " + entry.reason()
+                                    + " (template.yaml: add it to " + entry.principal().map(p -> p.logicalId()).orElse("the function")
+                                    + "'s Policies if the function needs it)");
+                        }
+                    });
                     result = Generator.generate(runtime.url(), runtime.token(), topic, audience, tone, length,
-                            Duration.ofSeconds(timeoutSeconds), progress);
+                            Duration.ofSeconds(timeoutSeconds), progress, () -> java.util.Optional.ofNullable(refused.get()));
                 }
             }
             if (json) {
@@ -138,6 +149,9 @@ public final class Aiblog implements Runnable {
         @Option(names = "--schedule", description = "Also fire the schedule function at the template's rate.")
         boolean schedule;
 
+        @Option(names = "--no-iam", description = "Let AWS calls outside a function's role through (logged as WOULD-DENY): for debugging a policy only.")
+        boolean noIam;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -147,7 +161,10 @@ public final class Aiblog implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            LocalConfig config = parent.config();
+            LocalConfig config = noIam ? parent.config().withoutIam() : parent.config();
+            if (!config.enforceIam()) {
+                out.println("IAM is OFF: calls outside a function's role are logged, not refused (the deployed stack refuses them)");
+            }
             LocalRuntime runtime = LocalRuntime.start(config.options(new StepPrinter(out)), port, config.token(), schedule);
             ServeFile.write(config.home(), runtime.url(), runtime.token());
             CountDownLatch stopped = new CountDownLatch(1);
@@ -210,8 +227,12 @@ public final class Aiblog implements Runnable {
     static final class Generator {
         private Generator() {}
 
+        /**
+         * @param blocked says why the request cannot make progress (a call the stack refuses), to stop waiting
+         */
         static ObjectNode generate(URI base, String token, String topic, String audience, String tone, String length,
-                                   Duration timeout, PrintWriter progress) throws IOException, InterruptedException {
+                                   Duration timeout, PrintWriter progress, java.util.function.Supplier<java.util.Optional<String>> blocked)
+                throws IOException, InterruptedException {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             ObjectNode body = Json.mapper().createObjectNode().put("topic", topic);
             if (audience != null) body.put("audience", audience);
@@ -236,6 +257,7 @@ public final class Aiblog implements Runnable {
             Instant deadline = Instant.now().plus(timeout);
             JsonNode request;
             String last = "QUEUED";
+            java.util.Optional<String> refusal = java.util.Optional.empty();
             while (true) {
                 request = getJson(http, base.resolve("/requests/" + requestId), token);
                 String status = request.path("status").asText();
@@ -247,11 +269,18 @@ public final class Aiblog implements Runnable {
                 if (TERMINAL.contains(status) || Instant.now().isAfter(deadline)) {
                     break;
                 }
+                refusal = blocked.get();
+                if (refusal.isPresent()) {
+                    progress.println("refused by IAM: " + refusal.get());
+                    break;
+                }
                 Thread.sleep(150);
             }
             result.put("requestId", requestId);
             result.put("status", request.path("status").asText());
-            if (request.hasNonNull("reason")) {
+            if (refusal.isPresent()) {
+                result.put("reason", "refused by IAM: " + refusal.get());
+            } else if (request.hasNonNull("reason")) {
                 result.put("reason", request.get("reason").asText());
             } else if (!TERMINAL.contains(request.path("status").asText())) {
                 result.put("reason", "still " + request.path("status").asText() + " after " + timeout.toSeconds() + " s");

@@ -17,7 +17,8 @@ import java.util.Optional;
  * The local runtime's configuration, from the environment: where the repository and the data live, which model
  * provider to use, the time scale, and the dev token.
  */
-record LocalConfig(Path repository, Path home, Map<String, String> functionEnvironment, double timeScale, String token) {
+record LocalConfig(Path repository, Path home, Map<String, String> functionEnvironment, double timeScale, String token,
+                   boolean enforceIam) {
     /** Variables passed through to the functions when set. */
     static final List<String> PASS_THROUGH = List.of("OPENAI_API_KEY", "OPENAI_BASE_URL", "TEXT_MODEL", "IMAGE_MODEL",
             "MODERATION_MODEL", "IMAGE_SIZE", "IMAGE_QUALITY", "MAX_OUTPUT_TOKENS", "MODEL_TIMEOUT_SECONDS", "PRICE_TABLE");
@@ -30,7 +31,20 @@ record LocalConfig(Path repository, Path home, Map<String, String> functionEnvir
         PASS_THROUGH.forEach(name -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> functionEnv.put(name, v)));
         double scale = parseScale(env.getOrDefault("AIBLOG_TIME_SCALE", "1"));
         String token = Optional.ofNullable(env.get("AIBLOG_DEV_TOKEN")).filter(s -> !s.isBlank()).orElseGet(() -> storedToken(home));
-        return new LocalConfig(repository, home, functionEnv, scale, token);
+        return new LocalConfig(repository, home, functionEnv, scale, token, iam(env.getOrDefault("AIBLOG_IAM", "on")));
+    }
+
+    /** {@code AIBLOG_IAM=off} (or {@code serve --no-iam}) lets calls outside a role through, logged: for debugging only. */
+    private static boolean iam(String raw) {
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "1", "" -> true;
+            case "off", "false", "0" -> false;
+            default -> throw new IllegalArgumentException("AIBLOG_IAM must be on or off, was '" + raw + "'");
+        };
+    }
+
+    LocalConfig withoutIam() {
+        return new LocalConfig(repository, home, functionEnvironment, timeScale, token, false);
     }
 
     LocalCloud.Options options(HistoryListener listener) {
@@ -38,7 +52,8 @@ record LocalConfig(Path repository, Path home, Map<String, String> functionEnvir
                 .persistentAt(home.resolve("data"))
                 .withEnvironment(functionEnvironment)
                 .withTimeScale(timeScale)
-                .withListener(listener);
+                .withListener(listener)
+                .withIam(enforceIam);
     }
 
     /** Says which provider writes the posts, and that the offline one writes placeholders. */

@@ -23,6 +23,10 @@ import java.util.Optional;
 public final class SamTemplate {
     /** The account id local ARNs use. */
     public static final String ACCOUNT = "000000000000";
+    /** The region of the local stack. */
+    public static final String REGION = "us-east-1";
+    /** What {@code AWS::StackName} is locally. */
+    public static final String STACK_NAME = "aiblog-local";
 
     private final Path file;
     private final JsonNode root;
@@ -50,7 +54,7 @@ public final class SamTemplate {
 
     /** One function as the template declares it. */
     public record Function(String logicalId, String handler, Map<String, JsonNode> environment, Duration timeout,
-                           Map<String, JsonNode> events) {
+                           int memoryMb, Map<String, JsonNode> events) {
         public String handlerClass() {
             int sep = handler.indexOf("::");
             return sep < 0 ? handler : handler.substring(0, sep);
@@ -73,13 +77,14 @@ public final class SamTemplate {
             globals.path("Environment").path("Variables").properties().forEach(e -> env.put(e.getKey(), e.getValue()));
             props.path("Environment").path("Variables").properties().forEach(e -> env.put(e.getKey(), e.getValue()));
             long timeout = props.path("Timeout").asLong(globals.path("Timeout").asLong(3));
+            int memory = props.path("MemorySize").asInt(globals.path("MemorySize").asInt(128));
             Map<String, JsonNode> events = new LinkedHashMap<>();
             props.path("Events").properties().forEach(e -> events.put(e.getKey(), e.getValue()));
             String handler = props.path("Handler").asText(globals.path("Handler").asText(null));
             if (handler == null) {
                 throw new IllegalStateException(file + ": function " + entry.getKey() + " has no Handler");
             }
-            functions.add(new Function(entry.getKey(), handler, env, Duration.ofSeconds(timeout), events));
+            functions.add(new Function(entry.getKey(), handler, env, Duration.ofSeconds(timeout), memory, events));
         });
         return functions;
     }
@@ -141,70 +146,49 @@ public final class SamTemplate {
     }
 
     /**
-     * Resolves an intrinsic the way CloudFormation would, locally: {@code Ref} to a resource (its local physical
-     * name or URL, from {@code resources}) or a parameter; {@code Fn::GetAtt X.Arn} to a local ARN; {@code Fn::Sub}
-     * with {@code ${Name}} references; {@code Fn::Join}. Anything else is refused with its name.
+     * The template's intrinsics bound to the local stack's resources and the parameters' values.
+     *
+     * @param refs logical id → what {@code !Ref} gives for the resources the local stack holds
+     * @param attributes {@code LogicalId.Attribute} → value for {@code !GetAtt} (ARNs of tables, queue names, ...)
+     * @param parameterOverrides like {@code sam deploy --parameter-overrides}
      */
+    public TemplateValues values(Map<String, String> refs, Map<String, String> attributes, Map<String, String> parameterOverrides) {
+        return new TemplateValues(this, refs, attributes, parameters(parameterOverrides));
+    }
+
+    /** Resolves one value that must be a single string; see {@link TemplateValues}. */
     public String resolve(JsonNode value, Map<String, String> resources, Map<String, String> parameters) {
-        if (value.isTextual() || value.isNumber() || value.isBoolean()) {
-            return value.asText();
+        return new TemplateValues(this, resources, Map.of(), parameters).text(value);
+    }
+
+    /** The whole template, as read. */
+    public JsonNode root() {
+        return root;
+    }
+
+    /** A resource's {@code Properties} as written. */
+    public JsonNode properties(String logicalId) {
+        JsonNode resource = root.path("Resources").path(logicalId);
+        if (resource.isMissingNode()) {
+            throw new IllegalArgumentException("template.yaml has no resource " + logicalId);
         }
-        if (value.has("Ref")) {
-            String name = value.get("Ref").asText();
-            if (resources.containsKey(name)) {
-                return resources.get(name);
+        return resource.path("Properties");
+    }
+
+    /** {@code Globals.Function} as written (missing when there is none). */
+    public JsonNode globalFunction() {
+        return root.path("Globals").path("Function");
+    }
+
+    /** Logical id → properties of every resource of {@code type}. */
+    public Map<String, JsonNode> resources(String type) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        root.path("Resources").properties().forEach(e -> {
+            if (type.equals(e.getValue().path("Type").asText())) {
+                found.put(e.getKey(), e.getValue().path("Properties"));
             }
-            if (parameters.containsKey(name)) {
-                return parameters.get(name);
-            }
-            String type = root.path("Resources").path(name).path("Type").asText("");
-            if (!type.isEmpty()) {
-                // What !Ref gives for resources the emulators do not hold: a state machine's ARN, others' names.
-                return type.equals("AWS::Serverless::StateMachine") ? arn(name) : name;
-            }
-            return switch (name) {
-                case "AWS::Region" -> "us-east-1";
-                case "AWS::AccountId" -> ACCOUNT;
-                case "AWS::Partition" -> "aws";
-                case "AWS::StackName" -> "aiblog-local";
-                default -> throw new IllegalStateException(file + ": !Ref " + name + " names nothing the local runtime knows");
-            };
-        }
-        if (value.has("Fn::GetAtt")) {
-            JsonNode args = value.get("Fn::GetAtt");
-            String target = args.isArray() ? args.get(0).asText() : args.asText().split("\\.")[0];
-            String attribute = args.isArray() ? args.get(1).asText() : args.asText().split("\\.", 2)[1];
-            if ("Arn".equals(attribute)) {
-                return arn(target);
-            }
-            throw new IllegalStateException(file + ": !GetAtt " + target + "." + attribute + " is not supported locally");
-        }
-        if (value.has("Fn::Sub")) {
-            String template = value.get("Fn::Sub").isArray() ? value.get("Fn::Sub").get(0).asText() : value.get("Fn::Sub").asText();
-            var m = java.util.regex.Pattern.compile("\\$\\{([^}]+)}").matcher(template);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String ref = m.group(1);
-                String replacement = ref.contains(".")
-                        ? resolve(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Fn::GetAtt", ref), resources, parameters)
-                        : resolve(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Ref", ref), resources, parameters);
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
-            }
-            m.appendTail(out);
-            return out.toString();
-        }
-        if (value.has("Fn::Join")) {
-            JsonNode args = value.get("Fn::Join");
-            List<String> parts = new ArrayList<>();
-            if (args.get(1).isArray()) {
-                args.get(1).forEach(p -> parts.add(resolve(p, resources, parameters)));
-            } else {
-                // a !Ref to a CommaDelimitedList parameter: its value is the list, held here comma-joined
-                parts.addAll(List.of(resolve(args.get(1), resources, parameters).split(",")));
-            }
-            return String.join(args.get(0).asText(), parts);
-        }
-        throw new IllegalStateException(file + ": cannot resolve " + value + " locally");
+        });
+        return found;
     }
 
     /** The local ARN of a resource: functions get Lambda ARNs, the state machine a Step Functions ARN. */
