@@ -195,7 +195,8 @@ class S3GatewayTest {
     void deleteObjects_needsDeleteObjectOnEveryKey() {
         try (S3Client crud = clients.s3(Clients.session(image)); S3Client read = clients.s3(Clients.session(api))) {
             software.amazon.awssdk.services.s3.model.Delete keys = software.amazon.awssdk.services.s3.model.Delete.builder().objects(
-                    o -> o.key("drafts/a.json"), o -> o.key("drafts/b.json")).build();
+                    software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key("drafts/a.json").build(),
+                    software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key("drafts/b.json").build()).build();
 
             crud.deleteObjects(b -> b.bucket("content").delete(keys));
             S3Exception denied = catchThrowableOfType(S3Exception.class, () -> read.deleteObjects(b -> b.bucket("content").delete(keys)));
