@@ -52,7 +52,8 @@ final class ErrorResponses {
                     new JsonError(400, "InvalidSignatureException", 403, "SignatureDoesNotMatch");
             case ACCESS_DENIED -> new JsonError(400, "AccessDeniedException", 403, "AccessDenied");
             case UNCLASSIFIABLE -> new JsonError(400, "UnknownOperationException", 400, "InvalidAction");
-            case NO_BACKEND -> new JsonError(503, "ServiceUnavailableException", 503, "ServiceUnavailable");
+            case NO_BACKEND -> new JsonError(501, "NotImplementedException", 501, "NotImplemented");
+            case BACKEND_UNAVAILABLE -> new JsonError(503, "ServiceUnavailableException", 503, "ServiceUnavailable");
         };
         boolean sqs = service == AwsService.SQS;
         ObjectNode body = JSON.createObjectNode();
@@ -82,7 +83,8 @@ final class ErrorResponses {
             case TIME_SKEWED -> new S3Error(403, "RequestTimeTooSkewed");
             case CONTENT_SHA256_MISMATCH -> new S3Error(400, "XAmzContentSHA256Mismatch");
             case UNCLASSIFIABLE -> new S3Error(501, "NotImplemented");
-            case NO_BACKEND -> new S3Error(503, "ServiceUnavailable");
+            case NO_BACKEND -> new S3Error(501, "NotImplemented");
+            case BACKEND_UNAVAILABLE -> new S3Error(503, "ServiceUnavailable");
         };
         String requestId = requestId();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>").append(error.code())

@@ -58,7 +58,7 @@ final class Forwarder implements AutoCloseable {
         try {
             response = client.send(outgoing.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            GatewayExchanges.send(exchange, ErrorResponses.refuse(service, Refusal.NO_BACKEND,
+            GatewayExchanges.send(exchange, ErrorResponses.refuse(service, Refusal.BACKEND_UNAVAILABLE,
                     "the " + service.signingName() + " backend at " + backend + " did not answer: " + e, Map.of(), false));
             return;
         } catch (InterruptedException e) {

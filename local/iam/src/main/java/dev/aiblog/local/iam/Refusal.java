@@ -24,6 +24,8 @@ enum Refusal {
     ACCESS_DENIED,
     /** The gateway cannot tell which IAM action the request needs, so it refuses rather than guess. */
     UNCLASSIFIABLE,
-    /** No backend or in-process handler is registered for the service. */
-    NO_BACKEND
+    /** No backend or in-process handler is registered for the service (not retried by the SDK). */
+    NO_BACKEND,
+    /** The registered backend did not answer (retried by the SDK, like a 503). */
+    BACKEND_UNAVAILABLE
 }

@@ -30,8 +30,12 @@ final class RecordingBackend implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     RecordingBackend(Function<Received, ServiceResponse> answer) throws IOException {
-        // the gateway class sets sun.net.httpserver.nodelay before any server exists
-        IamGateway.class.getName();
+        // the gateway class sets sun.net.httpserver.nodelay when it loads: before any JDK server exists
+        try {
+            Class.forName(IamGateway.class.getName(), true, IamGateway.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
