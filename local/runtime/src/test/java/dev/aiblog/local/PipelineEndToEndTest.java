@@ -38,12 +38,15 @@ class PipelineEndToEndTest {
     static void start() {
         openai = new OpenAiDouble();
         cloud = LocalCloud.start(LocalCloud.Options.inMemory(Repository.root())
+                // the key reaches the model functions through the local Secrets Manager, as deployed
                 .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test-double"))
                 .withTimeScale(0));
     }
 
     @AfterAll
     static void stop() {
+        // every call of every function, through the IAM gateway, was allowed by its role in template.yaml
+        assertThat(cloud.aws().refusals()).isEmpty();
         cloud.close();
         openai.close();
     }

@@ -211,14 +211,19 @@ public final class Aiblog implements Runnable {
             }
             byte[] input = Files.readAllBytes(event);
             try (LocalCloud cloud = LocalCloud.start(config.options((name, e) -> {}))) {
+                int exit;
                 try {
                     byte[] output = cloud.functions().invokeRaw(function, input);
                     spec.commandLine().getOut().println(new String(output, StandardCharsets.UTF_8));
-                    return 0;
+                    exit = 0;
                 } catch (TaskFailedException e) {
                     spec.commandLine().getOut().println(e.cause());
-                    return FAILED;
+                    exit = FAILED;
                 }
+                // a call outside the function's role fails deployed, even where the function copes with the error
+                var refusals = cloud.aws().refusals();
+                refusals.forEach(r -> spec.commandLine().getOut().println("refused by IAM: " + r.summary() + ": " + r.reason()));
+                return refusals.isEmpty() ? exit : FAILED;
             }
         }
     }
