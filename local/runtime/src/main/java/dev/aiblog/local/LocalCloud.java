@@ -12,6 +12,7 @@ import dev.aiblog.core.store.RequestStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.core.Json;
+import dev.aiblog.local.api.LocalAuthorizer;
 import dev.aiblog.local.emulators.Emulators;
 import dev.aiblog.local.events.LocalEventBridge;
 import dev.aiblog.local.emulators.LocalAwsClients;
@@ -86,6 +87,7 @@ public final class LocalCloud implements AutoCloseable {
     private final RequestStore requests;
     private final BlogStore blogs;
     private final ContentStore content;
+    private final LocalAuthorizer authorizer = LocalAuthorizer.create();
 
     private LocalCloud(Options options) {
         this.options = options;
@@ -126,6 +128,10 @@ public final class LocalCloud implements AutoCloseable {
                         env.put(name, template.resolve(value, resources.environment(), parameters)));
                 // Locally there is no Secrets Manager: the key comes from the environment, or the offline provider runs.
                 env.remove("OPENAI_API_KEY_SECRET_ID");
+                // Locally there is no user pool: a function that checks tokens itself checks the local API's.
+                if (env.containsKey("JWT_ISSUER")) {
+                    env.putAll(authorizer.environment());
+                }
                 env.putAll(endpoints);
                 env.putAll(options.environment());
                 environments.put(function.logicalId(), env);
@@ -234,6 +240,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public BlogStore blogs() {
         return blogs;
+    }
+
+    /** Signs the tokens the local API hands the API function for a signed-in caller. */
+    public LocalAuthorizer authorizer() {
+        return authorizer;
     }
 
     public ContentStore content() {
