@@ -120,19 +120,30 @@ export function isTerminal(state: RequestState): boolean {
   return TERMINAL_STATES.includes(state);
 }
 
-/** A message a person can act on, for any thrown value. */
+/** A message a reader can act on, for any thrown value. */
 export function errorMessage(e: unknown): string {
   if (isApiError(e)) {
     switch (e.code) {
       case 'NETWORK_ERROR':
-        return 'Can’t reach the server. Check your connection and the API address in Settings.';
+        return 'Can’t reach AI Blog. Check your connection and try again.';
       case 'TIMEOUT':
-        return 'The server took too long to answer.';
+        return 'AI Blog is taking too long to answer. Try again in a moment.';
       case 'UNAUTHORIZED':
-        return 'Please sign in again.';
+        return 'Your sign-in has expired. Please sign in again.';
+      case 'NOT_FOUND':
+        return 'We couldn’t find that.';
+      case 'INVALID_CURSOR':
+        return 'The list changed since it was loaded. Reload it to continue.';
       default:
-        return e.message || `Request failed (${e.status}).`;
+        if (e.status >= 500 || e.status === 0) return 'Something went wrong on our side. Try again in a moment.';
+        return e.message ? sentence(e.message) : 'Something went wrong. Try again.';
     }
   }
   return e instanceof Error ? e.message : 'Something went wrong.';
+}
+
+/** The API's messages start in lower case ("topic must be…"); shown alone they read better capitalised. */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
