@@ -14,6 +14,7 @@ import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.core.Json;
 import dev.aiblog.asl.TaskFailedException;
 import dev.aiblog.local.emulators.EmulatedAws;
+import dev.aiblog.local.api.LocalAuthorizer;
 import dev.aiblog.local.emulators.Emulators;
 import dev.aiblog.local.iam.IamAccessDeniedException;
 import dev.aiblog.local.iam.LambdaCredentials;
@@ -112,6 +113,7 @@ public final class LocalCloud implements AutoCloseable {
     private final RequestStore requests;
     private final BlogStore blogs;
     private final ContentStore content;
+    private final LocalAuthorizer authorizer = LocalAuthorizer.create();
 
     private LocalCloud(Options options) {
         this.options = options;
@@ -174,6 +176,10 @@ public final class LocalCloud implements AutoCloseable {
                     env.put(name, value);
                 }
             });
+            // Locally there is no user pool: a function that checks tokens itself checks the local API's.
+            if (env.containsKey("JWT_ISSUER")) {
+                env.putAll(authorizer.environment());
+            }
             String secretId = env.get(OPENAI_SECRET_VARIABLE);
             if (secretId != null) {
                 if (key.isPresent()) {
@@ -306,6 +312,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public BlogStore blogs() {
         return blogs;
+    }
+
+    /** Signs the tokens the local API hands the API function for a signed-in caller. */
+    public LocalAuthorizer authorizer() {
+        return authorizer;
     }
 
     public ContentStore content() {

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,11 +37,15 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(Settings settings) {
-        this(api(settings), settings.corsAllowOrigins());
+        this(api(settings), settings.corsAllowOrigins(), links(settings));
     }
 
     public ApiHandler(BlogApi api, List<String> corsOrigins) {
-        this.router = new Router(api, corsOrigins);
+        this(api, corsOrigins, Router.Links.NONE);
+    }
+
+    public ApiHandler(BlogApi api, List<String> corsOrigins, Router.Links links) {
+        this.router = new Router(api, corsOrigins, links);
     }
 
     @Override
@@ -55,6 +61,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         ImageUrls images = ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(), settings.presignedUrlTtl());
         return new BlogApi(intake, requests, new BlogStore(dynamo, settings.blogsTable()),
                 new ContentStore(AwsClients.s3(settings), settings.contentBucket()), images, new CursorCodec(cursorKey(settings)));
+    }
+
+    /** {@code PUBLIC_BASE_URL}, {@code WEB_APP_URL} and the bearer-token check for public routes ({@code JWT_*}). */
+    static Router.Links links(Settings settings) {
+        Map<String, String> env = settings.asMap();
+        return new Router.Links(JwtVerifier.fromSettings(settings), nonBlank(env.get("PUBLIC_BASE_URL")),
+                nonBlank(env.get("WEB_APP_URL")));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip().replaceAll("/+$", ""));
     }
 
     private static byte[] cursorKey(Settings settings) {

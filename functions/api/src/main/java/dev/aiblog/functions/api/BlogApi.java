@@ -11,6 +11,7 @@ import dev.aiblog.core.model.Status;
 import dev.aiblog.core.store.BlogStore;
 import dev.aiblog.core.store.ContentStore;
 import dev.aiblog.core.store.RequestStore;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +48,18 @@ public final class BlogApi {
         BlogRequest request = requests.find(requestId)
                 .filter(r -> Objects.equals(r.owner(), caller))
                 .orElseThrow(() -> ApiException.notFound("no request with this id"));
+        return view(request);
+    }
+
+    /** The caller's own requests, newest first. */
+    Views.RequestPage requests(String caller, Inputs.PageParams params) {
+        String after = params.cursor() == null ? null : cursors.decodeRequests(params.cursor(), caller);
+        RequestStore.OwnerPage page = requests.byOwner(caller, params.limit(), after);
+        String next = page.nextAfter() == null ? null : cursors.encodeRequests(caller, page.nextAfter());
+        return new Views.RequestPage(page.requests().stream().map(BlogApi::view).toList(), next);
+    }
+
+    private static Views.RequestStatus view(BlogRequest request) {
         return new Views.RequestStatus(request.requestId(), request.topic(), request.status().name(),
                 request.step() == null ? null : request.step().name(), request.createdAt(), request.updatedAt(),
                 request.reason(), request.categories(), request.postId());
@@ -61,12 +74,40 @@ public final class BlogApi {
         return new Views.FeedPage(items, next);
     }
 
-    Views.Blog blog(String postId) {
+    /**
+     * A whole post. {@code likedByMe} says whether {@code caller} likes it; null for an anonymous reader.
+     *
+     * @param publicBaseUrl where the API is reachable from outside, for the post's share link
+     */
+    Views.Blog blog(String postId, Optional<String> caller, String publicBaseUrl) {
         Post post = blogs.find(postId).orElseThrow(() -> ApiException.notFound("no blog with this id"));
         String body = content.getString(post.bodyKey());
+        Boolean likedByMe = caller.map(user -> blogs.likedBy(postId, user)).orElse(null);
         return new Views.Blog(post.id(), post.title(), post.summary(), body, post.tags(), images.urlFor(post.imageKey()),
                 post.publishedAt(), post.readingTimeMinutes(), post.likes(), post.offline(), post.provider(),
-                new Views.Models(post.textModel(), post.imageModel()), post.costUsd());
+                new Views.Models(post.textModel(), post.imageModel()), post.costUsd(), likedByMe,
+                shareUrl(publicBaseUrl, post.id()));
+    }
+
+    /** The public page of a post, or the 404 page; the second value is the HTTP status. */
+    Map.Entry<Integer, String> page(String rawId, String publicBaseUrl, String webAppUrl) {
+        String id = rawId != null && Inputs.isId(rawId) ? rawId : null;
+        Optional<Post> post = id == null ? Optional.empty() : blogs.find(id);
+        String appUrl = APP_SCHEME + "://post/" + (id == null ? "" : id);
+        String webApp = webAppUrl == null ? null : webAppUrl.replaceAll("/+$", "") + (id == null ? "/" : "/post/" + id);
+        if (post.isEmpty()) {
+            return Map.entry(404, PostPage.notFound(new PostPage.Links(null, APP_SCHEME + "://", webAppUrl == null ? null : webApp)));
+        }
+        String body = content.getString(post.get().bodyKey());
+        return Map.entry(200, PostPage.render(post.get(), body, images.urlFor(post.get().imageKey()),
+                new PostPage.Links(shareUrl(publicBaseUrl, id), appUrl, webApp)));
+    }
+
+    /** The app's URL scheme (app.json {@code expo.scheme}): {@code aiblog://post/<id>} opens a post in the app. */
+    static final String APP_SCHEME = "aiblog";
+
+    static String shareUrl(String publicBaseUrl, String postId) {
+        return publicBaseUrl.replaceAll("/+$", "") + "/p/" + postId;
     }
 
     Views.Likes like(String caller, String postId) {

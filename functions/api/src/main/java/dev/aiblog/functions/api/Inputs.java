@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks what a client sends: the {@code POST /blogs} body, feed query parameters, path ids and the
+ * Reads and checks what a client sends: the {@code POST /blogs} body, feed and request-list query parameters, path ids and the
  * {@code Idempotency-Key} header. Every refusal is an {@link ApiException} whose message names the field.
  */
 final class Inputs {
@@ -111,18 +111,7 @@ final class Inputs {
     record FeedParams(int limit, String tag, String cursor) {}
 
     static FeedParams feed(Map<String, String> query) {
-        int limit = DEFAULT_LIMIT;
-        String rawLimit = query.get("limit");
-        if (rawLimit != null) {
-            String must = "limit must be a whole number from 1 to " + MAX_LIMIT;
-            if (!rawLimit.matches("[0-9]{1,3}")) {
-                throw ApiException.invalid(must + ", not " + quoted(rawLimit));
-            }
-            limit = Integer.parseInt(rawLimit);
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw ApiException.invalid(must + ", not " + limit);
-            }
-        }
+        int limit = limit(query);
         String tag = null;
         String rawTag = query.get("tag");
         if (rawTag != null) {
@@ -134,11 +123,42 @@ final class Inputs {
                 throw ApiException.invalid("tag must be at most " + MAX_TAG + " characters without control characters");
             }
         }
+        return new FeedParams(limit, tag, cursor(query));
+    }
+
+    /** Parameters of {@code GET /requests}: {@code limit} 1..50 (default 20) and the raw cursor. */
+    record PageParams(int limit, String cursor) {}
+
+    static PageParams page(Map<String, String> query) {
+        return new PageParams(limit(query), cursor(query));
+    }
+
+    private static int limit(Map<String, String> query) {
+        String rawLimit = query.get("limit");
+        if (rawLimit == null) {
+            return DEFAULT_LIMIT;
+        }
+        String must = "limit must be a whole number from 1 to " + MAX_LIMIT;
+        if (!rawLimit.matches("[0-9]{1,3}")) {
+            throw ApiException.invalid(must + ", not " + quoted(rawLimit));
+        }
+        int limit = Integer.parseInt(rawLimit);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.invalid(must + ", not " + limit);
+        }
+        return limit;
+    }
+
+    private static String cursor(Map<String, String> query) {
         String cursor = query.get("cursor");
         if (cursor != null && cursor.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_CURSOR, "cursor is empty; leave it out for the first page");
         }
-        return new FeedParams(limit, tag, cursor);
+        return cursor;
+    }
+
+    static boolean isId(String raw) {
+        return ID.matcher(raw).matches();
     }
 
     /** A path id that could exist; anything else is a 404, so no odd key ever reaches DynamoDB. */

@@ -15,6 +15,8 @@ final class Events {
     private String body;
     private boolean base64;
     private String sub;
+    private String domainName;
+    private String stage = "$default";
 
     private Events(String method, String path) {
         this.method = method;
@@ -33,6 +35,13 @@ final class Events {
 
     Events asUser() {
         return as(USER);
+    }
+
+    /** The API Gateway domain and stage the request came in on (requestContext.domainName and stage). */
+    Events domain(String domainName, String stage) {
+        this.domainName = domainName;
+        this.stage = stage;
+        return this;
     }
 
     Events body(String json) {
@@ -59,14 +68,15 @@ final class Events {
     APIGatewayV2HTTPEvent build() {
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
                 .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withStage("$default")
-                .withRouteKey("$default").withRequestId("test").withApiId("local");
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withStage(stage)
+                .withRouteKey("$default").withRequestId("test").withApiId("local").withDomainName(domainName);
         if (sub != null) {
             var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
                     .withClaims(Map.of("sub", sub, "token_use", "access")).build();
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build());
         }
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(path)
+        String rawPath = stage == null || stage.equals("$default") ? path : "/" + stage + path;
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(rawPath)
                 .withHeaders(new HashMap<>(headers)).withQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query))
                 .withBody(body).withIsBase64Encoded(base64).withRequestContext(context.build()).build();
     }

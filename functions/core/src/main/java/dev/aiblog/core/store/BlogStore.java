@@ -275,6 +275,13 @@ public final class BlogStore {
         return new Likes(postId, likeCount(postId), false);
     }
 
+    /** Whether {@code user} likes the post now: a consistent read of the like item (false for a post that does not exist). */
+    public boolean likedBy(String postId, String user) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(likeKey(postId, user))
+                .projectionExpression("pk").consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     /**

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -181,6 +182,53 @@ public final class RequestStore {
         all.put(":rejected", s(Status.REJECTED.name()));
         all.put(":failed", s(Status.FAILED.name()));
         return all;
+    }
+
+    /** The Requests table's index of each owner's requests by creation time (template.yaml, RequestsTable). */
+    public static final String BY_OWNER_INDEX = "ByOwner";
+
+    /**
+     * One page of an owner's requests, newest first.
+     *
+     * @param nextAfter the position ({@code createdAt#requestId}) of the last request on the page when there may be
+     *                  more, else null
+     */
+    public record OwnerPage(List<BlogRequest> requests, String nextAfter) {}
+
+    /**
+     * An owner's requests, newest first, from the {@value #BY_OWNER_INDEX} index (eventually consistent: a request
+     * made a moment ago may be missing from the first read).
+     *
+     * @param after a position from {@link OwnerPage#nextAfter()}, or null for the first page
+     */
+    public OwnerPage byOwner(String owner, int limit, String after) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        var query = QueryRequest.builder().tableName(table)
+                .indexName(BY_OWNER_INDEX)
+                .keyConditionExpression("#owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", "owner"))
+                .expressionAttributeValues(Map.of(":owner", s(owner)))
+                .scanIndexForward(false)
+                .limit(limit + 1);
+        if (after != null) {
+            int hash = after.indexOf('#');
+            if (hash <= 0 || hash == after.length() - 1) {
+                throw new IllegalArgumentException("not a position in the owner's requests: " + after);
+            }
+            query.exclusiveStartKey(Map.of("owner", s(owner), "createdAt", s(after.substring(0, hash)),
+                    "requestId", s(after.substring(hash + 1))));
+        }
+        var response = dynamo.query(query.build());
+        List<Map<String, AttributeValue>> items = response.items();
+        boolean more = items.size() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
+        List<BlogRequest> page = (items.size() > limit ? items.subList(0, limit) : items).stream()
+                .map(RequestStore::fromItem).toList();
+        String nextAfter = more && !page.isEmpty()
+                ? page.getLast().createdAt() + "#" + page.getLast().requestId()
+                : null;
+        return new OwnerPage(page, nextAfter);
     }
 
     private static Map<String, AttributeValue> key(String requestId) {
