@@ -6,9 +6,9 @@ import dev.aiblog.asl.HistoryListener;
 import dev.aiblog.asl.StateMachineDefinition;
 import dev.aiblog.asl.StateMachineRunner;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.S3Content;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.core.Json;
@@ -110,9 +110,9 @@ public final class LocalCloud implements AutoCloseable {
     private final StepFunctionsEndpoint stepFunctionsEndpoint;
     private final LocalEventBridge eventBridge;
     private final String stateMachineArn;
-    private final RequestStore requests;
-    private final BlogStore blogs;
-    private final ContentStore content;
+    private final DynamoDbRequests requests;
+    private final DynamoDbPosts blogs;
+    private final S3Content content;
     private final LocalAuthorizer authorizer = LocalAuthorizer.create();
 
     private LocalCloud(Options options) {
@@ -147,9 +147,9 @@ public final class LocalCloud implements AutoCloseable {
             aws.gateway().backend(dev.aiblog.local.iam.AwsService.STEP_FUNCTIONS, stepFunctionsEndpoint.endpoint());
             // The stores the runtime and tests read through, on the platform's own clients.
             Settings storeSettings = Settings.of(aws.lambdaEnvironment(template.functions().getFirst().logicalId()));
-            this.requests = new RequestStore(aws.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
-            this.blogs = new BlogStore(aws.dynamoDb(), storeSettings.blogsTable());
-            this.content = new ContentStore(aws.s3(), storeSettings.contentBucket());
+            this.requests = new DynamoDbRequests(aws.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
+            this.blogs = new DynamoDbPosts(aws.dynamoDb(), storeSettings.blogsTable(), requests);
+            this.content = new S3Content(aws.s3(), storeSettings.contentBucket());
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException(e);
@@ -306,11 +306,11 @@ public final class LocalCloud implements AutoCloseable {
         return stepFunctionsEndpoint;
     }
 
-    public RequestStore requests() {
+    public DynamoDbRequests requests() {
         return requests;
     }
 
-    public BlogStore blogs() {
+    public DynamoDbPosts blogs() {
         return blogs;
     }
 
@@ -319,7 +319,7 @@ public final class LocalCloud implements AutoCloseable {
         return authorizer;
     }
 
-    public ContentStore content() {
+    public S3Content content() {
         return content;
     }
 

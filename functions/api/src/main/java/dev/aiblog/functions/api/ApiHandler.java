@@ -4,23 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.aiblog.core.aws.AwsClients;
-import dev.aiblog.core.aws.Secrets;
+import dev.aiblog.aws.AwsClients;
+import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.intake.Intakes;
-import dev.aiblog.core.intake.RequestIntake;
-import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.RequestStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The HTTP API function (API Gateway HTTP API, payload format 2.0): every route of {@link Route}. Clients are
@@ -54,13 +47,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private static BlogApi api(Settings settings) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
-        Clock clock = Clock.systemUTC();
-        RequestStore requests = new RequestStore(dynamo, settings.requestsTable(), clock);
-        RequestIntake intake = Intakes.fromSettings(settings, dynamo, clock);
+        AwsWiring aws = AwsWiring.of(settings);
         ImageUrls images = ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(), settings.presignedUrlTtl());
-        return new BlogApi(intake, requests, new BlogStore(dynamo, settings.blogsTable()),
-                new ContentStore(AwsClients.s3(settings), settings.contentBucket()), images, new CursorCodec(cursorKey(settings)));
+        return new BlogApi(aws.intake(), aws.requests(), aws.posts(), aws.content(), images, new CursorCodec(cursorKey(aws)));
     }
 
     /** {@code PUBLIC_BASE_URL}, {@code WEB_APP_URL} and the bearer-token check for public routes ({@code JWT_*}). */
@@ -74,9 +63,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip().replaceAll("/+$", ""));
     }
 
-    private static byte[] cursorKey(Settings settings) {
-        return settings.cursorSigningSecretId().map(id -> {
-                    byte[] key = Secrets.secretString(settings, id).getBytes(StandardCharsets.UTF_8);
+    private static byte[] cursorKey(AwsWiring aws) {
+        return aws.settings().cursorSigningSecretId().map(id -> {
+                    byte[] key = aws.secret(id).getBytes(StandardCharsets.UTF_8);
                     if (key.length < 16) {
                         throw new IllegalStateException("secret " + id + " (CURSOR_SIGNING_SECRET_ID) is shorter than 16 bytes");
                     }

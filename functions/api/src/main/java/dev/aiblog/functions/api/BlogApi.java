@@ -8,9 +8,10 @@ import dev.aiblog.core.intake.Submission;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.Status;
-import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.core.model.FeedPosition;
+import dev.aiblog.core.ports.Posts;
+import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.Requests;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,13 +19,13 @@ import java.util.Optional;
 /** What each route does, on checked input: the routes' logic without HTTP. */
 public final class BlogApi {
     private final RequestIntake intake;
-    private final RequestStore requests;
-    private final BlogStore blogs;
-    private final ContentStore content;
+    private final Requests requests;
+    private final Posts blogs;
+    private final Content content;
     private final ImageUrls images;
     private final CursorCodec cursors;
 
-    public BlogApi(RequestIntake intake, RequestStore requests, BlogStore blogs, ContentStore content, ImageUrls images,
+    public BlogApi(RequestIntake intake, Requests requests, Posts blogs, Content content, ImageUrls images,
                    CursorCodec cursors) {
         this.intake = intake;
         this.requests = requests;
@@ -54,7 +55,7 @@ public final class BlogApi {
     /** The caller's own requests, newest first. */
     Views.RequestPage requests(String caller, Inputs.PageParams params) {
         String after = params.cursor() == null ? null : cursors.decodeRequests(params.cursor(), caller);
-        RequestStore.OwnerPage page = requests.byOwner(caller, params.limit(), after);
+        Requests.OwnerPage page = requests.byOwner(caller, params.limit(), after);
         String next = page.nextAfter() == null ? null : cursors.encodeRequests(caller, page.nextAfter());
         return new Views.RequestPage(page.requests().stream().map(BlogApi::view).toList(), next);
     }
@@ -66,11 +67,11 @@ public final class BlogApi {
     }
 
     Views.FeedPage feed(Inputs.FeedParams params) {
-        String after = params.cursor() == null ? null : cursors.decode(params.cursor(), params.tag());
-        BlogStore.FeedPage page = blogs.feed(params.tag(), params.limit(), after);
+        FeedPosition after = params.cursor() == null ? null : cursors.decodeFeed(params.cursor(), params.tag());
+        Posts.FeedPage page = blogs.feed(params.tag(), params.limit(), after);
         var items = page.posts().stream().map(post -> new Views.FeedItem(post.id(), post.title(), post.summary(), post.tags(),
                 images.urlFor(post.imageKey()), post.publishedAt(), post.readingTimeMinutes(), post.likes(), post.offline())).toList();
-        String next = page.nextAfter() == null ? null : cursors.encode(params.tag(), page.nextAfter());
+        String next = page.next() == null ? null : cursors.encodeFeed(params.tag(), page.next());
         return new Views.FeedPage(items, next);
     }
 
@@ -112,7 +113,7 @@ public final class BlogApi {
 
     Views.Likes like(String caller, String postId) {
         try {
-            BlogStore.Likes likes = blogs.like(postId, caller);
+            Posts.Likes likes = blogs.like(postId, caller);
             return new Views.Likes(postId, likes.count(), true);
         } catch (NotFoundException e) {
             throw ApiException.notFound("no blog with this id");
@@ -121,7 +122,7 @@ public final class BlogApi {
 
     Views.Likes unlike(String caller, String postId) {
         try {
-            BlogStore.Likes likes = blogs.unlike(postId, caller);
+            Posts.Likes likes = blogs.unlike(postId, caller);
             return new Views.Likes(postId, likes.count(), false);
         } catch (NotFoundException e) {
             throw ApiException.notFound("no blog with this id");

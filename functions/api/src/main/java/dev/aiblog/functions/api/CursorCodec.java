@@ -1,7 +1,8 @@
 package dev.aiblog.functions.api;
 
 import dev.aiblog.core.Json;
-import dev.aiblog.core.store.BlogStore;
+import dev.aiblog.core.model.FeedPosition;
+import dev.aiblog.core.model.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -40,6 +41,16 @@ public final class CursorCodec {
             throw new IllegalArgumentException("the cursor signing key must be at least 16 bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    /** A cursor into the feed ({@code tag}'s, or every post's when null), after {@code position}. */
+    String encodeFeed(Tag tag, FeedPosition position) {
+        return encode(tag == null ? null : tag.value(), position.toString());
+    }
+
+    /** The feed position a cursor continues after; see {@link #decode(String, String)}. */
+    FeedPosition decodeFeed(String cursor, Tag tag) {
+        return FeedPosition.parse(decode(cursor, tag == null ? null : tag.value())).orElseThrow(() -> invalid("cursor is not one this API made"));
     }
 
     String encode(String tag, String feedPosition) {
@@ -113,7 +124,7 @@ public final class CursorCodec {
             throw invalid("cursor is not one this API made");
         }
         // Both lists' positions have the shape instant#id.
-        if (decoded == null || decoded.v() != VERSION || !BlogStore.isFeedSk(decoded.k())) {
+        if (decoded == null || decoded.v() != VERSION || FeedPosition.parse(decoded.k()).isEmpty()) {
             throw invalid("cursor is not one this API made");
         }
         return decoded;

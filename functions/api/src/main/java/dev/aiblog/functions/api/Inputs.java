@@ -1,5 +1,7 @@
 package dev.aiblog.functions.api;
 
+import dev.aiblog.core.model.Tag;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,7 +31,7 @@ final class Inputs {
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 50;
-    static final int MAX_TAG = 50;
+    static final int MAX_TAG = Tag.MAX_LENGTH;
     static final int MAX_IDEMPOTENCY_KEY = 128;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
@@ -108,19 +110,20 @@ final class Inputs {
     }
 
     /** Feed parameters: {@code limit} 1..50 (default 20), {@code tag} (lower-cased), and the raw cursor. */
-    record FeedParams(int limit, String tag, String cursor) {}
+    record FeedParams(int limit, Tag tag, String cursor) {}
 
     static FeedParams feed(Map<String, String> query) {
         int limit = limit(query);
-        String tag = null;
+        Tag tag = null;
         String rawTag = query.get("tag");
         if (rawTag != null) {
-            tag = rawTag.strip().toLowerCase(Locale.ROOT);
-            if (tag.isEmpty()) {
+            if (rawTag.isBlank()) {
                 throw ApiException.invalid("tag is empty; leave it out for every post");
             }
-            if (tag.codePointCount(0, tag.length()) > MAX_TAG || tag.codePoints().anyMatch(Character::isISOControl)) {
-                throw ApiException.invalid("tag must be at most " + MAX_TAG + " characters without control characters");
+            try {
+                tag = Tag.of(rawTag);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(e.getMessage());
             }
         }
         return new FeedParams(limit, tag, cursor(query));

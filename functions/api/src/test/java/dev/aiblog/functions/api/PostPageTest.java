@@ -58,7 +58,7 @@ class PostPageTest {
         Post post = new Post(id, id, title, summary, tags, bodyKey, imageKey, 4, "gpt-4.1-mini", "gpt-image-1",
                 TokenUsage.text(10, 10), new TokenUsage(0, 0, 1), BigDecimal.ONE, "openai", false,
                 Instant.parse("2026-11-24T16:04:06Z"), 0);
-        TestData.blogs().publish(post, requests.publishedWrite(id, id));
+        TestData.blogs().publish(post);
     }
 
     static APIGatewayV2HTTPResponse page(String id) {

@@ -1,13 +1,14 @@
-package dev.aiblog.core.intake;
+package dev.aiblog.aws.store;
 
 import dev.aiblog.core.Json;
+import dev.aiblog.core.ports.RequestQueue;
 import dev.aiblog.core.steps.ExecutionInput;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Sends each request to the SQS requests queue; the message body is the execution input, as JSON.
  *
- * <p>The SQS SDK is an optional dependency of core: only the functions that send (API, schedule) carry it.
+ * <p>The SQS SDK is an optional dependency of the adapters: only the functions that send (API, schedule) carry it.
  */
 public final class SqsRequestQueue implements RequestQueue {
     private final SqsClient sqs;

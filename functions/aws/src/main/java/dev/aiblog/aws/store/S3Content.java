@@ -1,4 +1,7 @@
-package dev.aiblog.core.store;
+package dev.aiblog.aws.store;
+
+import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.ContentKeys;
 
 import dev.aiblog.core.Json;
 import dev.aiblog.core.errors.NotFoundException;
@@ -13,11 +16,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * {@code posts/<postId>/body.md} (the published markdown) and {@code images/<requestId>.<ext>} (private;
  * the API hands out presigned URLs). Steps pass these keys, never the bodies.
  */
-public final class ContentStore {
+public final class S3Content implements Content {
     private final S3Client s3;
     private final String bucket;
 
-    public ContentStore(S3Client s3, String bucket) {
+    public S3Content(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
@@ -26,48 +29,38 @@ public final class ContentStore {
         return bucket;
     }
 
-    public static String draftKey(String requestId) {
-        return "drafts/" + requestId + "/draft.json";
-    }
-
-    public static String bodyKey(String postId) {
-        return "posts/" + postId + "/body.md";
-    }
-
-    public static String imageKey(String requestId, String contentType) {
-        return "images/" + requestId + "." + switch (contentType) {
-            case "image/jpeg" -> "jpg";
-            case "image/webp" -> "webp";
-            default -> "png";
-        };
-    }
-
+    @Override
     public String putDraft(String requestId, Draft draft) {
-        String key = draftKey(requestId);
+        String key = ContentKeys.draftKey(requestId);
         put(key, Json.write(draft).getBytes(StandardCharsets.UTF_8), "application/json");
         return key;
     }
 
+    @Override
     public Draft getDraft(String key) {
         return Json.read(getString(key), Draft.class);
     }
 
+    @Override
     public String putBody(String postId, String markdown) {
-        String key = bodyKey(postId);
+        String key = ContentKeys.bodyKey(postId);
         put(key, markdown.getBytes(StandardCharsets.UTF_8), "text/markdown; charset=utf-8");
         return key;
     }
 
+    @Override
     public String putImage(String requestId, byte[] bytes, String contentType) {
-        String key = imageKey(requestId, contentType);
+        String key = ContentKeys.imageKey(requestId, contentType);
         put(key, bytes, contentType);
         return key;
     }
 
+    @Override
     public String getString(String key) {
         return new String(getBytes(key), StandardCharsets.UTF_8);
     }
 
+    @Override
     public byte[] getBytes(String key) {
         try {
             return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
@@ -76,6 +69,7 @@ public final class ContentStore {
         }
     }
 
+    @Override
     public boolean exists(String key) {
         try {
             s3.headObject(b -> b.bucket(bucket).key(key));

@@ -1,4 +1,4 @@
-package dev.aiblog.core.aws;
+package dev.aiblog.aws;
 
 import dev.aiblog.core.config.Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,4 +1,4 @@
-package dev.aiblog.core.intake;
+package dev.aiblog.core.ports;
 
 import dev.aiblog.core.steps.ExecutionInput;
 

@@ -1,7 +1,9 @@
-package dev.aiblog.core.store;
+package dev.aiblog.aws.store;
 
-import static dev.aiblog.core.store.Attr.n;
-import static dev.aiblog.core.store.Attr.s;
+import dev.aiblog.core.ports.IdempotencyKeys;
+
+import static dev.aiblog.aws.store.Attr.n;
+import static dev.aiblog.aws.store.Attr.s;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,23 +20,22 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/howitworks-ttl.html">DynamoDB TTL</a>
  */
-public final class IdempotencyStore {
+public final class DynamoDbIdempotencyKeys implements IdempotencyKeys {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public IdempotencyStore(DynamoDbClient dynamo, String table) {
+    public DynamoDbIdempotencyKeys(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
 
-    /** What a key already stands for. */
-    public record Record(String id, String requestId, String fingerprint, boolean enqueued, Instant expiresAt) {}
 
     /**
      * Claims {@code id} for a new request, unless a live claim exists.
      *
      * @return empty when this call made the claim; otherwise the claim that was already there
      */
+    @Override
     public Optional<Record> claim(String id, String requestId, String fingerprint, Instant now, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("id", s(id));
@@ -55,6 +56,7 @@ public final class IdempotencyStore {
     }
 
     /** Records that the request of {@code id} is on the queue, so a replay need not send it again. */
+    @Override
     public void markEnqueued(String id) {
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
                 .updateExpression("SET #state = :enqueued")
@@ -63,6 +65,7 @@ public final class IdempotencyStore {
                 .expressionAttributeValues(Map.of(":enqueued", s("ENQUEUED"))));
     }
 
+    @Override
     public Optional<Record> find(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("id", s(id))).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.aiblog.core.store;
+package dev.aiblog.aws.store;
 
 import java.util.List;
 import java.util.Map;

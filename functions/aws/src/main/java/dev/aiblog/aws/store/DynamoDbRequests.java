@@ -1,7 +1,9 @@
-package dev.aiblog.core.store;
+package dev.aiblog.aws.store;
 
-import static dev.aiblog.core.store.Attr.list;
-import static dev.aiblog.core.store.Attr.s;
+import dev.aiblog.core.ports.Requests;
+
+import static dev.aiblog.aws.store.Attr.list;
+import static dev.aiblog.aws.store.Attr.s;
 
 import dev.aiblog.core.errors.NotFoundException;
 import dev.aiblog.core.model.Audience;
@@ -29,11 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The Requests table: one item per request, keyed by {@code requestId}. Status moves only forward: once a
+ * {@link Requests} in DynamoDB. The Requests table: one item per request, keyed by {@code requestId}. Status moves only forward: once a
  * request is PUBLISHED, REJECTED or FAILED, no later write changes its status (conditional updates).
  */
-public final class RequestStore {
-    private static final Logger LOG = LoggerFactory.getLogger(RequestStore.class);
+public final class DynamoDbRequests implements Requests {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbRequests.class);
     private static final String NOT_TERMINAL =
             "attribute_exists(requestId) AND NOT (#status IN (:published, :rejected, :failed))";
 
@@ -41,7 +43,7 @@ public final class RequestStore {
     private final String table;
     private final Clock clock;
 
-    public RequestStore(DynamoDbClient dynamo, String table, Clock clock) {
+    public DynamoDbRequests(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
@@ -52,6 +54,7 @@ public final class RequestStore {
     }
 
     /** Stores a new request; false when one with this id already exists (nothing is overwritten). */
+    @Override
     public boolean create(BlogRequest request) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("requestId", s(request.requestId()));
@@ -71,12 +74,14 @@ public final class RequestStore {
         }
     }
 
+    @Override
     public Optional<BlogRequest> find(String requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(requestId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     /** Every request in one of {@code statuses}: a full scan, for recovery after a crash, not for a request path. */
+    @Override
     public List<BlogRequest> inStatus(Status... statuses) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> names = new java.util.ArrayList<>();
@@ -89,14 +94,16 @@ public final class RequestStore {
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(values)
                         .consistentRead(true))
-                .items().stream().map(RequestStore::fromItem).toList();
+                .items().stream().map(DynamoDbRequests::fromItem).toList();
     }
 
+    @Override
     public BlogRequest get(String requestId) {
         return find(requestId).orElseThrow(() -> new NotFoundException("request " + requestId + " does not exist"));
     }
 
     /** QUEUED → RUNNING, done by the dispatcher when the execution starts. No-op for a request past QUEUED. */
+    @Override
     public void markRunning(String requestId) {
         update(requestId, "SET #status = :running, updatedAt = :now",
                 "attribute_exists(requestId) AND #status = :queued",
@@ -104,17 +111,20 @@ public final class RequestStore {
     }
 
     /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
+    @Override
     public void enterStep(String requestId, Step step) {
         update(requestId, "SET #status = :running, #step = :step, updatedAt = :now", NOT_TERMINAL,
                 withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))))
                 .ifPresent(current -> LOG.warn("request {} is {}; step {} not recorded", requestId, status(current), step));
     }
 
+    @Override
     public void markRejected(String requestId, Step step, List<String> categories, String reason) {
         terminal(requestId, Status.REJECTED, "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
                 Map.of(":step", s(step.name()), ":reason", s(reason), ":categories", list(categories)));
     }
 
+    @Override
     public void markFailed(String requestId, String errorName, String reason) {
         terminal(requestId, Status.FAILED, "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now",
                 Map.of(":error", s(errorName), ":reason", s(reason)));
@@ -188,19 +198,12 @@ public final class RequestStore {
     public static final String BY_OWNER_INDEX = "ByOwner";
 
     /**
-     * One page of an owner's requests, newest first.
-     *
-     * @param nextAfter the position ({@code createdAt#requestId}) of the last request on the page when there may be
-     *                  more, else null
-     */
-    public record OwnerPage(List<BlogRequest> requests, String nextAfter) {}
-
-    /**
      * An owner's requests, newest first, from the {@value #BY_OWNER_INDEX} index (eventually consistent: a request
      * made a moment ago may be missing from the first read).
      *
      * @param after a position from {@link OwnerPage#nextAfter()}, or null for the first page
      */
+    @Override
     public OwnerPage byOwner(String owner, int limit, String after) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
@@ -224,7 +227,7 @@ public final class RequestStore {
         List<Map<String, AttributeValue>> items = response.items();
         boolean more = items.size() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
         List<BlogRequest> page = (items.size() > limit ? items.subList(0, limit) : items).stream()
-                .map(RequestStore::fromItem).toList();
+                .map(DynamoDbRequests::fromItem).toList();
         String nextAfter = more && !page.isEmpty()
                 ? page.getLast().createdAt() + "#" + page.getLast().requestId()
                 : null;

@@ -1,4 +1,4 @@
-package dev.aiblog.core.aws;
+package dev.aiblog.aws;
 
 import dev.aiblog.core.config.Settings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -52,6 +52,11 @@ public final class AwsClients {
             builder.forcePathStyle(true);
         }
         return builder.build();
+    }
+
+    /** Needs the SQS SDK on the classpath (an optional dependency: only the functions that send declare it). */
+    public static software.amazon.awssdk.services.sqs.SqsClient sqs(Settings settings) {
+        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), settings, "SQS").build();
     }
 
     public static S3Presigner s3Presigner(Settings settings) {

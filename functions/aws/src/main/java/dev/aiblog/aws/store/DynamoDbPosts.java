@@ -1,9 +1,13 @@
-package dev.aiblog.core.store;
+package dev.aiblog.aws.store;
 
-import static dev.aiblog.core.store.Attr.bool;
-import static dev.aiblog.core.store.Attr.list;
-import static dev.aiblog.core.store.Attr.n;
-import static dev.aiblog.core.store.Attr.s;
+import dev.aiblog.core.model.FeedPosition;
+import dev.aiblog.core.model.Tag;
+import dev.aiblog.core.ports.Posts;
+
+import static dev.aiblog.aws.store.Attr.bool;
+import static dev.aiblog.aws.store.Attr.list;
+import static dev.aiblog.aws.store.Attr.n;
+import static dev.aiblog.aws.store.Attr.s;
 
 import dev.aiblog.core.errors.NotFoundException;
 import dev.aiblog.core.model.Post;
@@ -35,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The Blogs table (single-table design, keys {@code pk}/{@code sk}):
+ * {@link Posts} in DynamoDB. The Blogs table (single-table design, keys {@code pk}/{@code sk}):
  * <ul>
  *   <li>post: {@code pk=POST#id, sk=POST}, in the {@code Feed} index under {@code feedPk=FEED};</li>
  *   <li>tag: {@code pk=POST#id, sk=TAG#tag}, in the {@code Feed} index under {@code feedPk=TAG#tag};</li>
@@ -44,16 +48,19 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@code feedSk} is {@code publishedAt#id}, so the index reads newest first with a stable order. The post's
  * {@code likes} counter moves only together with a like item, in one transaction.
  */
-public final class BlogStore {
+public final class DynamoDbPosts implements Posts {
     public static final String FEED_INDEX = "Feed";
     public static final String FEED_ALL = "FEED";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbRequests requests;
 
-    public BlogStore(DynamoDbClient dynamo, String table) {
+    /** @param requests the Requests table, whose PUBLISHED mark is written in the same transaction as a post */
+    public DynamoDbPosts(DynamoDbClient dynamo, String table, DynamoDbRequests requests) {
         this.dynamo = dynamo;
         this.table = table;
+        this.requests = requests;
     }
 
     public String table() {
@@ -68,30 +75,28 @@ public final class BlogStore {
         return "POST#" + postId;
     }
 
-    public static String tagFeedPk(String tag) {
-        return "TAG#" + tag.toLowerCase(Locale.ROOT);
+    public static String tagFeedPk(Tag tag) {
+        return "TAG#" + tag.value();
     }
 
-    public static String feedSk(Instant publishedAt, String postId) {
-        return publishedAt + "#" + postId;
+    private static String tagSk(Tag tag) {
+        return "TAG#" + tag.value();
     }
 
-    /**
-     * Writes the post, its tag entries and {@code alongside} (the request's PUBLISHED mark) in one transaction.
-     * The post is only written if it does not exist yet.
-     *
-     * @return true when this call published the post; false when it had been published before (nothing written)
-     */
-    public boolean publish(Post post, TransactWriteItem alongside) {
+    /** Writes the post, its tag entries and the request's PUBLISHED mark in one transaction. */
+    @Override
+    public boolean publish(Post post) {
+        TransactWriteItem alongside = requests.publishedWrite(post.requestId(), post.id());
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(post))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
-        for (String tag : post.tags()) {
+        for (String name : post.tags()) {
+            Tag tag = Tag.of(name);
             Map<String, AttributeValue> tagItem = new HashMap<>();
             tagItem.put("pk", s(postPk(post.id())));
-            tagItem.put("sk", s("TAG#" + tag.toLowerCase(Locale.ROOT)));
+            tagItem.put("sk", s(tagSk(tag)));
             tagItem.put("feedPk", s(tagFeedPk(tag)));
-            tagItem.put("feedSk", s(feedSk(post.publishedAt(), post.id())));
+            tagItem.put("feedSk", s(FeedPosition.of(post).toString()));
             tagItem.put("postId", s(post.id()));
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(tagItem).build()).build());
         }
@@ -113,6 +118,7 @@ public final class BlogStore {
         return UUID.nameUUIDFromBytes(("publish-" + postId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    @Override
     public Optional<Post> find(String postId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", s(postPk(postId)), "sk", s("POST"))).consistentRead(true)).item();
@@ -128,26 +134,11 @@ public final class BlogStore {
     }
 
     /**
-     * One page of the feed, newest first.
-     *
-     * @param nextAfter the {@code feedSk} to pass as {@code after} for the next page; null on the last page
+     * Reads the feed from the {@code Feed} index. It asks for one item more than {@code limit} so the last page is
+     * known to be the last, and a returned position always leads to more posts (barring deletions).
      */
-    public record FeedPage(List<Post> posts, String nextAfter) {
-        public FeedPage {
-            posts = List.copyOf(posts);
-        }
-    }
-
-    /**
-     * Reads the feed newest first from the {@code Feed} index: all posts, or those with {@code tag}.
-     *
-     * <p>It asks for one item more than {@code limit} so the last page is known to be the last, and a returned
-     * {@code nextAfter} always leads to more posts (barring deletions).
-     *
-     * @param tag   null for every post; otherwise matched case-insensitively
-     * @param after the {@code feedSk} of the last post of the previous page (see {@link #isFeedSk}); null for the first page
-     */
-    public FeedPage feed(String tag, int limit, String after) {
+    @Override
+    public FeedPage feed(Tag tag, int limit, FeedPosition after) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
@@ -158,42 +149,20 @@ public final class BlogStore {
                 .scanIndexForward(false)
                 .limit(limit + 1);
         if (after != null) {
-            String postId = postIdOfFeedSk(after).orElseThrow(() -> new IllegalArgumentException("not a feed position: " + after));
-            query.exclusiveStartKey(Map.of("feedPk", s(feedPk), "feedSk", s(after), "pk", s(postPk(postId)),
-                    "sk", s(tag == null ? "POST" : "TAG#" + tag.toLowerCase(Locale.ROOT))));
+            query.exclusiveStartKey(Map.of("feedPk", s(feedPk), "feedSk", s(after.toString()), "pk", s(postPk(after.postId())),
+                    "sk", s(tag == null ? "POST" : tagSk(tag))));
         }
         QueryResponse response = dynamo.query(query.build());
         List<Map<String, AttributeValue>> items = response.items();
         boolean more = items.size() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
         List<Map<String, AttributeValue>> page = items.size() > limit ? items.subList(0, limit) : items;
-        String nextAfter = more && !page.isEmpty() ? Attr.str(page.getLast(), "feedSk").orElse(null) : null;
+        FeedPosition next = more && !page.isEmpty()
+                ? Attr.str(page.getLast(), "feedSk").flatMap(FeedPosition::parse).orElse(null)
+                : null;
         List<Post> posts = tag == null
-                ? page.stream().map(BlogStore::fromItem).toList()
+                ? page.stream().map(DynamoDbPosts::fromItem).toList()
                 : postsInOrder(page.stream().map(item -> Attr.str(item, "postId").orElseThrow()).toList());
-        return new FeedPage(posts, nextAfter);
-    }
-
-    /** True when {@code value} has the shape of a {@code feedSk}: an ISO-8601 instant, {@code #}, a post id. */
-    public static boolean isFeedSk(String value) {
-        if (value == null) {
-            return false;
-        }
-        int hash = value.indexOf('#');
-        if (hash <= 0 || hash == value.length() - 1) {
-            return false;
-        }
-        try {
-            Instant.parse(value.substring(0, hash));
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-        return POST_ID.matcher(value.substring(hash + 1)).matches();
-    }
-
-    private static final Pattern POST_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-
-    private static Optional<String> postIdOfFeedSk(String feedSk) {
-        return isFeedSk(feedSk) ? Optional.of(feedSk.substring(feedSk.indexOf('#') + 1)) : Optional.empty();
+        return new FeedPage(posts, next);
     }
 
     /** Fetches posts by id in one batch per 100, keeping the order given; ids without a post are left out. */
@@ -224,15 +193,13 @@ public final class BlogStore {
         return postIds.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** A post's like count, and whether the user asking likes it now. */
-    public record Likes(String postId, long count, boolean liked) {}
-
     /**
      * Records that {@code user} likes the post: in one transaction, the like item is added if absent and the
      * post's counter incremented. Liking twice changes nothing.
      *
      * @throws NotFoundException when there is no such post
      */
+    @Override
     public Likes like(String postId, String user) {
         Map<String, AttributeValue> like = new HashMap<>(likeKey(postId, user));
         like.put("user", s(user));
@@ -255,6 +222,7 @@ public final class BlogStore {
      *
      * @throws NotFoundException when there is no such post
      */
+    @Override
     public Likes unlike(String postId, String user) {
         TransactWriteItem delete = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(likeKey(postId, user))
                 .conditionExpression("attribute_exists(pk)").build()).build();
@@ -276,6 +244,7 @@ public final class BlogStore {
     }
 
     /** Whether {@code user} likes the post now: a consistent read of the like item (false for a post that does not exist). */
+    @Override
     public boolean likedBy(String postId, String user) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(likeKey(postId, user))
                 .projectionExpression("pk").consistentRead(true)).item();
@@ -335,7 +304,7 @@ public final class BlogStore {
         item.put("pk", s(postPk(post.id())));
         item.put("sk", s("POST"));
         item.put("feedPk", s(FEED_ALL));
-        item.put("feedSk", s(feedSk(post.publishedAt(), post.id())));
+        item.put("feedSk", s(FeedPosition.of(post).toString()));
         item.put("id", s(post.id()));
         item.put("requestId", s(post.requestId()));
         item.put("title", s(post.title()));
