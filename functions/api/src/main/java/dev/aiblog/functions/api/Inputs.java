@@ -1,6 +1,7 @@
 package dev.aiblog.functions.api;
 
 import dev.aiblog.core.model.Tag;
+import dev.aiblog.core.model.Topic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -66,10 +67,12 @@ final class Inputs {
         if (!topicNode.isTextual()) {
             throw ApiException.invalid("topic must be a string, not " + kind(topicNode));
         }
-        String topic = topicNode.textValue().strip();
-        Submission.topicProblem(topic).ifPresent(problem -> {
-            throw ApiException.invalid("topic " + problem);
-        });
+        String topic;
+        try {
+            topic = Topic.of(topicNode.textValue()).value();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
         Audience audience = option(root, "audience", Audience::parse, Audience.wireValues());
         Tone tone = option(root, "tone", Tone::parse, Tone.wireValues());
         Length length = option(root, "length", Length::parse, Length.wireValues());

@@ -10,6 +10,7 @@ import dev.aiblog.core.model.Length;
 import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.Step;
 import dev.aiblog.core.model.Tone;
+import dev.aiblog.core.model.Topic;
 import dev.aiblog.core.steps.StepContracts.TextInput;
 import dev.aiblog.core.steps.StepContracts.TextOutput;
 import dev.aiblog.core.ports.Content;
@@ -54,7 +55,7 @@ public final class TextHandler extends StepHandler<TextInput, TextOutput> {
     @Override
     protected TextOutput run(TextInput input) {
         PostOptions options = new PostOptions(input.audience(), input.tone(), input.length());
-        GeneratedText text = provider.text().write(input.topic().strip(), options);
+        GeneratedText text = provider.text().write(Topic.of(input.topic()).value(), options);
         String key = content.putDraft(input.requestId(), text.draft());
         return new TextOutput(key, text.draft().title(), text.model(), text.usage(), provider.name(), provider.offline());
     }
