@@ -256,7 +256,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_CURSOR" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "QUOTA_EXCEEDED" | "BUDGET_EXHAUSTED" | "INTERNAL";
                 message: string;
             };
         };
@@ -365,6 +365,21 @@ export interface operations {
             /** @description The body is larger than 16 KiB (`PAYLOAD_TOO_LARGE`). */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description Not queued. `QUOTA_EXCEEDED`: the caller has asked for the daily number of posts (`DailyPostsPerUser`);
+             *     `BUDGET_EXHAUSTED`: this month's spending limit (`MonthlyBudgetUsd`) is reached, and the message says
+             *     when it resets. An idempotent retry of a request that was accepted is answered 202 as before.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds until the quota or the budget resets. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,12 +1,17 @@
 package dev.aiblog.aws;
 
 import dev.aiblog.aws.store.DynamoDbIdempotencyKeys;
+import dev.aiblog.aws.store.DynamoDbLedger;
 import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.DynamoDbQuotas;
 import dev.aiblog.aws.store.DynamoDbRequests;
 import dev.aiblog.aws.store.S3Content;
 import dev.aiblog.aws.store.SqsRequestQueue;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.intake.RequestIntake;
+import dev.aiblog.core.limits.Budget;
+import dev.aiblog.core.limits.Quota;
+import dev.aiblog.core.ports.Ledger;
 import dev.aiblog.core.ports.Content;
 import dev.aiblog.core.ports.Posts;
 import dev.aiblog.core.ports.RequestQueue;
@@ -34,6 +39,7 @@ public final class AwsWiring {
     private final Supplier<DynamoDbPosts> posts;
     private final Supplier<S3Content> content;
     private final Supplier<RequestIntake> intake;
+    private final Supplier<DynamoDbLedger> ledger;
 
     private AwsWiring(Settings settings, Clock clock) {
         this.settings = settings;
@@ -42,8 +48,10 @@ public final class AwsWiring {
         this.requests = once(() -> new DynamoDbRequests(dynamoDb.get(), settings.requestsTable(), clock));
         this.posts = once(() -> new DynamoDbPosts(dynamoDb.get(), settings.blogsTable(), requests.get()));
         this.content = once(() -> new S3Content(AwsClients.s3(settings), settings.contentBucket()));
+        this.ledger = once(() -> new DynamoDbLedger(dynamoDb.get(), settings.ledgerTable()));
         this.intake = once(() -> new RequestIntake(requests.get(), new DynamoDbIdempotencyKeys(dynamoDb.get(), settings.idempotencyTable()),
-                requestQueue(), settings.idempotencyTtl(), clock));
+                requestQueue(), settings.idempotencyTtl(), clock, () -> java.util.UUID.randomUUID().toString(), budget(),
+                new Quota(settings.dailyPostsPerUser(), new DynamoDbQuotas(dynamoDb.get(), settings.idempotencyTable()), clock)));
     }
 
     /** The wiring for a function with these settings (its environment), on the system clock. */
@@ -82,6 +90,20 @@ public final class AwsWiring {
     /** How requests come in (the API and the schedule): Requests and Idempotency tables and the queue. */
     public RequestIntake intake() {
         return intake.get();
+    }
+
+    /** The Ledger table: what each post cost, and each month's total. */
+    public Ledger ledger() {
+        return ledger.get();
+    }
+
+    /**
+     * The monthly budget ({@code MONTHLY_BUDGET_USD}) on the Ledger table; without a budget it reads nothing, so a
+     * function needs the Ledger table only when a budget is set.
+     */
+    public Budget budget() {
+        return settings.monthlyBudgetUsd().map(limit -> new Budget(java.util.Optional.of(limit), ledger(), clock))
+                .orElseGet(Budget::unlimited);
     }
 
     /** A secret's value, read from Secrets Manager; needs the Secrets Manager SDK. */

@@ -5,6 +5,8 @@ import dev.aiblog.core.intake.Accepted;
 import dev.aiblog.core.intake.IdempotencyConflictException;
 import dev.aiblog.core.intake.RequestIntake;
 import dev.aiblog.core.intake.Submission;
+import dev.aiblog.core.limits.Budget;
+import dev.aiblog.core.limits.Quota;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.Status;
@@ -41,6 +43,12 @@ public final class BlogApi {
             return new Views.Accepted(accepted.requestId(), Status.QUEUED.name());
         } catch (IdempotencyConflictException e) {
             throw new ApiException(ErrorCode.CONFLICT, "Idempotency-Key was already used with a different body; use a new key for a new request");
+        } catch (Quota.ExceededException e) {
+            throw new ApiException(ErrorCode.QUOTA_EXCEEDED, e.getMessage(),
+                    Map.of("retry-after", Long.toString(e.retryAfterSeconds(java.time.Instant.now()))));
+        } catch (Budget.ExhaustedException e) {
+            long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), e.exhausted().resetsAt()).toSeconds());
+            throw new ApiException(ErrorCode.BUDGET_EXHAUSTED, e.getMessage(), Map.of("retry-after", Long.toString(seconds)));
         }
     }
 

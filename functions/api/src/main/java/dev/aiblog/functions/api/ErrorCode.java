@@ -11,6 +11,10 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405),
     CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),
+    /** The caller has used today's quota of new posts ({@code DAILY_POSTS_PER_USER}); {@code Retry-After} says when to try again. */
+    QUOTA_EXCEEDED(429),
+    /** This month's spending limit ({@code MONTHLY_BUDGET_USD}) is reached; the message says when it resets. */
+    BUDGET_EXHAUSTED(429),
     INTERNAL(500);
 
     private final int status;

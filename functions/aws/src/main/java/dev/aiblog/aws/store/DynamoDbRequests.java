@@ -120,6 +120,12 @@ public final class DynamoDbRequests implements Requests {
 
     @Override
     public void markRejected(String requestId, Step step, List<String> categories, String reason) {
+        if (step == null) {
+            // rejected before any step ran (the budget)
+            terminal(requestId, Status.REJECTED, "SET #status = :to, reason = :reason, categories = :categories, updatedAt = :now",
+                    Map.of(":reason", s(reason), ":categories", list(categories)));
+            return;
+        }
         terminal(requestId, Status.REJECTED, "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
                 Map.of(":step", s(step.name()), ":reason", s(reason), ":categories", list(categories)));
     }

@@ -46,6 +46,33 @@ public final class Settings {
         return required("CONTENT_BUCKET");
     }
 
+    /** The Ledger table: each post's cost and each month's total ({@code LEDGER_TABLE}). */
+    public String ledgerTable() {
+        return required("LEDGER_TABLE");
+    }
+
+    /** {@code MONTHLY_BUDGET_USD}: the most a month may spend on models; empty (the default) means no limit. */
+    public Optional<java.math.BigDecimal> monthlyBudgetUsd() {
+        Optional<String> raw = get("MONTHLY_BUDGET_USD");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(raw.get());
+            if (value.signum() >= 0) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException("environment variable MONTHLY_BUDGET_USD must be an amount in USD (e.g. 25 or 7.50), or empty for no limit, was '" + raw.get() + "'");
+    }
+
+    /** {@code DAILY_POSTS_PER_USER}: how many posts one user may ask for per UTC day (default 20). */
+    public int dailyPostsPerUser() {
+        return (int) Math.min(positiveLong("DAILY_POSTS_PER_USER", 20), 100_000);
+    }
+
     /** The requests queue the API and the schedule send to; its messages are the state machine's execution input. */
     public String requestsQueueUrl() {
         return required("REQUESTS_QUEUE_URL");

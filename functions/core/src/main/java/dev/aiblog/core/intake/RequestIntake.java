@@ -1,5 +1,7 @@
 package dev.aiblog.core.intake;
 
+import dev.aiblog.core.limits.Budget;
+import dev.aiblog.core.limits.Quota;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.steps.ExecutionInput;
 import dev.aiblog.core.ports.IdempotencyKeys;
@@ -32,6 +34,8 @@ public final class RequestIntake {
     private final Duration keyTtl;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final Budget budget;
+    private final Quota quota;
 
     public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock) {
         this(requests, idempotency, queue, keyTtl, clock, () -> UUID.randomUUID().toString());
@@ -39,6 +43,17 @@ public final class RequestIntake {
 
     public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock,
                          Supplier<String> ids) {
+        this(requests, idempotency, queue, keyTtl, clock, ids, Budget.unlimited(), Quota.unlimited());
+    }
+
+    /**
+     * @param budget checked before anything is queued: an exhausted budget queues nothing
+     * @param quota  counted for each new request a user makes (not for the schedule, not for a replay)
+     */
+    public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock,
+                         Supplier<String> ids, Budget budget, Quota quota) {
+        this.budget = budget;
+        this.quota = quota;
         this.requests = requests;
         this.idempotency = idempotency;
         this.queue = queue;
@@ -53,12 +68,39 @@ public final class RequestIntake {
      * @param owner          who asked: the caller's {@code sub}, or the schedule's owner
      * @param idempotencyKey scoped to the owner: two owners may use the same key
      * @throws IdempotencyConflictException when the key was used before for a different submission
+     * @throws Budget.ExhaustedException     when this month's budget is spent (nothing is queued)
+     * @throws Quota.ExceededException       when the owner has used today's quota (nothing is queued)
      */
     public Accepted submit(String owner, Submission submission, Optional<String> idempotencyKey) {
+        return submit(owner, submission, idempotencyKey, true);
+    }
+
+    /** A request the schedule makes: as {@link #submit}, under the budget but not a user's quota. */
+    public Accepted submitScheduled(String owner, Submission submission, Optional<String> idempotencyKey) {
+        return submit(owner, submission, idempotencyKey, false);
+    }
+
+    private Accepted submit(String owner, Submission submission, Optional<String> idempotencyKey, boolean metered) {
         Instant now = Instant.now(clock);
         String requestId = ids.get();
         boolean replayed = false;
         Optional<String> claimId = idempotencyKey.map(key -> "blogs#" + owner + "#" + key);
+        Optional<IdempotencyKeys.Record> live = claimId.flatMap(idempotency::find).filter(r -> r.expiresAt().isAfter(now));
+        if (live.isPresent() && !live.get().fingerprint().equals(submission.fingerprint())) {
+            throw new IdempotencyConflictException("this Idempotency-Key was already used with a different request body");
+        }
+        Optional<IdempotencyKeys.Record> accepted = live.filter(IdempotencyKeys.Record::enqueued);
+        if (accepted.isPresent()) {
+            // an idempotent retry of an accepted request: answered as before, and not counted again
+            return new Accepted(accepted.get().requestId(), true);
+        }
+        // A new request (or one an earlier call did not finish queueing) is checked and counted before it is claimed.
+        budget.exhausted().ifPresent(exhausted -> {
+            throw new Budget.ExhaustedException(exhausted);
+        });
+        if (metered) {
+            quota.take(owner);
+        }
         if (claimId.isPresent()) {
             Optional<IdempotencyKeys.Record> existing =
                     idempotency.claim(claimId.get(), requestId, submission.fingerprint(), now, now.plus(keyTtl));

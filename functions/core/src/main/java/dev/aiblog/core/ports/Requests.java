@@ -30,6 +30,7 @@ public interface Requests {
     /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
     void enterStep(String requestId, Step step);
 
+    /** Ends a request REJECTED; {@code step} is null when it was refused before any step ran (the budget). */
     void markRejected(String requestId, Step step, List<String> categories, String reason);
 
     void markFailed(String requestId, String errorName, String reason);

@@ -22,8 +22,12 @@ public final class DispatchHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     public DispatchHandler(Settings settings) {
-        this(new Dispatcher(AwsClients.configure(SfnClient.builder(), settings, "SFN").build(), settings.stateMachineArn(),
-                AwsWiring.of(settings).requests()));
+        this(AwsWiring.of(settings));
+    }
+
+    private DispatchHandler(AwsWiring aws) {
+        this(new Dispatcher(AwsClients.configure(SfnClient.builder(), aws.settings(), "SFN").build(), aws.settings().stateMachineArn(),
+                aws.requests(), aws.budget()));
     }
 
     public DispatchHandler(Dispatcher dispatcher) {

@@ -3,6 +3,7 @@ package dev.aiblog.functions.dispatch;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.aiblog.core.Json;
+import dev.aiblog.core.limits.Budget;
 import dev.aiblog.core.steps.ExecutionInput;
 import dev.aiblog.core.ports.Requests;
 import java.util.ArrayList;
@@ -25,13 +26,20 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /** How one message went. */
-    public enum Outcome { STARTED, ALREADY_STARTED, ALREADY_ENDED }
+    public enum Outcome { STARTED, ALREADY_STARTED, ALREADY_ENDED, REJECTED_OVER_BUDGET }
 
     private final SfnClient sfn;
     private final String stateMachineArn;
     private final Requests requests;
+    private final Budget budget;
 
     public Dispatcher(SfnClient sfn, String stateMachineArn, Requests requests) {
+        this(sfn, stateMachineArn, requests, Budget.unlimited());
+    }
+
+    /** @param budget checked before each StartExecution: over budget, the request ends REJECTED and nothing starts */
+    public Dispatcher(SfnClient sfn, String stateMachineArn, Requests requests, Budget budget) {
+        this.budget = budget;
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
         this.requests = requests;
@@ -56,7 +64,8 @@ public final class Dispatcher {
     }
 
     /**
-     * Starts the execution for one message body and marks the request RUNNING.
+     * Starts the execution for one message body and marks the request RUNNING; when the month's budget is spent,
+     * ends the request REJECTED with the budget as its reason instead.
      *
      * @throws MalformedMessageException when the body is not a valid execution input
      */
@@ -66,6 +75,13 @@ public final class Dispatcher {
             // A late duplicate for a request that has ended (Step Functions forgets names after 90 days; the
             // local runtime after a restart): nothing to start, and no model is paid for twice.
             return Outcome.ALREADY_ENDED;
+        }
+        var exhausted = budget.exhausted();
+        if (exhausted.isPresent()) {
+            // Checked here, before StartExecution, so queued and scheduled requests are covered too: no model is
+            // called for this request. (An execution already started for it, then redelivered, keeps running.)
+            requests.markRejected(input.requestId(), null, java.util.List.of("budget"), exhausted.get().reason());
+            return Outcome.REJECTED_OVER_BUDGET;
         }
         Outcome outcome;
         try {

@@ -152,6 +152,44 @@ class DispatchElasticMqTest {
         assertThat(requests.get(input.requestId()).status()).isEqualTo(Status.FAILED);
     }
 
+    @Test
+    void endsQueuedRequestsRejectedAndStartsNothing_whenTheMonthsBudgetIsSpent() {
+        var settings = new java.util.HashMap<>(TestAws.settings(sfn.endpoint()).asMap());
+        settings.put("MONTHLY_BUDGET_USD", "0.05");
+        DispatchHandler overBudget = new DispatchHandler(dev.aiblog.core.config.Settings.of(settings));
+        var ledger = new dev.aiblog.aws.store.DynamoDbLedger(TestAws.aws().dynamoDb(), settings.get("LEDGER_TABLE"));
+        ledger.record("earlier-post", java.time.YearMonth.now(java.time.ZoneOffset.UTC), new java.math.BigDecimal("0.06"));
+        ExecutionInput first = queued("Over budget one");
+        ExecutionInput second = queued("Over budget two");
+        queue.send(Json.write(first));
+        queue.send(Json.write(second));
+
+        SQSBatchResponse response = overBudget.handleRequest(queue.event(queue.receive(10)), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(sfn.calls()).isEmpty();
+        for (ExecutionInput input : List.of(first, second)) {
+            var request = requests.get(input.requestId());
+            assertThat(request.status()).isEqualTo(Status.REJECTED);
+            assertThat(request.reason()).contains("monthly budget of $0.05").contains("resets");
+            assertThat(request.categories()).containsExactly("budget");
+        }
+    }
+
+    @Test
+    void startsExecutions_whileTheMonthsSpendIsBelowTheBudget() {
+        var settings = new java.util.HashMap<>(TestAws.settings(sfn.endpoint()).asMap());
+        settings.put("MONTHLY_BUDGET_USD", "5");
+        DispatchHandler underBudget = new DispatchHandler(dev.aiblog.core.config.Settings.of(settings));
+        ExecutionInput input = queued("Under budget");
+        queue.send(Json.write(input));
+
+        underBudget.handleRequest(queue.event(queue.receive(10)), null);
+
+        assertThat(sfn.started()).extracting(StepFunctionsDouble.StartExecution::name).containsExactly(input.requestId());
+        assertThat(requests.get(input.requestId()).status()).isEqualTo(Status.RUNNING);
+    }
+
     private static ExecutionInput queued(String topic) {
         BlogRequest request = BlogRequest.queued(UUID.randomUUID().toString(), "someone", topic, PostOptions.DEFAULT, Instant.now());
         requests.create(request);

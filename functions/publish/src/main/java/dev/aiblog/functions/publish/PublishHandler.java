@@ -12,6 +12,7 @@ import dev.aiblog.core.steps.StepContracts.PublishInput;
 import dev.aiblog.core.steps.StepContracts.PublishOutput;
 import dev.aiblog.core.ports.Posts;
 import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.Ledger;
 import dev.aiblog.core.ports.Requests;
 import dev.aiblog.core.text.ReadingTime;
 import java.math.BigDecimal;
@@ -34,6 +35,7 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
     private final PriceTable prices;
     private final String imageQuality;
     private final Clock clock;
+    private final Ledger ledger;
 
     public PublishHandler() {
         this(Settings.fromEnvironment());
@@ -44,12 +46,15 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
     }
 
     private PublishHandler(AwsWiring aws) {
-        this(aws.requests(), aws.posts(), aws.content(), PriceTable.load(aws.settings()), aws.settings().imageQuality(), aws.clock());
+        this(aws.requests(), aws.posts(), aws.content(), PriceTable.load(aws.settings()), aws.settings().imageQuality(), aws.clock(),
+                aws.ledger());
     }
 
+    /** @param ledger where each post's cost is added to its month, once (the budget is checked against it) */
     public PublishHandler(Requests requests, Posts blogs, Content content, PriceTable prices,
-                          String imageQuality, Clock clock) {
+                          String imageQuality, Clock clock, Ledger ledger) {
         super(PublishInput.class, requests);
+        this.ledger = ledger;
         this.blogs = blogs;
         this.content = content;
         this.prices = prices;
@@ -74,7 +79,8 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
         String postId = input.requestId();
         var existing = blogs.find(postId);
         if (existing.isPresent()) {
-            LOG.info("post {} was published before; nothing to do", postId);
+            LOG.info("post {} was published before; its cost is in the ledger", postId);
+            record(existing.get());
             return new PublishOutput(postId, existing.get().costUsd(), true);
         }
         Draft draft = content.getDraft(input.draftKey());
@@ -95,8 +101,21 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
         boolean published = blogs.publish(post);
         if (!published) {
             LOG.info("post {} was published concurrently; nothing more to do", postId);
-            return new PublishOutput(postId, blogs.find(postId).map(Post::costUsd).orElse(cost), true);
+            Post stored = blogs.find(postId).orElse(post);
+            record(stored);
+            return new PublishOutput(postId, stored.costUsd(), true);
         }
+        record(post);
         return new PublishOutput(postId, cost, false);
+    }
+
+    /**
+     * Adds the post's cost to the month it was published in. After the post, so a failure here is retried by the
+     * state machine and the repeat (which finds the post) records it; the ledger counts each post once.
+     */
+    private void record(Post post) {
+        Instant at = post.publishedAt() == null ? Instant.now(clock) : post.publishedAt();
+        ledger.record(post.id(), java.time.YearMonth.from(at.atZone(java.time.ZoneOffset.UTC)),
+                post.costUsd() == null ? BigDecimal.ZERO : post.costUsd());
     }
 }

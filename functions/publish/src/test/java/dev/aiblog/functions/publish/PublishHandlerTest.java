@@ -7,6 +7,7 @@ import dev.aiblog.core.config.PriceTable;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.errors.NotFoundException;
 import dev.aiblog.core.memory.InMemoryContent;
+import dev.aiblog.core.memory.InMemoryLedger;
 import dev.aiblog.core.memory.InMemoryPosts;
 import dev.aiblog.core.memory.InMemoryRequests;
 import dev.aiblog.core.model.BlogRequest;
@@ -33,8 +34,9 @@ class PublishHandlerTest {
     private final InMemoryRequests requests = new InMemoryRequests();
     private final InMemoryPosts posts = new InMemoryPosts(requests);
     private final InMemoryContent content = new InMemoryContent();
+    private final InMemoryLedger ledger = new InMemoryLedger();
     private final PublishHandler handler = new PublishHandler(requests, posts, content, PriceTable.load(Settings.of(Map.of())), "low",
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC), ledger);
     private final PublishInput input;
 
     PublishHandlerTest() {
@@ -88,5 +90,14 @@ class PublishHandlerTest {
         assertThatThrownBy(() -> handler.handle(new PublishInput("r1", input.draftKey(), input.imageKey(), null, input.image())))
                 .hasMessage("publish input has no text step result");
         assertThat(requests.stepsEntered()).isEmpty();
+    }
+
+    @Test
+    void recordsThePostsCostInItsMonthOnce_whenPublishRunsTwice() {
+        handler.handle(input);
+        handler.handle(input);
+
+        assertThat(ledger.recorded("r1")).isEqualByComparingTo("2.011");
+        assertThat(ledger.monthTotal(java.time.YearMonth.of(2026, 12))).isEqualByComparingTo("2.011");
     }
 }

@@ -4,6 +4,7 @@ import dev.aiblog.core.intake.Accepted;
 import dev.aiblog.core.intake.IdempotencyConflictException;
 import dev.aiblog.core.intake.RequestIntake;
 import dev.aiblog.core.intake.Submission;
+import dev.aiblog.core.limits.Budget;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.ports.Posts;
@@ -58,10 +59,14 @@ public final class Scheduler {
             String topic = plan.topics().get(slot);
             String key = "schedule#" + scheduledTime + "#" + slot;
             try {
-                Accepted accepted = intake.submit(owner, new Submission(topic, PostOptions.DEFAULT), Optional.of(key));
+                Accepted accepted = intake.submitScheduled(owner, new Submission(topic, PostOptions.DEFAULT), Optional.of(key));
                 requestIds.add(accepted.requestId());
                 LOG.info("tick {} slot {}: {} request {} for \"{}\"", scheduledTime, slot,
                         accepted.replayed() ? "already made" : "made", accepted.requestId(), topic);
+            } catch (Budget.ExhaustedException e) {
+                LOG.warn("tick {}: nothing enqueued: {}", scheduledTime, e.getMessage());
+                skipped.addAll(plan.topics().subList(slot, plan.topics().size()));
+                break;
             } catch (IdempotencyConflictException e) {
                 LOG.info("tick {} slot {}: filled by an earlier delivery of this tick; \"{}\" not submitted", scheduledTime, slot, topic);
                 skipped.add(topic);

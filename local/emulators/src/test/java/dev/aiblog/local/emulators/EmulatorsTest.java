@@ -160,10 +160,11 @@ class EmulatorsTest {
         assertThat(env).containsEntry("RequestsTable", "RequestsTable")
                 .containsEntry("BlogsTable", "BlogsTable")
                 .containsEntry("IdempotencyTable", "IdempotencyTable")
+                .containsEntry("LedgerTable", "LedgerTable")
                 .containsEntry("ContentBucket", "content-bucket")
                 .containsEntry("RequestsQueue", resources.queueUrl("RequestsQueue"))
                 .containsEntry("RequestsDeadLetterQueue", resources.queueUrl("RequestsDeadLetterQueue"))
-                .hasSize(6);
+                .hasSize(7);
         assertThat(resources.ref("Stage")).contains("dev");
         assertThat(resources.ref("AWS::Region")).contains("us-east-1");
         assertThat(resources.ref("ModerateFunction")).isEmpty();

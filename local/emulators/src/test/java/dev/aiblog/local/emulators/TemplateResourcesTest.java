@@ -30,7 +30,7 @@ class TemplateResourcesTest {
         TemplateResources template = TemplateResources.load(REPO_TEMPLATE);
 
         assertThat(template.tables()).extracting(TableSpec::logicalId)
-                .containsExactly("RequestsTable", "BlogsTable", "IdempotencyTable");
+                .containsExactly("RequestsTable", "BlogsTable", "IdempotencyTable", "LedgerTable");
         assertThat(template.queues()).extracting(QueueSpec::logicalId)
                 .containsExactly("RequestsDeadLetterQueue", "RequestsQueue");
         assertThat(template.buckets()).containsExactly(new BucketSpec("ContentBucket", "content-bucket", false));

@@ -19,6 +19,7 @@ class TemplateRolesTest {
                 Map.of("RequestsTable.Arn", "arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable",
                         "BlogsTable.Arn", "arn:aws:dynamodb:us-east-1:000000000000:table/BlogsTable",
                         "IdempotencyTable.Arn", "arn:aws:dynamodb:us-east-1:000000000000:table/IdempotencyTable",
+                        "LedgerTable.Arn", "arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable",
                         "ContentBucket.Arn", "arn:aws:s3:::content-bucket",
                         "RequestsQueue.QueueName", "RequestsQueue"),
                 parameters);
@@ -57,6 +58,16 @@ class TemplateRolesTest {
             "GenerateTextFunction, s3:PutObject, arn:aws:s3:::content-bucket/drafts/x/draft.json, true",
             "GenerateTextFunction, s3:PutObject, arn:aws:s3:::content-bucket/posts/x/body.md, false",
             "RecordOutcomeFunction, s3:GetObject, arn:aws:s3:::content-bucket/drafts/x/draft.json, false",
+            // the budget: the checkers read the month's spend, Publish alone writes it
+            "ApiFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
+            "ApiFunction, dynamodb:UpdateItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
+            "DispatchFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
+            "DispatchFunction, dynamodb:PutItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
+            "ScheduleFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
+            "PublishFunction, dynamodb:PutItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
+            "PublishFunction, dynamodb:UpdateItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
+            "PublishFunction, dynamodb:DeleteItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
+            "GenerateTextFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
             "BlogPipelineStateMachine, lambda:InvokeFunction, arn:aws:lambda:us-east-1:000000000000:function:PublishFunction, true",
             "BlogPipelineStateMachine, logs:PutLogEvents, arn:aws:logs:us-east-1:000000000000:log-group:x, false",
     })
