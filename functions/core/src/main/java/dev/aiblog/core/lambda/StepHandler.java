@@ -1,5 +1,6 @@
 package dev.aiblog.core.lambda;
 
+import dev.aiblog.core.errors.TransientAwsException;
 import dev.aiblog.core.model.Step;
 import dev.aiblog.core.ports.Requests;
 import dev.aiblog.core.steps.StepContracts.StepInput;
@@ -22,8 +23,13 @@ public abstract class StepHandler<I extends StepInput, O> extends JsonHandler<I,
     @Override
     public final O handle(I input) {
         check(input);
-        requests.enterStep(input.requestId(), step(input));
-        return run(input);
+        try {
+            requests.enterStep(input.requestId(), step(input));
+            return run(input);
+        } catch (RuntimeException e) {
+            // throttling, 5xx and client errors of DynamoDB and S3 get one name the state machine retries
+            throw TransientAwsException.classify(e);
+        }
     }
 
     /** Refuses an input the step cannot work on, before the request is touched; a message names the field. */
