@@ -114,6 +114,12 @@ public final class LocalCloud implements AutoCloseable {
     private final DynamoDbPosts blogs;
     private final S3Content content;
     private final LocalAuthorizer authorizer = LocalAuthorizer.create();
+    /**
+     * Set when the runtime stops (Ctrl-C, SIGTERM, close): from then on no task starts and no execution's end is
+     * reported, so a request in flight stays RUNNING in the data folder, exactly as after {@code kill -9}, and the
+     * next start re-drives it ({@link Recovery}) instead of its outcome being written as a failure of the stop.
+     */
+    private volatile boolean stopping;
 
     private LocalCloud(Options options) {
         this.options = options;
@@ -132,6 +138,9 @@ public final class LocalCloud implements AutoCloseable {
             Principal machineRole = aws.credentials(machine.logicalId()).principal();
             this.eventBridge = new LocalEventBridge(template, functions, aws.values()::text);
             HistoryListener observer = (name, event) -> {
+                if (stopping) {
+                    return;
+                }
                 options.listener().onEvent(name, event);
                 statusChange(event).ifPresent(status -> Thread.ofVirtual().start(() ->
                         eventBridge.publish(statusChangeEvent(name, status, event))));
@@ -198,6 +207,9 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The state machine invokes a function with its own role, which must allow {@code lambda:InvokeFunction}. */
     private JsonNode invokeAs(Principal machine, String functionArn, JsonNode input) throws TaskFailedException {
+        if (stopping) {
+            throw new TaskFailedException("Local.RuntimeStopping", "the local runtime is stopping; the next start re-drives this request");
+        }
         try {
             aws.gateway().authorize(machine, "lambda:InvokeFunction", functionArn);
         } catch (IamAccessDeniedException e) {
@@ -323,8 +335,18 @@ public final class LocalCloud implements AutoCloseable {
         return content;
     }
 
+    /** Marks the runtime stopping: tasks are refused and execution ends are not reported (see {@link #stopping}). */
+    public void stop() {
+        stopping = true;
+    }
+
+    public boolean isStopping() {
+        return stopping;
+    }
+
     @Override
     public void close() {
+        stopping = true;
         stepFunctionsEndpoint.close();
         stepFunctions.close();
         aws.close();

@@ -114,6 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        cloud.stop(); // first: nothing that is interrupted below may be recorded as the request's outcome
         Optional.ofNullable(scheduler).ifPresent(ScheduledExecutorService::shutdownNow);
         poller.close();
         api.close();

@@ -64,6 +64,42 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * Ctrl-C and SIGTERM run the shutdown hook: requests in flight must stay RUNNING (not end FAILED with
+     * {@code States.ExecutionABORTED} or a refused task), and the next start re-drives them to PUBLISHED.
+     */
+    @Test
+    void aGracefulStopLeavesRequestsInFlightToTheNextStart_noneFailedForTheStop() throws Exception {
+        try (OpenAiDouble openai = new OpenAiDouble()) {
+            openai.delay(Duration.ofMillis(1500));
+            Process serve = startServe(openai.baseUrl());
+            List<String> requestIds = new ArrayList<>();
+            try {
+                URI base = awaitUrl(serve);
+                for (int i = 0; i < 6; i++) {
+                    Http.Response accepted = Http.send("POST", base.resolve("/blogs"), TOKEN, "{\"topic\":\"Graceful stop number " + i + "\"}");
+                    assertThat(accepted.status()).isEqualTo(202);
+                    requestIds.add(accepted.body().path("requestId").asText());
+                }
+                awaitAnyRunning(base, requestIds);
+            } finally {
+                serve.destroy(); // SIGTERM: the same shutdown hook as Ctrl-C
+                assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stopped on SIGTERM").isTrue();
+            }
+
+            openai.delay(Duration.ZERO);
+            try (LocalRuntime restarted = LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root())
+                    .persistentAt(home.resolve("data"))
+                    .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test"))
+                    .withTimeScale(0), 0, TOKEN, false)) {
+                for (String requestId : requestIds) {
+                    JsonNode request = LocalRuntimeTest.awaitTerminal(restarted.url(), requestId, TOKEN, Duration.ofSeconds(90));
+                    assertThat(request.path("status").asText()).as(requestId + ": " + request.path("reason").asText()).isEqualTo("PUBLISHED");
+                }
+            }
+        }
+    }
+
     private Process startServe(String openAiBaseUrl) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",

@@ -5,6 +5,7 @@ import dev.aiblog.core.Json;
 import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.lambda.JsonHandler;
+import dev.aiblog.core.metrics.Metrics;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Step;
 import dev.aiblog.core.steps.StepContracts.CaughtError;
@@ -23,18 +24,25 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
     private static final int MAX_REASON = 1000;
 
     private final Requests requests;
+    private final Metrics metrics;
 
     public OutcomeHandler() {
         this(Settings.fromEnvironment());
     }
 
     public OutcomeHandler(Settings settings) {
-        this(AwsWiring.of(settings).requests());
+        this(AwsWiring.of(settings).requests(), Metrics.toStdout(settings.get("STAGE").orElse(null)));
     }
 
     public OutcomeHandler(Requests requests) {
+        this(requests, Metrics.none());
+    }
+
+    /** @param metrics where PostsRejected and PostsFailed (by ErrorName) go */
+    public OutcomeHandler(Requests requests, Metrics metrics) {
         super(OutcomeInput.class);
         this.requests = requests;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,6 +62,7 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
                 + (moderation.categories().isEmpty() ? "" : " (" + String.join(", ", moderation.categories()) + ")")
                 + "; nothing was published.";
         requests.markRejected(requestId, topic ? Step.MODERATE_TOPIC : Step.MODERATE_TEXT, moderation.categories(), reason);
+        metrics.record(requestId).count("PostsRejected", 1).emit();
         return new OutcomeOutput(requestId, "REJECTED", reason);
     }
 
@@ -63,6 +72,7 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
         String step = request.step() == null ? "" : " in step " + request.step();
         String reason = clip(name + step + ": " + readableCause(error.cause()));
         requests.markFailed(requestId, name, reason);
+        metrics.record(requestId).dimension("ErrorName", name).count("PostsFailed", 1).emit();
         return new OutcomeOutput(requestId, "FAILED", reason);
     }
 

@@ -4,6 +4,7 @@ import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.PriceTable;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.lambda.StepHandler;
+import dev.aiblog.core.metrics.Metrics;
 import dev.aiblog.core.model.Draft;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.Step;
@@ -36,6 +37,7 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
     private final String imageQuality;
     private final Clock clock;
     private final Ledger ledger;
+    private final Metrics metrics;
 
     public PublishHandler() {
         this(Settings.fromEnvironment());
@@ -47,14 +49,21 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
 
     private PublishHandler(AwsWiring aws) {
         this(aws.requests(), aws.posts(), aws.content(), PriceTable.load(aws.settings()), aws.settings().imageQuality(), aws.clock(),
-                aws.ledger());
+                aws.ledger(), Metrics.toStdout(aws.settings().get("STAGE").orElse(null)));
     }
 
     /** @param ledger where each post's cost is added to its month, once (the budget is checked against it) */
     public PublishHandler(Requests requests, Posts blogs, Content content, PriceTable prices,
                           String imageQuality, Clock clock, Ledger ledger) {
+        this(requests, blogs, content, prices, imageQuality, clock, ledger, Metrics.none());
+    }
+
+    /** @param metrics where PostsPublished, CostUsd, Tokens and MonthToDateSpendUsd go (the budget alarms read the last) */
+    public PublishHandler(Requests requests, Posts blogs, Content content, PriceTable prices,
+                          String imageQuality, Clock clock, Ledger ledger, Metrics metrics) {
         super(PublishInput.class, requests);
         this.ledger = ledger;
+        this.metrics = metrics;
         this.blogs = blogs;
         this.content = content;
         this.prices = prices;
@@ -105,7 +114,10 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
             record(stored);
             return new PublishOutput(postId, stored.costUsd(), true);
         }
-        record(post);
+        java.time.YearMonth month = record(post);
+        metrics.record(postId).count("PostsPublished", 1).usd("CostUsd", cost)
+                .count("Tokens", textUsage.inputTokens() + textUsage.outputTokens() + imageUsage.inputTokens() + imageUsage.outputTokens())
+                .usd("MonthToDateSpendUsd", ledger.monthTotal(month)).emit();
         return new PublishOutput(postId, cost, false);
     }
 
@@ -113,9 +125,10 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
      * Adds the post's cost to the month it was published in. After the post, so a failure here is retried by the
      * state machine and the repeat (which finds the post) records it; the ledger counts each post once.
      */
-    private void record(Post post) {
+    private java.time.YearMonth record(Post post) {
         Instant at = post.publishedAt() == null ? Instant.now(clock) : post.publishedAt();
-        ledger.record(post.id(), java.time.YearMonth.from(at.atZone(java.time.ZoneOffset.UTC)),
-                post.costUsd() == null ? BigDecimal.ZERO : post.costUsd());
+        java.time.YearMonth month = java.time.YearMonth.from(at.atZone(java.time.ZoneOffset.UTC));
+        ledger.record(post.id(), month, post.costUsd() == null ? BigDecimal.ZERO : post.costUsd());
+        return month;
     }
 }

@@ -100,4 +100,24 @@ class PublishHandlerTest {
         assertThat(ledger.recorded("r1")).isEqualByComparingTo("2.011");
         assertThat(ledger.monthTotal(java.time.YearMonth.of(2026, 12))).isEqualByComparingTo("2.011");
     }
+
+    @Test
+    void reportsThePostItsCostAndTheMonthsSpendAsEmbeddedMetrics() {
+        var out = new java.io.ByteArrayOutputStream();
+        var metrics = new dev.aiblog.core.metrics.Metrics("dev", new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        ledger.record("earlier", java.time.YearMonth.of(2026, 12), new BigDecimal("1"));
+        new PublishHandler(requests, posts, content, PriceTable.load(Settings.of(Map.of())), "low", Clock.fixed(NOW, ZoneOffset.UTC),
+                ledger, metrics).handle(input);
+
+        var line = dev.aiblog.core.Json.read(out.toString(java.nio.charset.StandardCharsets.UTF_8).strip(), com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("AiBlog");
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name"))
+                .containsExactly("PostsPublished", "CostUsd", "Tokens", "MonthToDateSpendUsd");
+        assertThat(line.path("Stage").asText()).isEqualTo("dev");
+        assertThat(line.path("requestId").asText()).isEqualTo("r1");
+        assertThat(line.path("CostUsd").decimalValue()).isEqualByComparingTo("2.011");
+        assertThat(line.path("MonthToDateSpendUsd").decimalValue()).isEqualByComparingTo("3.011");
+        assertThat(line.path("Tokens").asLong()).isEqualTo(2_000_000);
+    }
 }

@@ -164,7 +164,8 @@ class EmulatorsTest {
                 .containsEntry("ContentBucket", "content-bucket")
                 .containsEntry("RequestsQueue", resources.queueUrl("RequestsQueue"))
                 .containsEntry("RequestsDeadLetterQueue", resources.queueUrl("RequestsDeadLetterQueue"))
-                .hasSize(7);
+                .containsEntry("OutcomeEventsDeadLetterQueue", resources.queueUrl("OutcomeEventsDeadLetterQueue"))
+                .hasSize(8);
         assertThat(resources.ref("Stage")).contains("dev");
         assertThat(resources.ref("AWS::Region")).contains("us-east-1");
         assertThat(resources.ref("ModerateFunction")).isEmpty();

@@ -32,7 +32,7 @@ class TemplateResourcesTest {
         assertThat(template.tables()).extracting(TableSpec::logicalId)
                 .containsExactly("RequestsTable", "BlogsTable", "IdempotencyTable", "LedgerTable");
         assertThat(template.queues()).extracting(QueueSpec::logicalId)
-                .containsExactly("RequestsDeadLetterQueue", "RequestsQueue");
+                .containsExactly("RequestsDeadLetterQueue", "RequestsQueue", "OutcomeEventsDeadLetterQueue");
         assertThat(template.buckets()).containsExactly(new BucketSpec("ContentBucket", "content-bucket", false));
     }
 

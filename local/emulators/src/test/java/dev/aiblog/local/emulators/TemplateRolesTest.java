@@ -66,6 +66,7 @@ class TemplateRolesTest {
             "ScheduleFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
             "PublishFunction, dynamodb:PutItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
             "PublishFunction, dynamodb:UpdateItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
+            "PublishFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
             "PublishFunction, dynamodb:DeleteItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
             "GenerateTextFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
             "BlogPipelineStateMachine, lambda:InvokeFunction, arn:aws:lambda:us-east-1:000000000000:function:PublishFunction, true",
