@@ -61,7 +61,10 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /** Fires every scheduled function (the posts' schedule, the sweeper) at its template rate. */
     private static ScheduledExecutorService startSchedule(LocalCloud cloud) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        int scheduled = 0;
         for (SamTemplate.Function function : cloud.template().functions()) {
             for (var event : function.events().values()) {
                 String type = event.path("Type").asText();
@@ -69,14 +72,17 @@ public final class LocalRuntime implements AutoCloseable {
                     String expression = cloud.aws().values().text(event.path("Properties").path("ScheduleExpression"));
                     Duration rate = SamTemplate.rate(expression).orElseThrow(() ->
                             new IllegalStateException("the local schedule understands rate(...) expressions, not " + expression));
-                    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
                     scheduler.scheduleAtFixedRate(() -> fire(cloud, function.logicalId(), event), 0, rate.toMillis(), TimeUnit.MILLISECONDS);
                     LOG.info("{} fires every {} ({})", function.logicalId(), rate, expression);
-                    return scheduler;
+                    scheduled++;
                 }
             }
         }
-        throw new IllegalStateException("template.yaml has no scheduled function");
+        if (scheduled == 0) {
+            scheduler.shutdown();
+            throw new IllegalStateException("template.yaml has no scheduled function");
+        }
+        return scheduler;
     }
 
     private static void fire(LocalCloud cloud, String functionId, com.fasterxml.jackson.databind.JsonNode event) {

@@ -39,7 +39,8 @@ final class SampleEvents {
             new Sample("ApiFunction", "api-like-blog.json"),
             new Sample("ApiFunction", "api-unlike-blog.json"),
             new Sample("DispatchFunction", "dispatch-requests.json"),
-            new Sample("ScheduleFunction", "schedule-tick.json"));
+            new Sample("ScheduleFunction", "schedule-tick.json"),
+            new Sample("SweepFunction", "sweep.json"));
 
     /** Asserts a function's response is not an error: no Lambda error document, no 5xx, no failed batch items. */
     static void assertHandled(Sample sample, String output) {

@@ -86,4 +86,14 @@ class TemplateAlarmsTest {
         assertThat(rule.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isPositive();
         assertThat(target(rule.path("DeadLetterConfig").path("Arn"))).isEqualTo("OutcomeEventsDeadLetterQueue");
     }
+
+    @Test
+    void theSweepersBoundIsLongerThanAnExecutionMayRun() throws java.io.IOException {
+        JsonNode asl = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(SAM.stateMachine().definition()));
+        long timeout = asl.path("TimeoutSeconds").asLong();
+        long bound = SAM.function("SweepFunction").environment().get("STUCK_AFTER_SECONDS").asLong();
+
+        assertThat(timeout).isPositive();
+        assertThat(bound).isEqualTo(timeout + 900);
+    }
 }

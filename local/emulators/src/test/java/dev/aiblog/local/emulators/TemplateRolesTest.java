@@ -69,6 +69,10 @@ class TemplateRolesTest {
             "PublishFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, true",
             "PublishFunction, dynamodb:DeleteItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
             "GenerateTextFunction, dynamodb:GetItem, arn:aws:dynamodb:us-east-1:000000000000:table/LedgerTable, false",
+            "SweepFunction, dynamodb:Scan, arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable, true",
+            "SweepFunction, dynamodb:UpdateItem, arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable, true",
+            "SweepFunction, dynamodb:DeleteItem, arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable, false",
+            "SweepFunction, dynamodb:Scan, arn:aws:dynamodb:us-east-1:000000000000:table/BlogsTable, false",
             "BlogPipelineStateMachine, lambda:InvokeFunction, arn:aws:lambda:us-east-1:000000000000:function:PublishFunction, true",
             "BlogPipelineStateMachine, logs:PutLogEvents, arn:aws:logs:us-east-1:000000000000:log-group:x, false",
     })
