@@ -136,7 +136,8 @@ public final class LocalCloud implements AutoCloseable {
             StateMachineDefinition definition = StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
             this.functions = new LocalFunctions(template, functionEnvironments());
             Principal machineRole = aws.credentials(machine.logicalId()).principal();
-            this.eventBridge = new LocalEventBridge(template, functions, aws.values()::text);
+            this.eventBridge = new LocalEventBridge(template, functions::invokeRaw, aws.values()::text, this::deadLetter,
+                    delay -> Thread.sleep(delay), Clock.systemUTC());
             HistoryListener observer = (name, event) -> {
                 if (stopping) {
                     return;
@@ -203,6 +204,16 @@ public final class LocalCloud implements AutoCloseable {
             environments.put(function.logicalId(), env);
         }
         return environments;
+    }
+
+    /** An event EventBridge could not deliver, kept in the rule's dead-letter queue (as EventBridge's service role does). */
+    private void deadLetter(String queueArn, String event) {
+        if (queueArn == null) {
+            LOG.error("undeliverable event, no dead-letter queue to keep it: {}", event);
+            return;
+        }
+        String queue = queueArn.substring(queueArn.lastIndexOf(':') + 1);
+        aws.clients().sqs().sendMessage(b -> b.queueUrl(aws.resources().queueUrl(queue)).messageBody(event));
     }
 
     /** The state machine invokes a function with its own role, which must allow {@code lambda:InvokeFunction}. */
