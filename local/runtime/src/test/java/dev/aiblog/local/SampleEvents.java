@@ -32,6 +32,7 @@ final class SampleEvents {
             new Sample("RecordOutcomeFunction", "mark-failed.json"),
             new Sample("ApiFunction", "api-submit-blog.json"),
             new Sample("ApiFunction", "api-get-request.json"),
+            new Sample("ApiFunction", "api-retry-request.json"),
             new Sample("ApiFunction", "api-list-requests.json"),
             new Sample("ApiFunction", "api-get-feed.json"),
             new Sample("ApiFunction", "api-get-blog.json"),

@@ -52,6 +52,21 @@ public final class BlogApi {
         }
     }
 
+    /** A FAILED request of the caller's, run again: 202 with QUEUED; anything else is 404 (not theirs) or 409. */
+    Views.Accepted retry(String caller, String requestId) {
+        try {
+            intake.retry(caller, requestId);
+            return new Views.Accepted(requestId, Status.QUEUED.name());
+        } catch (NotFoundException e) {
+            throw ApiException.notFound("no request with this id");
+        } catch (IllegalStateException e) {
+            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
+        } catch (Budget.ExhaustedException e) {
+            long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), e.exhausted().resetsAt()).toSeconds());
+            throw new ApiException(ErrorCode.BUDGET_EXHAUSTED, e.getMessage(), Map.of("retry-after", Long.toString(seconds)));
+        }
+    }
+
     /** Another caller's request answers 404 like a missing one, so request ids do not leak. */
     Views.RequestStatus request(String caller, String requestId) {
         BlogRequest request = requests.find(requestId)

@@ -11,6 +11,8 @@ public enum Route {
     SUBMIT_BLOG("POST", "/blogs", true),
     LIST_REQUESTS("GET", "/requests", true),
     GET_REQUEST("GET", "/requests/{id}", true),
+    /** Runs a FAILED request again (owner only). */
+    RETRY_REQUEST("POST", "/requests/{id}/retry", true),
     GET_FEED("GET", "/feed", false),
     GET_BLOG("GET", "/blogs/{id}", false),
     /** The shareable page of a post: HTML with Open Graph tags, for people and link previews without the app. */

@@ -99,6 +99,7 @@ public final class Router {
             }
             case LIST_REQUESTS -> json(200, api.requests(caller, Inputs.page(request.query())));
             case GET_REQUEST -> json(200, api.request(caller, Inputs.id(id, "request")));
+            case RETRY_REQUEST -> json(202, api.retry(caller, Inputs.id(id, "request")));
             case GET_FEED -> json(200, api.feed(Inputs.feed(request.query())));
             case GET_BLOG -> json(200, api.blog(Inputs.id(id, "blog"), optionalCaller(request), publicBaseUrl(request)));
             case GET_POST_PAGE -> {

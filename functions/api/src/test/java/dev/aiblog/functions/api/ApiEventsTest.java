@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ApiEventsTest {
     static final String SAMPLE_REQUEST = "7d3f0b8e-52a4-4c61-b1de-2f6a9c0e4b17";
+    /** The FAILED request events/api-retry-request.json retries. */
+    static final String SAMPLE_FAILED_REQUEST = "9a2c4e6f-1b3d-4f5a-8c7e-0d2f4a6b8c13";
     static final String SAMPLE_POST = "3b8e1f42-9c6d-4a0e-8f25-61d7c4a9e0b3";
     static ApiHandler handler;
 
@@ -31,6 +33,8 @@ class ApiEventsTest {
     static void seed() {
         handler = new ApiHandler(TestAws.settings());
         TestData.requests().create(BlogRequest.queued(SAMPLE_REQUEST, Events.USER, "A sample topic", PostOptions.DEFAULT, Instant.now()));
+        TestData.requests().create(BlogRequest.queued(SAMPLE_FAILED_REQUEST, Events.USER, "A sample topic that failed", PostOptions.DEFAULT, Instant.now()));
+        TestData.requests().markFailed(SAMPLE_FAILED_REQUEST, "ProviderException", "the model was down");
         if (TestData.blogs().find(SAMPLE_POST).isEmpty()) {
             TestData.publish(SAMPLE_POST, "How event source mappings batch SQS messages", List.of("serverless", "sqs"), Instant.now());
         }

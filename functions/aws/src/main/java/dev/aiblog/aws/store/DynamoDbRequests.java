@@ -136,6 +136,23 @@ public final class DynamoDbRequests implements Requests {
                 Map.of(":error", s(errorName), ":reason", s(reason)));
     }
 
+    @Override
+    public java.util.OptionalInt reopen(String requestId) {
+        try {
+            var response = dynamo.updateItem(b -> b.tableName(table).key(key(requestId))
+                    .updateExpression("SET #status = :queued, updatedAt = :now, attempt = if_not_exists(attempt, :one) + :one"
+                            + " REMOVE reason, errorName, #step, categories")
+                    .conditionExpression("attribute_exists(requestId) AND #status = :failed")
+                    .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
+                    .expressionAttributeValues(Map.of(":queued", s(Status.QUEUED.name()), ":failed", s(Status.FAILED.name()),
+                            ":now", s(Instant.now(clock).toString()), ":one", AttributeValue.fromN("1")))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
+            return java.util.OptionalInt.of(Integer.parseInt(response.attributes().get("attempt").n()));
+        } catch (ConditionalCheckFailedException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** The write that marks a request PUBLISHED, for use inside the publish transaction. */
     public TransactWriteItem publishedWrite(String requestId, String postId) {
         Map<String, AttributeValue> values = withTerminals(Map.of(

@@ -80,6 +80,31 @@ public final class RequestIntake {
         return submit(owner, submission, idempotencyKey, false);
     }
 
+    /**
+     * Runs a FAILED request again, as a new execution named after the request and the attempt. Only its owner may;
+     * under the budget (not the quota: it is the same post).
+     *
+     * @return the request id and the attempt's number
+     * @throws dev.aiblog.core.errors.NotFoundException when there is no such request of this owner
+     * @throws IllegalStateException                   when the request is not FAILED
+     * @throws Budget.ExhaustedException               when this month's budget is spent
+     */
+    public int retry(String owner, String requestId) {
+        BlogRequest request = requests.find(requestId).filter(r -> java.util.Objects.equals(r.owner(), owner))
+                .orElseThrow(() -> new dev.aiblog.core.errors.NotFoundException("no request with this id"));
+        if (request.status() != dev.aiblog.core.model.Status.FAILED) {
+            throw new IllegalStateException("only a FAILED request can be retried; this one is " + request.status());
+        }
+        budget.exhausted().ifPresent(exhausted -> {
+            throw new Budget.ExhaustedException(exhausted);
+        });
+        int attempt = requests.reopen(requestId).orElseThrow(() ->
+                new IllegalStateException("only a FAILED request can be retried; this one has just changed"));
+        queue.send(ExecutionInput.of(request).withAttempt(attempt));
+        LOG.info("request {}: retried as attempt {}", requestId, attempt);
+        return attempt;
+    }
+
     private Accepted submit(String owner, Submission submission, Optional<String> idempotencyKey, boolean metered) {
         Instant now = Instant.now(clock);
         String requestId = ids.get();

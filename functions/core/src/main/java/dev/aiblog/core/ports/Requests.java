@@ -36,6 +36,13 @@ public interface Requests {
     void markFailed(String requestId, String errorName, String reason);
 
     /**
+     * FAILED → QUEUED for a retry, clearing the failure; the one way back from an end.
+     *
+     * @return the new attempt's number (2 for the first retry), or empty when the request is not FAILED
+     */
+    java.util.OptionalInt reopen(String requestId);
+
+    /**
      * One page of an owner's requests, newest first.
      *
      * @param nextAfter the position ({@code createdAt#requestId}) of the last request on the page when there may be

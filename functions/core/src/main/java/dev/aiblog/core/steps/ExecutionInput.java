@@ -12,7 +12,31 @@ import java.util.regex.Pattern;
  * The blog pipeline's execution input, and the body of every message on the requests queue: the dispatcher
  * passes it through unchanged. All five fields are present; options are the lower-case wire strings.
  */
-public record ExecutionInput(String requestId, String topic, String audience, String tone, String length) {
+public record ExecutionInput(String requestId, String topic, String audience, String tone, String length,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             Integer attempt) {
+    public ExecutionInput(String requestId, String topic, String audience, String tone, String length) {
+        this(requestId, topic, audience, tone, length, null);
+    }
+
+    /** The same request, as its {@code attempt}-th run (a retry of a FAILED request: 2, 3, ...). */
+    public ExecutionInput withAttempt(int attempt) {
+        return new ExecutionInput(requestId, topic, audience, tone, length, attempt);
+    }
+
+    /**
+     * The execution's name: the request id for the first run, {@code <requestId>-r<attempt>} for a retry, so a
+     * redelivered message still starts nothing new and a retry is a new execution.
+     */
+    public String executionName() {
+        return attempt == null || attempt <= 1 ? requestId : requestId + "-r" + attempt;
+    }
+
+    /** The request id an execution name stands for (the inverse of {@link #executionName()}). */
+    public static String requestIdOf(String executionName) {
+        return executionName == null ? null : executionName.replaceFirst("-r\\d+$", "");
+    }
+
     /**
      * What a request id (and so an execution name) may look like: Step Functions allows at most 80 characters and
      * no whitespace, brackets, wildcards or punctuation such as {@code # % / :}.

@@ -70,6 +70,21 @@ public final class InMemoryRequests implements Requests {
         update(requestId, r -> r.status().terminal() ? r : with(r, Status.REJECTED, step, reason, null, categories, null));
     }
 
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+    @Override
+    public java.util.OptionalInt reopen(String requestId) {
+        boolean[] done = {false};
+        update(requestId, r -> {
+            if (r.status() != Status.FAILED) {
+                return r;
+            }
+            done[0] = true;
+            return with(r, Status.QUEUED, null, null, null, List.of(), null);
+        });
+        return done[0] ? java.util.OptionalInt.of(attempts.merge(requestId, 2, (a, b) -> a + 1)) : java.util.OptionalInt.empty();
+    }
+
     @Override
     public void markFailed(String requestId, String errorName, String reason) {
         update(requestId, r -> r.status().terminal() ? r : with(r, Status.FAILED, r.step(), reason, errorName, r.categories(), null));

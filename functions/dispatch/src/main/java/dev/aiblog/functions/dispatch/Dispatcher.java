@@ -85,7 +85,7 @@ public final class Dispatcher {
         }
         Outcome outcome;
         try {
-            sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(input.requestId()).input(Json.write(input)));
+            sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(input.executionName()).input(Json.write(input)));
             outcome = Outcome.STARTED;
         } catch (ExecutionAlreadyExistsException e) {
             outcome = Outcome.ALREADY_STARTED;

@@ -190,6 +190,21 @@ class DispatchElasticMqTest {
         assertThat(requests.get(input.requestId()).status()).isEqualTo(Status.RUNNING);
     }
 
+    @Test
+    void startsARetryAsANewExecutionNamedAfterTheRequestAndAttempt() {
+        ExecutionInput first = queued("Retried after a failure");
+        ExecutionInput retry = first.withAttempt(2);
+        queue.send(Json.write(retry));
+
+        handler.handleRequest(queue.event(queue.receive(10)), null);
+
+        assertThat(sfn.started()).singleElement().satisfies(call -> {
+            assertThat(call.name()).isEqualTo(first.requestId() + "-r2");
+            assertThat(Json.read(call.input(), ExecutionInput.class)).isEqualTo(retry);
+        });
+        assertThat(requests.get(first.requestId()).status()).isEqualTo(Status.RUNNING);
+    }
+
     private static ExecutionInput queued(String topic) {
         BlogRequest request = BlogRequest.queued(UUID.randomUUID().toString(), "someone", topic, PostOptions.DEFAULT, Instant.now());
         requests.create(request);

@@ -49,9 +49,12 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
     public OutcomeOutput handle(OutcomeInput input) {
         Objects.requireNonNull(input.requestId(), "outcome input has no requestId");
         Objects.requireNonNull(input.outcome(), "outcome input has no outcome (REJECTED or FAILED)");
+        // the ExecutionEnded rule sends the execution's name: a retry's is <requestId>-r<attempt>
+        String requestId = requests.find(input.requestId()).isPresent() ? input.requestId()
+                : dev.aiblog.core.steps.ExecutionInput.requestIdOf(input.requestId());
         return switch (input.outcome()) {
-            case REJECTED -> reject(input.requestId(), Objects.requireNonNull(input.moderation(), "a rejection needs the moderation result"));
-            case FAILED -> fail(input.requestId(), Objects.requireNonNullElse(input.error(), new CaughtError("Unknown", null)));
+            case REJECTED -> reject(requestId, Objects.requireNonNull(input.moderation(), "a rejection needs the moderation result"));
+            case FAILED -> fail(requestId, Objects.requireNonNullElse(input.error(), new CaughtError("Unknown", null)));
         };
     }
 
