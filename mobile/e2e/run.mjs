@@ -294,13 +294,20 @@ async function unlabelled(page) {
  * Takes a screen in the light and the dark theme (the app follows the system's, which the
  * browser emulates), and checks each with axe-core, for touch targets and for unnamed controls.
  */
+/** The screens, in the order the run visits them: their numbers stay put when one is skipped. */
+const SCREENS = [
+  'feed', 'feed-pull-to-refresh', 'feed-end', 'feed-tag', 'post', 'post-end', 'share-copied', 'shared-page',
+  'sign-in-refused', 'post-liked', 'post-from-link', 'post-not-found', 'feed-offline', 'saved', 'create',
+  'request-progress', 'my-posts', 'my-posts-published', 'request-rejected', 'settings',
+];
+
 function screens() {
-  let n = 0;
   const report = [];
   return {
     report,
     async screen(page, name, { settleMs = 350, targets = true } = {}) {
-      n += 1;
+      const n = SCREENS.indexOf(name) + 1;
+      assert(n > 0, `screen ${name} is not in SCREENS`);
       const prefix = `${String(n).padStart(2, '0')}-${name}`;
       const entry = { screen: prefix, url: new URL(page.url()).pathname + new URL(page.url()).search };
       for (const theme of ['light', 'dark']) {
