@@ -138,9 +138,10 @@ class ArticleRenderer extends Renderer {
     super();
   }
 
+  /** Levels start at 2 under the post's title (a body's "#" is not a second title), and never skip. */
   heading(text: string | ReactNode[], styles?: TextStyle, depth?: number): ReactNode {
     return (
-      <Text key={this.getKey()} aria-level={Math.min(6, (depth ?? 1) + 1)} accessibilityRole="header" style={styles}>
+      <Text key={this.getKey()} aria-level={Math.min(6, Math.max(2, depth ?? 2))} accessibilityRole="header" style={styles}>
         {text}
       </Text>
     );

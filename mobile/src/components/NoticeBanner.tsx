@@ -2,11 +2,14 @@ import { useRouter } from 'expo-router';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { useSafeAreaInsets } from 'react-native-safe-area-context';
 
+import { goToTab } from '@/lib/navigation';
 import { useNotices } from '@/state/notices';
 import { READING_WIDTH, radius, spacing, TOUCH, useTheme } from '@/theme';
 
 import { Icon } from './Icon';
 import { IconButton } from './IconButton';
+
+const TAB_PATHS = ['/', '/saved', '/create', '/mine', '/settings'];
 
 /** The in-app notice, floating over the top of whatever screen is showing. */
 export function NoticeBanner() {
@@ -44,7 +47,8 @@ export function NoticeBanner() {
             onPress={() => {
               const href = current.action!.href;
               dismiss();
-              router.push(href as never);
+              if (TAB_PATHS.includes(href)) goToTab(router, href as never);
+              else router.push(href as never);
             }}
             style={styles.action}>
             <Text style={{ color: colors.primary, fontWeight: '700' }}>{current.action.label}</Text>

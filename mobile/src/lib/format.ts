@@ -70,7 +70,7 @@ export function formatProvenance(post: {
   models: { text: string | null; image: string | null };
 }): string {
   if (post.offline) {
-    return 'A sample post: the built-in stand-in wrote it, not an AI model. Connect a model to get real posts.';
+    return 'A sample post: the built-in stand-in wrote it, not an AI model.';
   }
   const writer = post.models.text ? `Written by AI (${post.models.text})` : 'Written by AI';
   return post.models.image ? `${writer}, illustrated with ${post.models.image}.` : `${writer}.`;

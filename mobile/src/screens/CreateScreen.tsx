@@ -50,7 +50,7 @@ export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
 
   if (!session) {
     return (
-      <View style={[styles.fill, { backgroundColor: colors.background }]}>
+      <View role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
         <StateMessage
           testID="create-signed-out"
           icon="create-outline"
@@ -91,7 +91,7 @@ export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
     <KeyboardAvoidingView
       behavior={Platform.OS === 'ios' ? 'padding' : undefined}
       style={[styles.fill, { backgroundColor: colors.background }]}>
-      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
+      <ScrollView role="main" contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
         <Text accessibilityRole="header" style={[styles.heading, { color: colors.text }]}>
           What should the post be about?
         </Text>

@@ -177,7 +177,7 @@ describe('FeedScreen', () => {
     renderWithProviders(<FeedScreen />, { api: FakeAiBlogApi.withPosts(1) });
     await screen.findByText('Post number 1');
 
-    fireEvent.press(screen.getByRole('link', { name: /^Post number 1\./ }));
+    fireEvent.press(screen.getByText('Post number 1'));
     expect(mockRouter.push).toHaveBeenCalledWith('/post/post-1');
   });
 

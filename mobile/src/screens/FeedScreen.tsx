@@ -219,7 +219,7 @@ export function FeedScreen({ tag, touch = isTouchDevice() }: { tag?: string; tou
   );
 
   return (
-    <View style={[styles.container, { backgroundColor: colors.background }]}>
+    <View role="main" style={[styles.container, { backgroundColor: colors.background }]}>
       <TagStrip
         tags={tags}
         selected={tag}

@@ -7,7 +7,7 @@ import { errorMessage, type BlogRequest, type RequestState } from '@/api/types';
 import { Button } from '@/components/Button';
 import { Icon, type IconName } from '@/components/Icon';
 import { StateMessage } from '@/components/StateMessage';
-import { formatLongDate, formatRelative } from '@/lib/format';
+import { formatRelative } from '@/lib/format';
 import { describeRequest, STATUS_LABELS } from '@/lib/request-status';
 import { useMyRequestsQuery } from '@/state/queries/my-requests';
 import { useSession } from '@/state/session';
@@ -35,12 +35,11 @@ function RequestRow({ request, onPress }: { request: BlogRequest; onPress: (r: B
       testID={`my-request-${request.requestId}`}
       role="link"
       accessibilityRole="link"
-      accessibilityLabel={`${request.topic}. ${status}: ${detail}. Started ${formatLongDate(request.createdAt)}.`}
       onPress={() => onPress(request)}
-      style={({ pressed }) => [styles.row, { borderColor: colors.border, opacity: pressed ? 0.7 : 1 }]}>
+      style={({ pressed }) => [styles.row, { borderColor: colors.border }, pressed ? { backgroundColor: colors.surfaceAlt } : null]}>
       <View style={styles.icon}>
         {request.status === 'RUNNING' || request.status === 'QUEUED' ? (
-          <ActivityIndicator color={colors.primary} />
+          <ActivityIndicator color={colors.primary} accessibilityLabel={STATUS_LABELS[request.status]} />
         ) : (
           <Icon name={ICONS[request.status]} size={24} color={tint(request.status, colors)} />
         )}
@@ -145,7 +144,7 @@ export function MyPostsScreen() {
   };
 
   return (
-    <View testID="mine-screen" style={[styles.fill, { backgroundColor: colors.background }]}>
+    <View testID="mine-screen" role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
       {body()}
     </View>
   );

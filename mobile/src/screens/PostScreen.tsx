@@ -14,6 +14,7 @@ import { PostImage } from '@/components/PostImage';
 import { StateMessage } from '@/components/StateMessage';
 import { TagChip } from '@/components/TagChip';
 import { formatLongDate, formatProvenance, formatReadingTime, formatRelativeLong } from '@/lib/format';
+import { goToTab } from '@/lib/navigation';
 import { shareLink } from '@/lib/share';
 import { useNotices } from '@/state/notices';
 import { useFeedQuery } from '@/state/queries/feed';
@@ -22,22 +23,6 @@ import { usePostQuery } from '@/state/queries/post';
 import { useSaved } from '@/state/saved';
 import { useSession } from '@/state/session';
 import { fonts, radius, READING_WIDTH, spacing, useTheme } from '@/theme';
-
-/** A way back when the post was opened from a link and there is nothing behind it. */
-function BackHome() {
-  const router = useRouter();
-  const { colors } = useTheme();
-  if (router.canGoBack()) return null;
-  return (
-    <IconButton
-      testID="post-back-home"
-      icon="chevron-back"
-      label="Back to the feed"
-      color={colors.text}
-      onPress={() => router.replace('/')}
-    />
-  );
-}
 
 export function PostScreen({ id }: { id: string }) {
   const { colors } = useTheme();
@@ -48,8 +33,8 @@ export function PostScreen({ id }: { id: string }) {
   if (query.isError && !query.data) {
     const notFound = isApiError(query.error) && query.error.code === 'NOT_FOUND';
     return (
-      <View style={[styles.fill, { backgroundColor: colors.background }]}>
-        <Stack.Screen options={{ title: notFound ? 'Post not found' : 'Post', headerLeft: () => <BackHome /> }} />
+      <View role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
+        <Stack.Screen options={{ title: notFound ? 'Post not found' : 'Post' }} />
         <StateMessage
           testID="post-error"
           tone="error"
@@ -57,7 +42,7 @@ export function PostScreen({ id }: { id: string }) {
           message={notFound ? 'It may have been removed, or the link is mistyped.' : errorMessage(query.error)}
           action={
             notFound
-              ? { label: 'Go to the home feed', onPress: () => router.replace('/'), testID: 'post-go-home' }
+              ? { label: 'Go to the home feed', onPress: () => goToTab(router, '/'), testID: 'post-go-home' }
               : { label: 'Try again', accessibilityLabel: 'Try loading the post again', onPress: () => void query.refetch(), testID: 'post-retry' }
           }
         />
@@ -119,9 +104,10 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
   return (
     <ScrollView
       testID="post-screen"
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}>
-      <Stack.Screen options={{ title: post.title, headerTitle: '', headerLeft: () => <BackHome /> }} />
+      <Stack.Screen options={{ title: post.title, headerTitle: () => null }} />
       <View style={styles.column}>
         <Text
          
@@ -190,7 +176,7 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
         {post.tags.length > 0 ? (
           <View style={styles.tags} accessibilityLabel="Topics">
             {post.tags.map((tag) => (
-              <TagChip key={tag} tag={tag} onPress={(t) => router.navigate({ pathname: '/', params: { tag: t } })} />
+              <TagChip key={tag} tag={tag} onPress={(t) => goToTab(router, { pathname: '/', params: { tag: t } })} />
             ))}
           </View>
         ) : null}

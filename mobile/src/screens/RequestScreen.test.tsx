@@ -83,8 +83,8 @@ describe('RequestScreen', () => {
     expect(screen.getByLabelText(stepLabel(c.stoppedAt, 'stopped here'))).toBeOnTheScreen();
     fireEvent.press(screen.getByRole('button', { name: c.retry }));
     // The form opens with the topic, to edit, not empty.
-    expect(mockRouter.replace).toHaveBeenCalledWith({ pathname: '/create', params: { topic: 'Octopus intelligence' } });
-    mockRouter.replace.mockClear();
+    expect(mockRouter.navigate).toHaveBeenCalledWith({ pathname: '/create', params: { topic: 'Octopus intelligence' } });
+    mockRouter.navigate.mockClear();
     const calls = getRequest.mock.calls.length;
     await act(() => new Promise((r) => setTimeout(r, 80))); // 8 poll intervals
     expect(getRequest.mock.calls.length).toBe(calls);

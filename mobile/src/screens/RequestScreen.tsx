@@ -7,6 +7,7 @@ import { Button } from '@/components/Button';
 import { RequestProgress } from '@/components/RequestProgress';
 import { StateMessage } from '@/components/StateMessage';
 import { formatRelativeLong } from '@/lib/format';
+import { goToTab } from '@/lib/navigation';
 import { STATUS_LABELS } from '@/lib/request-status';
 import { useRequestQuery } from '@/state/queries/request';
 import { READING_WIDTH, radius, spacing, useTheme, type Colors } from '@/theme';
@@ -67,6 +68,7 @@ export function RequestScreen({ id }: { id: string }) {
   return (
     <ScrollView
       testID="request-screen"
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}>
       <Text style={[styles.topicLabel, { color: colors.textMuted }]}>Topic</Text>
@@ -92,7 +94,7 @@ export function RequestScreen({ id }: { id: string }) {
       <Outcome
         request={request}
         onOpenPost={(pid) => router.replace(`/post/${encodeURIComponent(pid)}`)}
-        onTryAgain={() => router.replace({ pathname: '/create', params: { topic: request.topic } })}
+        onTryAgain={() => goToTab(router, { pathname: '/create', params: { topic: request.topic } })}
       />
       {query.isRefetchError ? (
         <Text testID="request-poll-error" style={{ color: colors.warning }}>
@@ -106,7 +108,7 @@ export function RequestScreen({ id }: { id: string }) {
         </Text>
       ) : null}
       <Text style={{ color: colors.textMuted, fontSize: 13 }}>Started {formatRelativeLong(request.createdAt)}</Text>
-      <Button testID="request-my-posts" label="See all my posts" variant="ghost" onPress={() => router.navigate('/mine')} />
+      <Button testID="request-my-posts" label="See all my posts" variant="ghost" onPress={() => goToTab(router, '/mine')} />
     </ScrollView>
   );
 }

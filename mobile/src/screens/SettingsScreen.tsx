@@ -63,6 +63,7 @@ export function SettingsScreen() {
   return (
     <ScrollView
       testID="settings-screen"
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}
       keyboardShouldPersistTaps="handled">

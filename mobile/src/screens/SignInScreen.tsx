@@ -44,7 +44,7 @@ export function SignInScreen({
 
   if (session && !expired) {
     return (
-      <View testID="signed-in" style={[styles.fill, styles.content, { backgroundColor: colors.background }]}>
+      <View testID="signed-in" role="main" style={[styles.fill, styles.content, { backgroundColor: colors.background }]}>
         <Text accessibilityRole="header" style={[styles.heading, { color: colors.text }]}>
           You’re signed in
         </Text>
@@ -63,6 +63,7 @@ export function SignInScreen({
 
   return (
     <ScrollView
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}
       keyboardShouldPersistTaps="handled">

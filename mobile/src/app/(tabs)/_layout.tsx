@@ -1,7 +1,8 @@
-import { Tabs } from 'expo-router/js-tabs';
-import { Platform, type ColorValue } from 'react-native';
+import { BottomTabBar, Tabs, type BottomTabBarProps } from 'expo-router/js-tabs';
+import { Platform, View, type ColorValue } from 'react-native';
 
 import { Icon, type IconName } from '@/components/Icon';
+import { ScreenTitle } from '@/components/ScreenTitle';
 import { useTheme } from '@/theme';
 
 function icon(active: IconName, inactive: IconName) {
@@ -15,6 +16,12 @@ export default function TabsLayout() {
   const { colors } = useTheme();
   return (
     <Tabs
+      // The tab bar is the app's navigation landmark.
+      tabBar={(props: BottomTabBarProps) => (
+        <View role="navigation" aria-label="Sections">
+          <BottomTabBar {...props} />
+        </View>
+      )}
       screenOptions={{
         // Inactive labels in the muted text colour keep 4.5:1 contrast in both themes.
         tabBarActiveTintColor: colors.primary,
@@ -28,11 +35,11 @@ export default function TabsLayout() {
         },
         headerStyle: { backgroundColor: colors.background },
         headerShadowVisible: false,
-        headerTitleStyle: { color: colors.text, fontWeight: '800' },
+        headerTitle: ({ children }) => <ScreenTitle>{children}</ScreenTitle>,
       }}>
       <Tabs.Screen
         name="index"
-        options={{ title: 'Home', headerTitle: 'AI Blog', tabBarAccessibilityLabel: 'Home', tabBarButtonTestID: 'tab-feed', tabBarIcon: icon('home', 'home-outline') }}
+        options={{ title: 'AI Blog', tabBarLabel: 'Home', tabBarAccessibilityLabel: 'Home', tabBarButtonTestID: 'tab-feed', tabBarIcon: icon('home', 'home-outline') }}
       />
       <Tabs.Screen
         name="saved"
@@ -40,7 +47,7 @@ export default function TabsLayout() {
       />
       <Tabs.Screen
         name="create"
-        options={{ title: 'Write', headerTitle: 'Write a post', tabBarAccessibilityLabel: 'Write a post', tabBarButtonTestID: 'tab-create', tabBarIcon: icon('create', 'create-outline') }}
+        options={{ title: 'Write a post', tabBarLabel: 'Write', tabBarAccessibilityLabel: 'Write a post', tabBarButtonTestID: 'tab-create', tabBarIcon: icon('create', 'create-outline') }}
       />
       <Tabs.Screen
         name="mine"
