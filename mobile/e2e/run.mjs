@@ -105,7 +105,8 @@ async function startBackend() {
   if (process.env.AIBLOG_API_URL) {
     const url = process.env.AIBLOG_API_URL.replace(/\/+$/, '');
     const token = process.env.AIBLOG_DEV_TOKEN;
-    if (!token) throw new Error('AIBLOG_API_URL is set but AIBLOG_DEV_TOKEN is not (./aiblog serve prints it)');
+    if (!token)
+      throw new Error('AIBLOG_API_URL is set but AIBLOG_DEV_TOKEN is not (./aiblog serve prints it)');
     await waitForApi(url, 30_000);
     log(`using the API at ${url}`);
     return { url, token, stop: async () => {} };
@@ -185,9 +186,14 @@ async function seed({ url, token }, count) {
   const deadline = Date.now() + 120_000;
   for (const id of ids) {
     for (;;) {
-      const req = await (await fetch(`${url}/requests/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const req = await (
+        await fetch(`${url}/requests/${id}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json();
       if (req.status === 'PUBLISHED') break;
-      assert(req.status !== 'REJECTED' && req.status !== 'FAILED', `seed request ${id} ended ${req.status}: ${req.reason}`);
+      assert(
+        req.status !== 'REJECTED' && req.status !== 'FAILED',
+        `seed request ${id} ended ${req.status}: ${req.reason}`,
+      );
       assert(Date.now() < deadline, `seed request ${id} still ${req.status} after 120s`);
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -206,11 +212,15 @@ async function exportWeb() {
   // Build-time config would be baked in (and cached by Metro): leave it out, config comes at run time.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EXPO_PUBLIC_')));
   await new Promise((resolve, reject) => {
-    const child = spawn(path.join(mobile, 'node_modules', '.bin', 'expo'), ['export', '--platform', 'web', '--output-dir', 'dist'], {
-      cwd: mobile,
-      env: { ...env, CI: '1' },
-      stdio: 'inherit',
-    });
+    const child = spawn(
+      path.join(mobile, 'node_modules', '.bin', 'expo'),
+      ['export', '--platform', 'web', '--output-dir', 'dist'],
+      {
+        cwd: mobile,
+        env: { ...env, CI: '1' },
+        stdio: 'inherit',
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`expo export exited ${code}`))));
   });
@@ -238,15 +248,21 @@ const FAILING_IMPACTS = new Set(['critical', 'serious']);
 
 /** axe-core on the page as it is now: the violations, by rule. */
 async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
+  if (!(await page.evaluate(() => typeof window.axe === 'object')))
+    await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: tags } });
+    const result = await window.axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: tags },
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.length,
-      examples: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}`),
+      examples: v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('')}`),
     }));
   }, AXE_TAGS);
 }
@@ -259,11 +275,21 @@ async function smallTargets(page) {
     const out = [];
     for (const el of document.querySelectorAll(interactive)) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) continue;
+      if (
+        r.width === 0 ||
+        r.height === 0 ||
+        r.bottom <= 0 ||
+        r.top >= innerHeight ||
+        r.right <= 0 ||
+        r.left >= innerWidth
+      )
+        continue;
       if (el.closest('[aria-hidden=true]') || getComputedStyle(el).visibility === 'hidden') continue;
       if (el.closest('[data-testid="post-body"]')) continue;
       if (r.width < 43.5 || r.height < 43.5) {
-        out.push(`${el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40)} (${Math.round(r.width)}×${Math.round(r.height)})`);
+        out.push(
+          `${el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40)} (${Math.round(r.width)}×${Math.round(r.height)})`,
+        );
       }
     }
     return out;
@@ -296,9 +322,26 @@ async function unlabelled(page) {
  */
 /** The screens, in the order the run visits them: their numbers stay put when one is skipped. */
 const SCREENS = [
-  'feed', 'feed-pull-to-refresh', 'feed-end', 'feed-tag', 'post', 'post-end', 'share-copied', 'shared-page',
-  'sign-in-refused', 'post-liked', 'post-from-link', 'post-not-found', 'feed-offline', 'saved', 'create',
-  'request-progress', 'my-posts', 'my-posts-published', 'request-rejected', 'settings',
+  'feed',
+  'feed-pull-to-refresh',
+  'feed-end',
+  'feed-tag',
+  'post',
+  'post-end',
+  'share-copied',
+  'shared-page',
+  'sign-in-refused',
+  'post-liked',
+  'post-from-link',
+  'post-not-found',
+  'feed-offline',
+  'saved',
+  'create',
+  'request-progress',
+  'my-posts',
+  'my-posts-published',
+  'request-rejected',
+  'settings',
 ];
 
 function screens() {
@@ -315,7 +358,12 @@ function screens() {
         await page.waitForTimeout(settleMs);
         await page.screenshot({ path: path.join(tmpShots, `${prefix}-${theme}.png`) });
         const violations = await runAxe(page);
-        entry[theme] = Object.fromEntries(['critical', 'serious', 'moderate', 'minor'].map((i) => [i, violations.filter((v) => v.impact === i).reduce((s, v) => s + v.nodes, 0)]));
+        entry[theme] = Object.fromEntries(
+          ['critical', 'serious', 'moderate', 'minor'].map((i) => [
+            i,
+            violations.filter((v) => v.impact === i).reduce((s, v) => s + v.nodes, 0),
+          ]),
+        );
         entry[`${theme}Rules`] = violations.map((v) => `${v.impact} ${v.id} ×${v.nodes}`);
         entry[`${theme}Where`] = violations.flatMap((v) => v.examples.map((e) => `${v.id}: ${e}`));
         const failing = violations.filter((v) => FAILING_IMPACTS.has(v.impact));
@@ -330,7 +378,10 @@ function screens() {
         assert(small.length === 0, `${prefix}: touch targets under 44 px: ${small.join(', ')}`);
       }
       const unnamed = await unlabelled(page);
-      assert(unnamed.length === 0, `${prefix}: interactive elements without a label:\n  ${unnamed.join('\n  ')}`);
+      assert(
+        unnamed.length === 0,
+        `${prefix}: interactive elements without a label:\n  ${unnamed.join('\n  ')}`,
+      );
       report.push(entry);
       log(`screen ${prefix}: axe light ${fmt(entry.light)}, dark ${fmt(entry.dark)}`);
     },
@@ -346,7 +397,9 @@ const fmt = (c) => `${c.critical}/${c.serious}/${c.moderate}/${c.minor}`;
 async function heroLoaded(page) {
   await page.waitForFunction(
     () => {
-      const hero = [...document.querySelectorAll('[data-testid="post-hero"]')].find((el) => el.getClientRects().length > 0);
+      const hero = [...document.querySelectorAll('[data-testid="post-hero"]')].find(
+        (el) => el.getClientRects().length > 0,
+      );
       return !hero || [...hero.querySelectorAll('img')].some((img) => img.complete && img.naturalWidth > 0);
     },
     null,
@@ -441,18 +494,28 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   assert(fullyVisible.length >= 4, `${fullyVisible.length} whole posts fit on the first screen (want ≥ 4)`);
   const strip = await page.getByTestId('tag-strip').boundingBox();
   assert(strip.height <= 60, `the tag row is ${strip.height} px high`);
-  assert((await page.locator('[data-testid^="post-card-"] [aria-label^="Show posts tagged"]').count()) === 0, 'cards carry no tag chips');
-  assert((await visible(page, '[data-testid="feed-refresh"]').count()) === 0, 'a touch screen has no refresh button');
+  assert(
+    (await page.locator('[data-testid^="post-card-"] [aria-label^="Show posts tagged"]').count()) === 0,
+    'cards carry no tag chips',
+  );
+  assert(
+    (await visible(page, '[data-testid="feed-refresh"]').count()) === 0,
+    'a touch screen has no refresh button',
+  );
   await page.getByTestId('offline-badge').first().waitFor();
   await screen(page, 'feed');
-  log(`feed: ${fullyVisible.length} whole posts on the first screen, the first at y=${Math.round(firstCard.y)}`);
+  log(
+    `feed: ${fullyVisible.length} whole posts on the first screen, the first at y=${Math.round(firstCard.y)}`,
+  );
 
   // 2. Pull to refresh with a finger: the first page is asked for again.
   const before = feedRequests.length;
   const release = await touchDrag(page, { from: 260, to: 560 });
   await page.getByTestId('feed-pull-indicator').waitFor();
   await screen(page, 'feed-pull-to-refresh', { settleMs: 100 });
-  const refreshed = page.waitForRequest((r) => apiPath(r.url(), '/feed') && !new URL(r.url()).searchParams.get('cursor'));
+  const refreshed = page.waitForRequest(
+    (r) => apiPath(r.url(), '/feed') && !new URL(r.url()).searchParams.get('cursor'),
+  );
   await release();
   await refreshed;
   assert(feedRequests.length > before, 'pulling down refreshed the feed');
@@ -477,7 +540,10 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   // 4. Filter by a tag from the strip.
   await page.mouse.wheel(0, -100_000);
   // Every offline post carries #offline: a topic tag shows filtering better.
-  const tagChip = visible(page, '[data-testid^="feed-tag-"]:not([data-testid="feed-tag-all"]):not([data-testid="feed-tag-offline"])').first();
+  const tagChip = visible(
+    page,
+    '[data-testid^="feed-tag-"]:not([data-testid="feed-tag-all"]):not([data-testid="feed-tag-offline"])',
+  ).first();
   const tag = (await tagChip.getAttribute('data-testid')).slice('feed-tag-'.length);
   await tagChip.click();
   await page.waitForURL((u) => u.searchParams.get('tag') === tag);
@@ -485,8 +551,13 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="post-card-skeleton"]'));
   await page.waitForTimeout(300);
   const tagged = await visibleCardIds(page);
-  const expected = (await (await fetch(`${api.url}/feed?tag=${encodeURIComponent(tag)}&limit=${PAGE_SIZE}`)).json()).items.map((p) => p.id);
-  assert(tagged.length > 0 && tagged.slice(0, expected.length).join() === expected.join(), `#${tag} shows ${tagged.join()} (the API: ${expected.join()})`);
+  const expected = (
+    await (await fetch(`${api.url}/feed?tag=${encodeURIComponent(tag)}&limit=${PAGE_SIZE}`)).json()
+  ).items.map((p) => p.id);
+  assert(
+    tagged.length > 0 && tagged.slice(0, expected.length).join() === expected.join(),
+    `#${tag} shows ${tagged.join()} (the API: ${expected.join()})`,
+  );
   await screen(page, 'feed-tag');
   await visible(page, '[data-testid="feed-clear-filter"]').click();
   await page.waitForURL((u) => !u.searchParams.get('tag'));
@@ -510,23 +581,37 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   assert(bodyText.trim().length > 50, 'the post body is rendered');
   assert(!/(^|\n)#{1,6} /.test(bodyText), 'markdown headings are rendered, not shown as "#"');
   const type = await page.evaluate(() => {
-    const screenEl = [...document.querySelectorAll('[data-testid="post-screen"]')].find((el) => el.getClientRects().length > 0);
+    const screenEl = [...document.querySelectorAll('[data-testid="post-screen"]')].find(
+      (el) => el.getClientRects().length > 0,
+    );
     const size = (el) => parseFloat(getComputedStyle(el).fontSize);
     const title = screenEl.querySelector('[data-testid="post-title"]');
     const body = screenEl.querySelector('[data-testid="post-body"]');
     const headings = [...body.querySelectorAll('[role=heading], h1, h2, h3, h4, h5, h6')];
-    const code = [...body.querySelectorAll('*')].find((el) => el.children.length === 0 && /OPENAI_API_KEY/.test(el.textContent));
+    const code = [...body.querySelectorAll('*')].find(
+      (el) => el.children.length === 0 && /OPENAI_API_KEY/.test(el.textContent),
+    );
     const codeStyle = code && getComputedStyle(code);
     return {
       title: size(title),
       headings: headings.map(size),
       codeFont: codeStyle?.fontFamily,
       codeItalic: codeStyle?.fontStyle,
-      overflow: [...body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !el.closest('[data-testid="md-code"], [data-testid="md-table"]')).length,
+      overflow: [...body.querySelectorAll('*')].filter(
+        (el) =>
+          el.getBoundingClientRect().right > innerWidth + 1 &&
+          !el.closest('[data-testid="md-code"], [data-testid="md-table"]'),
+      ).length,
     };
   });
-  assert(type.headings.length > 0 && type.headings.every((h) => h < type.title), `subheadings (${type.headings}) are smaller than the title (${type.title})`);
-  assert(/mono/i.test(type.codeFont ?? '') && type.codeItalic === 'normal', `inline code is ${type.codeFont} ${type.codeItalic}`);
+  assert(
+    type.headings.length > 0 && type.headings.every((h) => h < type.title),
+    `subheadings (${type.headings}) are smaller than the title (${type.title})`,
+  );
+  assert(
+    /mono/i.test(type.codeFont ?? '') && type.codeItalic === 'normal',
+    `inline code is ${type.codeFont} ${type.codeItalic}`,
+  );
   assert(type.overflow === 0, `${type.overflow} elements of the body stick out of the screen`);
   await heroLoaded(page);
   await screen(page, 'post');
@@ -534,14 +619,19 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   await page.waitForTimeout(300);
   await screen(page, 'post-end');
   await post.getByTestId('post-title').scrollIntoViewIfNeeded();
-  log(`post: opened ${postId}; title ${type.title}px, subheadings ${[...new Set(type.headings)].join('/')}px, code in ${type.codeFont.split(',')[0]}`);
+  log(
+    `post: opened ${postId}; title ${type.title}px, subheadings ${[...new Set(type.headings)].join('/')}px, code in ${type.codeFont.split(',')[0]}`,
+  );
 
   // 7. Share: no share sheet in this browser, so the link is copied; it opens the public page.
   const apiPost = await (await fetch(`${api.url}/blogs/${postId}`)).json();
   await post.getByRole('button', { name: 'Share this post' }).click();
   await page.getByTestId('notice-banner').getByText('Link copied').waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert(link === apiPost.shareUrl && link === `${api.url}/p/${postId}`, `the shared link is ${link} (the API says ${apiPost.shareUrl})`);
+  assert(
+    link === apiPost.shareUrl && link === `${api.url}/p/${postId}`,
+    `the shared link is ${link} (the API says ${apiPost.shareUrl})`,
+  );
   await screen(page, 'share-copied', { settleMs: 150 });
   await page.getByTestId('notice-dismiss').click();
   await sharedPage(browser, link, apiPost, screen);
@@ -566,24 +656,35 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   if ((await post.getByTestId('like-button').getAttribute('aria-pressed')) === 'true') {
     // Liked on an earlier run against the same API: take it back first.
     await Promise.all([
-      page.waitForResponse((r) => apiPath(r.url(), `/blogs/${postId}/likes`) && r.request().method() === 'DELETE'),
+      page.waitForResponse(
+        (r) => apiPath(r.url(), `/blogs/${postId}/likes`) && r.request().method() === 'DELETE',
+      ),
       post.getByTestId('like-button').click(),
     ]);
   }
   const before9 = Number(await post.getByTestId('like-count').innerText());
   const [likeResponse] = await Promise.all([
-    page.waitForResponse((r) => apiPath(r.url(), `/blogs/${postId}/likes`) && r.request().method() === 'POST'),
+    page.waitForResponse(
+      (r) => apiPath(r.url(), `/blogs/${postId}/likes`) && r.request().method() === 'POST',
+    ),
     post.getByTestId('like-button').click(),
   ]);
   assert(likeResponse.ok(), `POST /blogs/${postId}/likes answered ${likeResponse.status()}`);
   const liked = await likeResponse.json();
-  assert(liked.liked === true && liked.likes >= before9, `the server says liked, ${before9} → ${liked.likes}`);
-  await post.getByRole('button', { name: `Unlike, ${liked.likes === 1 ? '1 like' : `${liked.likes} likes`}` }).waitFor();
+  assert(
+    liked.liked === true && liked.likes >= before9,
+    `the server says liked, ${before9} → ${liked.likes}`,
+  );
+  await post
+    .getByRole('button', { name: `Unlike, ${liked.likes === 1 ? '1 like' : `${liked.likes} likes`}` })
+    .waitFor();
   await screen(page, 'post-liked');
   await page.waitForTimeout(1500); // the persister writes the cache at most once a second
   await page.reload();
   await post.getByRole('button', { name: /^Unlike, / }).waitFor();
-  const asReader = await (await fetch(`${api.url}/blogs/${postId}`, { headers: { Authorization: `Bearer ${api.token}` } })).json();
+  const asReader = await (
+    await fetch(`${api.url}/blogs/${postId}`, { headers: { Authorization: `Bearer ${api.token}` } })
+  ).json();
   assert(asReader.likedByMe === true, 'the API says the reader likes the post');
   log(`liked ${postId}: ${before9} → ${liked.likes}; still liked after a reload, and the API says likedByMe`);
 
@@ -596,7 +697,9 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   await page.goto(`${base}/`);
   await visible(page, '[data-testid^="open-post-"]').first().waitFor();
   await page.waitForTimeout(500);
-  await (await touchDrag(page, { from: 260, to: 560 }))(); // pull to refresh: it fails
+  await (
+    await touchDrag(page, { from: 260, to: 560 })
+  )(); // pull to refresh: it fails
   await page.getByTestId('feed-offline-banner').waitFor({ timeout: 15_000 });
   assert((await visibleCardIds(page)).length > 0, 'cached posts are shown offline');
   await screen(page, 'feed-offline');
@@ -607,7 +710,7 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   // 12. Saved posts.
   await visible(page, '[data-testid="tab-saved"]').click();
   await page.waitForURL('**/saved');
-  await page.getByTestId("saved-screen").getByTestId(`post-card-${savedId}`).waitFor();
+  await page.getByTestId('saved-screen').getByTestId(`post-card-${savedId}`).waitFor();
   await screen(page, 'saved');
   log(`saved: ${savedId} is in Saved`);
 
@@ -620,8 +723,13 @@ async function reader({ page, state }, { screen }, browser, base, api) {
   // 15. Settings: what readers use first, developer settings last.
   await visible(page, '[data-testid="tab-settings"]').click();
   await page.waitForURL('**/settings');
-  const sections = await page.$$eval('[data-testid="settings-screen"] [role=heading]', (els) => els.filter((e) => e.getClientRects().length).map((e) => e.textContent));
-  assert(sections.join('|') === 'Reading|Account|For developers', `settings sections: ${sections.join(', ')}`);
+  const sections = await page.$$eval('[data-testid="settings-screen"] [role=heading]', (els) =>
+    els.filter((e) => e.getClientRects().length).map((e) => e.textContent),
+  );
+  assert(
+    sections.join('|') === 'Reading|Account|For developers',
+    `settings sections: ${sections.join(', ')}`,
+  );
   await page.getByText('Signed in to this computer’s AI Blog server.').waitFor();
   await screen(page, 'settings');
   const apiField = page.getByLabel('API server', { exact: true });
@@ -632,7 +740,14 @@ async function reader({ page, state }, { screen }, browser, base, api) {
 /** The thumbnails of the first cards have loaded. */
 async function heroLikeThumbs(page) {
   await page
-    .waitForFunction(() => [...document.querySelectorAll('[data-testid^="post-card-image-"] img')].slice(0, 3).every((img) => img.complete && img.naturalWidth > 0), null, { timeout: 15_000 })
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid^="post-card-image-"] img')]
+          .slice(0, 3)
+          .every((img) => img.complete && img.naturalWidth > 0),
+      null,
+      { timeout: 15_000 },
+    )
     .catch(() => {});
   await page.waitForTimeout(300);
 }
@@ -653,12 +768,21 @@ async function sharedPage(browser, link, apiPost, screen) {
   assert((await meta('og:image'))?.startsWith('http'), 'og:image is the illustration');
   assert((await meta('twitter:card')) === 'summary_large_image', 'a large Twitter card');
   assert((await page.locator('h1').innerText()) === apiPost.title, 'the page shows the title');
-  assert((await page.locator(`a[href="aiblog://post/${apiPost.id}"]`).count()) === 1, 'a link opens the post in the app');
+  assert(
+    (await page.locator(`a[href="aiblog://post/${apiPost.id}"]`).count()) === 1,
+    'a link opens the post in the app',
+  );
   await page.waitForFunction(() => [...document.images].every((img) => img.complete));
   await screen(page, 'shared-page');
   const missing = await page.goto(link.replace(/\/p\/.*/, '/p/no-such-post'));
-  assert(missing.status() === 404 && /This post doesn’t exist/.test(await page.content()), 'a missing post is an HTML 404');
-  assert(problems.filter((p) => !/404/.test(p)).length === 0, `the shared page reported errors:\n  ${problems.join('\n  ')}`);
+  assert(
+    missing.status() === 404 && /This post doesn’t exist/.test(await page.content()),
+    'a missing post is an HTML 404',
+  );
+  assert(
+    problems.filter((p) => !/404/.test(p)).length === 0,
+    `the shared page reported errors:\n  ${problems.join('\n  ')}`,
+  );
   await context.close();
 }
 
@@ -671,7 +795,10 @@ async function secondBrowser(browser, base, api, postId, screen) {
     await phone.page.screenshot({ path: path.join(tmpShots, 'FAILED-second-browser.png') }).catch(() => {});
     throw new Error(`second browser: ${e.message}\n  at ${phone.page.url()}`, { cause: e });
   }
-  assert(phone.problems.length === 0, `the second browser reported errors:\n  ${phone.problems.join('\n  ')}`);
+  assert(
+    phone.problems.length === 0,
+    `the second browser reported errors:\n  ${phone.problems.join('\n  ')}`,
+  );
   await phone.context.close();
 }
 
@@ -681,17 +808,29 @@ async function secondReader({ page, state }, base, api, postId, screen) {
   await post.getByTestId('post-title').waitFor();
   await heroLoaded(page);
   await post.getByRole('button', { name: /^Like, / }).waitFor(); // signed out here: the app cannot know
-  const back = page.getByRole('button', { name: /back/i }).or(page.getByRole('link', { name: /back/i })).locator('visible=true').first();
+  const back = page
+    .getByRole('button', { name: /back/i })
+    .or(page.getByRole('link', { name: /back/i }))
+    .locator('visible=true')
+    .first();
   await back.waitFor();
   await screen(page, 'post-from-link');
 
   await post.getByTestId('like-button').click();
   await page.waitForURL('**/sign-in**');
   await page.getByLabel('Dev token', { exact: true }).fill(api.token);
-  const reread = page.waitForResponse((r) => r.url().startsWith(`${api.url}/blogs/${postId}`) && r.request().method() === 'GET' && !!r.request().headers().authorization);
+  const reread = page.waitForResponse(
+    (r) =>
+      r.url().startsWith(`${api.url}/blogs/${postId}`) &&
+      r.request().method() === 'GET' &&
+      !!r.request().headers().authorization,
+  );
   await page.getByRole('button', { name: 'Use dev token' }).click();
   await page.waitForURL(`**/post/${postId}`);
-  assert((await (await reread).json()).likedByMe === true, 'after signing in, the API says this reader likes the post');
+  assert(
+    (await (await reread).json()).likedByMe === true,
+    'after signing in, the API says this reader likes the post',
+  );
   await post.getByRole('button', { name: /^Unlike, / }).waitFor();
   log('second browser: opened the post cold; after signing in it shows the like the server remembers');
 
@@ -717,13 +856,17 @@ async function createAndFollow(page, state, api, screen, apiPath) {
   await page.getByLabel('Topic', { exact: true }).fill(topic);
   await page.getByRole('radio', { name: 'Tone: Playful' }).click();
   await page.getByRole('radio', { name: 'Length: Short' }).click();
-  assert((await page.getByRole('radio', { name: 'Tone: Playful' }).getAttribute('aria-checked')) === 'true', 'the chosen tone says so');
+  assert(
+    (await page.getByRole('radio', { name: 'Tone: Playful' }).getAttribute('aria-checked')) === 'true',
+    'the chosen tone says so',
+  );
   await screen(page, 'create');
 
   // The progress screen's own polls are held back, so the reader is on My posts when it ends.
   let release;
   const hold = new Promise((r) => (release = r));
-  const single = (u) => apiPath(u.toString(), '/requests/') && /^\/requests\/[^/]+$/.test(new URL(u.toString()).pathname);
+  const single = (u) =>
+    apiPath(u.toString(), '/requests/') && /^\/requests\/[^/]+$/.test(new URL(u.toString()).pathname);
   await page.route(single, async (route) => {
     await hold;
     await route.continue().catch(() => {});
@@ -739,7 +882,8 @@ async function createAndFollow(page, state, api, screen, apiPath) {
     if (!response) return route.abort().catch(() => {});
     const body = await response.text();
     if (process.env.E2E_DEBUG) log(`list ${response.status()} ${body.slice(0, 200)}`);
-    if (mine && JSON.parse(body).items?.some((i) => i.requestId === mine && i.status === 'PUBLISHED')) await gate;
+    if (mine && JSON.parse(body).items?.some((i) => i.requestId === mine && i.status === 'PUBLISHED'))
+      await gate;
     await route.fulfill({ response, body }).catch(() => {});
   });
   const listed = [];
@@ -765,7 +909,12 @@ async function createAndFollow(page, state, api, screen, apiPath) {
   await page.waitForURL('**/mine');
   // (If the pipeline was quicker than the first poll, there is no progress to show: the list waits for the gate.)
   const row = visible(page, `[data-testid="my-request-${requestId}"]`);
-  if (await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+  if (
+    await row.waitFor({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
     const shown = await visible(page, `[data-testid="my-request-status-${requestId}"]`).innerText();
     assert(shown !== 'Published', `My posts shows "${shown}" while the news is held back`);
     await screen(page, 'my-posts', { settleMs: 100 });
@@ -779,15 +928,24 @@ async function createAndFollow(page, state, api, screen, apiPath) {
   await visible(page, `[data-testid="my-request-status-${requestId}"]`).getByText('Published').waitFor();
   await screen(page, 'my-posts-published', { settleMs: 150 });
   const order = ['QUEUED', 'RUNNING', 'PUBLISHED'];
-  assert(listed.at(-1) === 'PUBLISHED' && listed.every((s, i) => i === 0 || order.indexOf(s) > order.indexOf(listed[i - 1])), `My posts showed ${listed.join(' → ')}`);
+  assert(
+    listed.at(-1) === 'PUBLISHED' &&
+      listed.every((s, i) => i === 0 || order.indexOf(s) > order.indexOf(listed[i - 1])),
+    `My posts showed ${listed.join(' → ')}`,
+  );
   await notice.getByRole('button', { name: 'Read it' }).click();
   await page.waitForURL('**/post/**');
-  const title = await visible(page, '[data-testid="post-screen"]').first().getByTestId('post-title').innerText();
+  const title = await visible(page, '[data-testid="post-screen"]')
+    .first()
+    .getByTestId('post-title')
+    .innerText();
   assert(title.startsWith('How lighthouses were kept lit'), `the notice opened "${title}"`);
   release();
   await page.unroute(single);
   await page.unroute(list);
-  log(`create: ${requestId} listed as ${listed.join(' → ')} in My posts, with a notice when published; opened from the notice`);
+  log(
+    `create: ${requestId} listed as ${listed.join(' → ')} in My posts, with a notice when published; opened from the notice`,
+  );
 }
 
 async function rejectedAndEdit(page, screen) {
@@ -799,12 +957,17 @@ async function rejectedAndEdit(page, screen) {
   await page.getByLabel('Topic', { exact: true }).fill(topic);
   await page.getByRole('button', { name: 'Write my post' }).click();
   await page.waitForURL('**/request/**');
-  await visible(page, '[data-testid="request-headline"]').getByText('Your post wasn’t published').waitFor({ timeout: 60_000 });
+  await visible(page, '[data-testid="request-headline"]')
+    .getByText('Your post wasn’t published')
+    .waitFor({ timeout: 60_000 });
   await screen(page, 'request-rejected');
   await visible(page, '[data-testid="request-try-again"]').click();
   await page.waitForURL((u) => u.pathname === '/create');
   const field = page.getByLabel('Topic', { exact: true });
-  await page.waitForFunction((t) => [...document.querySelectorAll('textarea')].some((el) => el.value === t), topic);
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('textarea')].some((el) => el.value === t),
+    topic,
+  );
   assert((await field.inputValue()) === topic, `the form opened with "${await field.inputValue()}"`);
   log('rejected: the reason shows, and "Edit the topic" opens the form with the topic');
 }
@@ -827,7 +990,8 @@ async function main() {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: process.env.E2E_HEADED !== '1',
-      args: process.env.E2E_HEADED === '1' ? CHROMIUM_FLAGS.filter((f) => f !== '--headless') : CHROMIUM_FLAGS,
+      args:
+        process.env.E2E_HEADED === '1' ? CHROMIUM_FLAGS.filter((f) => f !== '--headless') : CHROMIUM_FLAGS,
     });
     const report = await drive(browser, base, backend);
     await writeFile(path.join(tmpShots, 'axe.json'), `${JSON.stringify(report, null, 2)}\n`);

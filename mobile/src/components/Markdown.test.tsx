@@ -21,7 +21,8 @@ const aVeryLongLineOfCodeThatWouldNotFitOnAPhoneScreen = somethingElse(withArgum
 ![A lighthouse at dusk](https://images.example/missing.png)
 `;
 
-const style = (el: { props: { style?: unknown } }) => StyleSheet.flatten(el.props.style as never) as Record<string, unknown>;
+const style = (el: { props: { style?: unknown } }) =>
+  StyleSheet.flatten(el.props.style as never) as Record<string, unknown>;
 
 describe('Markdown (article typography)', () => {
   it('keeps subheadings below the post title’s 28 pt and marks them as headings', () => {

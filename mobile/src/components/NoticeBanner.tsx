@@ -18,15 +18,24 @@ export function NoticeBanner() {
   const router = useRouter();
   const insets = useSafeAreaInsets();
   if (!current) return null;
-  const tint = current.tone === 'success' ? colors.success : current.tone === 'error' ? colors.danger : colors.primary;
-  const icon = current.tone === 'success' ? 'checkmark-circle' : current.tone === 'error' ? 'alert-circle' : 'information-circle';
+  const tint =
+    current.tone === 'success' ? colors.success : current.tone === 'error' ? colors.danger : colors.primary;
+  const icon =
+    current.tone === 'success'
+      ? 'checkmark-circle'
+      : current.tone === 'error'
+        ? 'alert-circle'
+        : 'information-circle';
   return (
     <View pointerEvents="box-none" style={[styles.overlay, { top: insets.top + spacing.sm }]}>
       <View
         testID="notice-banner"
         role="alert"
         accessibilityLiveRegion="polite"
-        style={[styles.banner, { backgroundColor: colors.surface, borderColor: colors.border, shadowColor: '#000' }]}>
+        style={[
+          styles.banner,
+          { backgroundColor: colors.surface, borderColor: colors.border, shadowColor: '#000' },
+        ]}>
         <Icon name={icon} size={24} color={tint} />
         <View style={styles.text}>
           <Text testID="notice-title" style={[styles.title, { color: colors.text }]}>
@@ -54,7 +63,14 @@ export function NoticeBanner() {
             <Text style={{ color: colors.primary, fontWeight: '700' }}>{current.action.label}</Text>
           </Pressable>
         ) : null}
-        <IconButton testID="notice-dismiss" icon="close" label="Dismiss" size={18} color={colors.textMuted} onPress={dismiss} />
+        <IconButton
+          testID="notice-dismiss"
+          icon="close"
+          label="Dismiss"
+          size={18}
+          color={colors.textMuted}
+          onPress={dismiss}
+        />
       </View>
     </View>
   );

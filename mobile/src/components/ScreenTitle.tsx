@@ -7,7 +7,11 @@ export function ScreenTitle({ children }: { children: React.ReactNode }) {
   const { colors } = useTheme();
   return (
     <View role="banner">
-      <Text accessibilityRole="header" aria-level={1} numberOfLines={1} style={{ color: colors.text, fontSize: 19, fontWeight: '800' }}>
+      <Text
+        accessibilityRole="header"
+        aria-level={1}
+        numberOfLines={1}
+        style={{ color: colors.text, fontSize: 19, fontWeight: '800' }}>
         {children}
       </Text>
     </View>

@@ -22,7 +22,11 @@ const ICONS: Record<RequestState, IconName> = {
 };
 
 function tint(status: RequestState, colors: Colors): string {
-  return status === 'PUBLISHED' ? colors.success : status === 'REJECTED' || status === 'FAILED' ? colors.danger : colors.primary;
+  return status === 'PUBLISHED'
+    ? colors.success
+    : status === 'REJECTED' || status === 'FAILED'
+      ? colors.danger
+      : colors.primary;
 }
 
 /** A request in the list: its topic, and where it stands in words. */
@@ -36,7 +40,11 @@ function RequestRow({ request, onPress }: { request: BlogRequest; onPress: (r: B
       role="link"
       accessibilityRole="link"
       onPress={() => onPress(request)}
-      style={({ pressed }) => [styles.row, { borderColor: colors.border }, pressed ? { backgroundColor: colors.surfaceAlt } : null]}>
+      style={({ pressed }) => [
+        styles.row,
+        { borderColor: colors.border },
+        pressed ? { backgroundColor: colors.surfaceAlt } : null,
+      ]}>
       <View style={styles.icon}>
         {request.status === 'RUNNING' || request.status === 'QUEUED' ? (
           <ActivityIndicator color={colors.primary} accessibilityLabel={STATUS_LABELS[request.status]} />
@@ -48,7 +56,9 @@ function RequestRow({ request, onPress }: { request: BlogRequest; onPress: (r: B
         <Text style={[styles.topic, { color: colors.text }]} numberOfLines={2}>
           {request.topic}
         </Text>
-        <Text testID={`my-request-status-${request.requestId}`} style={[styles.status, { color: tint(request.status, colors) }]}>
+        <Text
+          testID={`my-request-status-${request.requestId}`}
+          style={[styles.status, { color: tint(request.status, colors) }]}>
           {status}
         </Text>
         <Text style={[styles.detail, { color: colors.textMuted }]}>
@@ -71,7 +81,11 @@ export function MyPostsScreen() {
 
   const open = useCallback(
     (r: BlogRequest) =>
-      router.push(r.status === 'PUBLISHED' && r.postId ? `/post/${encodeURIComponent(r.postId)}` : `/request/${encodeURIComponent(r.requestId)}`),
+      router.push(
+        r.status === 'PUBLISHED' && r.postId
+          ? `/post/${encodeURIComponent(r.postId)}`
+          : `/request/${encodeURIComponent(r.requestId)}`,
+      ),
     [router],
   );
   const onRefresh = useCallback(async () => {
@@ -96,7 +110,13 @@ export function MyPostsScreen() {
       );
     }
     if (query.isPending) {
-      return <ActivityIndicator style={{ marginTop: spacing.xl }} color={colors.primary} accessibilityLabel="Loading your posts" />;
+      return (
+        <ActivityIndicator
+          style={{ marginTop: spacing.xl }}
+          color={colors.primary}
+          accessibilityLabel="Loading your posts"
+        />
+      );
     }
     if (query.isError && !query.data) {
       return (
@@ -134,7 +154,13 @@ export function MyPostsScreen() {
         onEndReached={() => query.hasNextPage && !query.isFetchingNextPage && void query.fetchNextPage()}
         ListHeaderComponent={
           <View style={[styles.column, styles.header]}>
-            <Button label="Write a new post" icon="add" variant="secondary" onPress={() => router.navigate('/create')} testID="mine-new" />
+            <Button
+              label="Write a new post"
+              icon="add"
+              variant="secondary"
+              onPress={() => router.navigate('/create')}
+              testID="mine-new"
+            />
           </View>
         }
         refreshing={Platform.OS === 'web' ? false : refreshing}

@@ -18,10 +18,12 @@ describe('SavedScreen', () => {
   });
 
   it('lists saved posts, newest saved first, opens them and lets them go', () => {
-    const saved = [makePost(2, { title: 'Saved second' }), makePost(1, { title: 'Saved first' })].map((p, i) => ({
-      item: toFeedItem(p),
-      savedAt: new Date(Date.now() - i * 1000).toISOString(),
-    }));
+    const saved = [makePost(2, { title: 'Saved second' }), makePost(1, { title: 'Saved first' })].map(
+      (p, i) => ({
+        item: toFeedItem(p),
+        savedAt: new Date(Date.now() - i * 1000).toISOString(),
+      }),
+    );
     renderWithProviders(<SavedScreen />, { saved });
 
     const links = screen.getAllByRole('link').map((l) => within(l).getAllByText(/./)[0]!.props.children);

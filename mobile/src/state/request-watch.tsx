@@ -27,7 +27,9 @@ export function outcomeNotice(request: BlogRequest): Notice | null {
         tone: 'success',
         title: 'Your post is published',
         message: topic,
-        action: request.postId ? { label: 'Read it', href: `/post/${encodeURIComponent(request.postId)}` } : undefined,
+        action: request.postId
+          ? { label: 'Read it', href: `/post/${encodeURIComponent(request.postId)}` }
+          : undefined,
       };
     case 'REJECTED':
       return {

@@ -39,23 +39,50 @@ export default function TabsLayout() {
       }}>
       <Tabs.Screen
         name="index"
-        options={{ title: 'AI Blog', tabBarLabel: 'Home', tabBarAccessibilityLabel: 'Home', tabBarButtonTestID: 'tab-feed', tabBarIcon: icon('home', 'home-outline') }}
+        options={{
+          title: 'AI Blog',
+          tabBarLabel: 'Home',
+          tabBarAccessibilityLabel: 'Home',
+          tabBarButtonTestID: 'tab-feed',
+          tabBarIcon: icon('home', 'home-outline'),
+        }}
       />
       <Tabs.Screen
         name="saved"
-        options={{ title: 'Saved', tabBarAccessibilityLabel: 'Saved posts', tabBarButtonTestID: 'tab-saved', tabBarIcon: icon('bookmark', 'bookmark-outline') }}
+        options={{
+          title: 'Saved',
+          tabBarAccessibilityLabel: 'Saved posts',
+          tabBarButtonTestID: 'tab-saved',
+          tabBarIcon: icon('bookmark', 'bookmark-outline'),
+        }}
       />
       <Tabs.Screen
         name="create"
-        options={{ title: 'Write a post', tabBarLabel: 'Write', tabBarAccessibilityLabel: 'Write a post', tabBarButtonTestID: 'tab-create', tabBarIcon: icon('create', 'create-outline') }}
+        options={{
+          title: 'Write a post',
+          tabBarLabel: 'Write',
+          tabBarAccessibilityLabel: 'Write a post',
+          tabBarButtonTestID: 'tab-create',
+          tabBarIcon: icon('create', 'create-outline'),
+        }}
       />
       <Tabs.Screen
         name="mine"
-        options={{ title: 'My posts', tabBarAccessibilityLabel: 'My posts', tabBarButtonTestID: 'tab-mine', tabBarIcon: icon('document-text', 'document-text-outline') }}
+        options={{
+          title: 'My posts',
+          tabBarAccessibilityLabel: 'My posts',
+          tabBarButtonTestID: 'tab-mine',
+          tabBarIcon: icon('document-text', 'document-text-outline'),
+        }}
       />
       <Tabs.Screen
         name="settings"
-        options={{ title: 'Settings', tabBarAccessibilityLabel: 'Settings', tabBarButtonTestID: 'tab-settings', tabBarIcon: icon('settings', 'settings-outline') }}
+        options={{
+          title: 'Settings',
+          tabBarAccessibilityLabel: 'Settings',
+          tabBarButtonTestID: 'tab-settings',
+          tabBarIcon: icon('settings', 'settings-outline'),
+        }}
       />
     </Tabs>
   );
