@@ -186,6 +186,8 @@ public final class LocalCloud implements AutoCloseable {
                     env.put(name, value);
                 }
             });
+            // Locally the console is shared with the command's own output: metrics go to standard error.
+            env.put("METRICS_STREAM", "stderr");
             // Locally there is no user pool: a function that checks tokens itself checks the local API's.
             if (env.containsKey("JWT_ISSUER")) {
                 env.putAll(authorizer.environment());

@@ -14,6 +14,7 @@ import dev.aiblog.core.steps.StepContracts.StepInput;
  */
 public abstract class StepHandler<I extends StepInput, O> extends JsonHandler<I, O> {
     private final Requests requests;
+    private dev.aiblog.core.metrics.Metrics metrics = dev.aiblog.core.metrics.Metrics.none();
 
     protected StepHandler(Class<I> inputType, Requests requests) {
         super(inputType);
@@ -23,13 +24,22 @@ public abstract class StepHandler<I extends StepInput, O> extends JsonHandler<I,
     @Override
     public final O handle(I input) {
         check(input);
+        long started = System.nanoTime();
         try {
             requests.enterStep(input.requestId(), step(input));
             return run(input);
         } catch (RuntimeException e) {
             // throttling, 5xx and client errors of DynamoDB and S3 get one name the state machine retries
             throw TransientAwsException.classify(e);
+        } finally {
+            metrics.record(input.requestId()).dimension("Step", step(input).name())
+                    .millis("StepLatencyMs", (System.nanoTime() - started) / 1_000_000).emit();
         }
+    }
+
+    /** Where the step's latency goes ({@code StepLatencyMs} by {@code Step}); none unless set (Lambda: standard output). */
+    protected final void useMetrics(dev.aiblog.core.metrics.Metrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Refuses an input the step cannot work on, before the request is touched; a message names the field. */

@@ -33,9 +33,14 @@ public final class Metrics {
         this.clock = clock;
     }
 
-    /** To standard output, with the stage from {@code STAGE}. */
-    public static Metrics toStdout(String stage) {
-        return new Metrics(stage == null ? "local" : stage, System.out, Clock.systemUTC());
+    /**
+     * A function's metrics: the stage from {@code STAGE}; to standard output, where Lambda collects them, or to
+     * standard error when {@code METRICS_STREAM=stderr} (the local runtime, whose standard output is a command's
+     * result, e.g. {@code generate --json}).
+     */
+    public static Metrics forFunction(dev.aiblog.core.config.Settings settings) {
+        PrintStream stream = settings.get("METRICS_STREAM").filter("stderr"::equalsIgnoreCase).isPresent() ? System.err : System.out;
+        return new Metrics(settings.get("STAGE").orElse("local"), stream, Clock.systemUTC());
     }
 
     /** Discards everything (tests that do not look at metrics). */

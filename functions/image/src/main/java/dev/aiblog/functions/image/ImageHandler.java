@@ -23,6 +23,7 @@ public final class ImageHandler extends StepHandler<ImageInput, ImageOutput> {
 
     public ImageHandler(Settings settings) {
         this(ModelProviders.fromSettings(settings).image(), AwsWiring.of(settings));
+        useMetrics(dev.aiblog.core.metrics.Metrics.forFunction(settings));
     }
 
     private ImageHandler(ImageModel images, AwsWiring aws) {

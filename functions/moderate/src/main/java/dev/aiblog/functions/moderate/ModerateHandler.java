@@ -27,6 +27,7 @@ public final class ModerateHandler extends StepHandler<ModerateInput, ModerateOu
 
     public ModerateHandler(Settings settings) {
         this(ModelProviders.fromSettings(settings).moderator(), AwsWiring.of(settings));
+        useMetrics(dev.aiblog.core.metrics.Metrics.forFunction(settings));
     }
 
     private ModerateHandler(Moderator moderator, AwsWiring aws) {

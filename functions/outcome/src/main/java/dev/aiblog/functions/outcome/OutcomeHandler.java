@@ -31,7 +31,7 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
     }
 
     public OutcomeHandler(Settings settings) {
-        this(AwsWiring.of(settings).requests(), Metrics.toStdout(settings.get("STAGE").orElse(null)));
+        this(AwsWiring.of(settings).requests(), Metrics.forFunction(settings));
     }
 
     public OutcomeHandler(Requests requests) {

@@ -49,7 +49,7 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
 
     private PublishHandler(AwsWiring aws) {
         this(aws.requests(), aws.posts(), aws.content(), PriceTable.load(aws.settings()), aws.settings().imageQuality(), aws.clock(),
-                aws.ledger(), Metrics.toStdout(aws.settings().get("STAGE").orElse(null)));
+                aws.ledger(), Metrics.forFunction(aws.settings()));
     }
 
     /** @param ledger where each post's cost is added to its month, once (the budget is checked against it) */
@@ -64,6 +64,7 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
         super(PublishInput.class, requests);
         this.ledger = ledger;
         this.metrics = metrics;
+        useMetrics(metrics);
         this.blogs = blogs;
         this.content = content;
         this.prices = prices;

@@ -110,7 +110,13 @@ class PublishHandlerTest {
         new PublishHandler(requests, posts, content, PriceTable.load(Settings.of(Map.of())), "low", Clock.fixed(NOW, ZoneOffset.UTC),
                 ledger, metrics).handle(input);
 
-        var line = dev.aiblog.core.Json.read(out.toString(java.nio.charset.StandardCharsets.UTF_8).strip(), com.fasterxml.jackson.databind.JsonNode.class);
+        var lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines()
+                .map(l -> dev.aiblog.core.Json.read(l, com.fasterxml.jackson.databind.JsonNode.class)).toList();
+        var line = lines.stream().filter(l -> l.has("PostsPublished")).findFirst().orElseThrow();
+        var latency = lines.stream().filter(l -> l.has("StepLatencyMs")).findFirst().orElseThrow();
+        assertThat(latency.path("Step").asText()).isEqualTo("PUBLISH");
+        assertThat(latency.path("requestId").asText()).isEqualTo("r1");
+        assertThat(latency.at("/_aws/CloudWatchMetrics/0/Dimensions/0").toString()).isEqualTo("[\"Stage\",\"Step\"]");
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("AiBlog");
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name"))
                 .containsExactly("PostsPublished", "CostUsd", "Tokens", "MonthToDateSpendUsd");

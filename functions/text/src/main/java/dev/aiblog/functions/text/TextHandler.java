@@ -28,6 +28,7 @@ public final class TextHandler extends StepHandler<TextInput, TextOutput> {
 
     public TextHandler(Settings settings) {
         this(ModelProviders.fromSettings(settings), AwsWiring.of(settings));
+        useMetrics(dev.aiblog.core.metrics.Metrics.forFunction(settings));
     }
 
     private TextHandler(ModelProvider provider, AwsWiring aws) {
