@@ -10,4 +10,6 @@ module.exports = {
   ],
   testPathIgnorePatterns: ['/node_modules/', '/e2e/', '/dist/'],
   clearMocks: true,
+  // a machine busy with the Java build can take longer than jest's default 5 s for a render-heavy test
+  testTimeout: 20000,
 };

@@ -52,9 +52,12 @@ final class Clients implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
     }
 
+    /** The issued secret with its first character changed (never to itself: the secret is random and may start with 'x'). */
     static StaticCredentialsProvider wrongSecret(LambdaCredentials credentials) {
+        String secret = credentials.secretAccessKey();
+        char other = secret.charAt(0) == 'x' ? 'y' : 'x';
         return StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                "x" + credentials.secretAccessKey().substring(1), credentials.sessionToken()));
+                other + secret.substring(1), credentials.sessionToken()));
     }
 
     static StaticCredentialsProvider of(AwsCredentials credentials) {
