@@ -13,18 +13,33 @@ import dev.aiblog.core.store.ContentStore;
 import dev.aiblog.core.store.RequestStore;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** What each route does, on checked input: the routes' logic without HTTP. */
+/**
+ * What each route does, on checked input: the routes' logic without HTTP. Collaborators come as suppliers, so
+ * the Lambda wiring builds each client when a route first needs it.
+ */
 public final class BlogApi {
-    private final RequestIntake intake;
-    private final RequestStore requests;
-    private final BlogStore blogs;
-    private final ContentStore content;
-    private final ImageUrls images;
-    private final CursorCodec cursors;
+    private final Supplier<RequestIntake> intake;
+    private final Supplier<RequestStore> requests;
+    private final Supplier<BlogStore> blogs;
+    private final Supplier<ContentStore> content;
+    private final Supplier<ImageUrls> images;
+    private final Supplier<CursorCodec> cursors;
 
     public BlogApi(RequestIntake intake, RequestStore requests, BlogStore blogs, ContentStore content, ImageUrls images,
                    CursorCodec cursors) {
+        this(() -> intake, () -> requests, () -> blogs, () -> content, () -> images, (Supplier<CursorCodec>) () -> cursors);
+    }
+
+    /** Collaborators made when a route first needs them (see {@link Lazy}). */
+    public static BlogApi of(Supplier<RequestIntake> intake, Supplier<RequestStore> requests, Supplier<BlogStore> blogs,
+                             Supplier<ContentStore> content, Supplier<ImageUrls> images, Supplier<CursorCodec> cursors) {
+        return new BlogApi(intake, requests, blogs, content, images, cursors);
+    }
+
+    private BlogApi(Supplier<RequestIntake> intake, Supplier<RequestStore> requests, Supplier<BlogStore> blogs,
+                    Supplier<ContentStore> content, Supplier<ImageUrls> images, Supplier<CursorCodec> cursors) {
         this.intake = intake;
         this.requests = requests;
         this.blogs = blogs;
@@ -35,7 +50,7 @@ public final class BlogApi {
 
     Views.Accepted submit(String caller, Submission submission, Optional<String> idempotencyKey) {
         try {
-            Accepted accepted = intake.submit(caller, submission, idempotencyKey);
+            Accepted accepted = intake.get().submit(caller, submission, idempotencyKey);
             return new Views.Accepted(accepted.requestId(), Status.QUEUED.name());
         } catch (IdempotencyConflictException e) {
             throw new ApiException(ErrorCode.CONFLICT, "Idempotency-Key was already used with a different body; use a new key for a new request");
@@ -44,7 +59,7 @@ public final class BlogApi {
 
     /** Another caller's request answers 404 like a missing one, so request ids do not leak. */
     Views.RequestStatus request(String caller, String requestId) {
-        BlogRequest request = requests.find(requestId)
+        BlogRequest request = requests.get().find(requestId)
                 .filter(r -> Objects.equals(r.owner(), caller))
                 .orElseThrow(() -> ApiException.notFound("no request with this id"));
         return new Views.RequestStatus(request.requestId(), request.topic(), request.status().name(),
@@ -53,25 +68,27 @@ public final class BlogApi {
     }
 
     Views.FeedPage feed(Inputs.FeedParams params) {
-        String after = params.cursor() == null ? null : cursors.decode(params.cursor(), params.tag());
-        BlogStore.FeedPage page = blogs.feed(params.tag(), params.limit(), after);
+        CursorCodec codec = cursors.get();
+        ImageUrls urls = images.get();
+        String after = params.cursor() == null ? null : codec.decode(params.cursor(), params.tag());
+        BlogStore.FeedPage page = blogs.get().feed(params.tag(), params.limit(), after);
         var items = page.posts().stream().map(post -> new Views.FeedItem(post.id(), post.title(), post.summary(), post.tags(),
-                images.urlFor(post.imageKey()), post.publishedAt(), post.readingTimeMinutes(), post.likes(), post.offline())).toList();
-        String next = page.nextAfter() == null ? null : cursors.encode(params.tag(), page.nextAfter());
+                urls.urlFor(post.imageKey()), post.publishedAt(), post.readingTimeMinutes(), post.likes(), post.offline())).toList();
+        String next = page.nextAfter() == null ? null : codec.encode(params.tag(), page.nextAfter());
         return new Views.FeedPage(items, next);
     }
 
     Views.Blog blog(String postId) {
-        Post post = blogs.find(postId).orElseThrow(() -> ApiException.notFound("no blog with this id"));
-        String body = content.getString(post.bodyKey());
-        return new Views.Blog(post.id(), post.title(), post.summary(), body, post.tags(), images.urlFor(post.imageKey()),
+        Post post = blogs.get().find(postId).orElseThrow(() -> ApiException.notFound("no blog with this id"));
+        String body = content.get().getString(post.bodyKey());
+        return new Views.Blog(post.id(), post.title(), post.summary(), body, post.tags(), images.get().urlFor(post.imageKey()),
                 post.publishedAt(), post.readingTimeMinutes(), post.likes(), post.offline(), post.provider(),
                 new Views.Models(post.textModel(), post.imageModel()), post.costUsd());
     }
 
     Views.Likes like(String caller, String postId) {
         try {
-            BlogStore.Likes likes = blogs.like(postId, caller);
+            BlogStore.Likes likes = blogs.get().like(postId, caller);
             return new Views.Likes(postId, likes.count(), true);
         } catch (NotFoundException e) {
             throw ApiException.notFound("no blog with this id");
@@ -80,7 +97,7 @@ public final class BlogApi {
 
     Views.Likes unlike(String caller, String postId) {
         try {
-            BlogStore.Likes likes = blogs.unlike(postId, caller);
+            BlogStore.Likes likes = blogs.get().unlike(postId, caller);
             return new Views.Likes(postId, likes.count(), false);
         } catch (NotFoundException e) {
             throw ApiException.notFound("no blog with this id");

@@ -1,6 +1,5 @@
 package dev.aiblog.functions.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,20 +21,20 @@ import java.util.Optional;
 record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
                    String rawBody, boolean base64, Optional<String> caller) {
 
-    static HttpRequest from(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        String method = context != null && context.getHttp() != null && context.getHttp().getMethod() != null
-                ? context.getHttp().getMethod()
-                : methodOfRouteKey(event.getRouteKey());
-        String path = event.getRawPath() != null ? event.getRawPath()
-                : context != null && context.getHttp() != null ? context.getHttp().getPath() : null;
+    static HttpRequest from(HttpApiEvent event) {
+        var context = event.requestContext();
+        String method = context != null && context.http() != null && context.http().method() != null
+                ? context.http().method()
+                : methodOfRouteKey(event.routeKey());
+        String path = event.rawPath() != null ? event.rawPath()
+                : context != null && context.http() != null ? context.http().path() : null;
         return new HttpRequest(
                 method == null ? "" : method.toUpperCase(Locale.ROOT),
-                withoutStage(path == null || path.isEmpty() ? "/" : path, context == null ? null : context.getStage()),
-                lowerCaseKeys(event.getHeaders()),
-                event.getQueryStringParameters() == null ? Map.of() : Map.copyOf(withoutNulls(event.getQueryStringParameters())),
-                event.getBody(),
-                event.getIsBase64Encoded(),
+                withoutStage(path == null || path.isEmpty() ? "/" : path, context == null ? null : context.stage()),
+                lowerCaseKeys(event.headers()),
+                event.queryStringParameters() == null ? Map.of() : Map.copyOf(withoutNulls(event.queryStringParameters())),
+                event.body(),
+                event.isBase64Encoded(),
                 caller(event));
     }
 
@@ -143,13 +142,14 @@ record HttpRequest(String method, String path, Map<String, String> headers, Map<
         return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + maxBytes + " bytes");
     }
 
-    private static Optional<String> caller(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
-                || context.getAuthorizer().getJwt().getClaims() == null) {
+    private static Optional<String> caller(HttpApiEvent event) {
+        var context = event.requestContext();
+        if (context == null || context.authorizer() == null || context.authorizer().jwt() == null
+                || context.authorizer().jwt().claims() == null) {
             return Optional.empty();
         }
-        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
+        var claim = context.authorizer().jwt().claims().get("sub");
+        String sub = claim == null || !claim.isTextual() ? null : claim.asText();
         return sub == null || sub.isBlank() ? Optional.empty() : Optional.of(sub.strip());
     }
 }
