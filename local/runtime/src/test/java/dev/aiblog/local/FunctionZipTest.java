@@ -75,6 +75,11 @@ class FunctionZipTest {
 
             SampleEvents.assertHandled(sample, output);
         }
+        // the SnapStart priming builds every client the API has: all of them must be in its (shrunk) zip
+        Object api = handlers.get("ApiFunction");
+        Method prime = api.getClass().getDeclaredMethod("prime");
+        prime.setAccessible(true);
+        assertThat(prime.invoke(api)).isEqualTo(200);
         for (URLClassLoader loader : loaders.values()) {
             loader.close();
         }
