@@ -14,10 +14,10 @@ const ApiContext = createContext<AiBlogApi | null>(null);
  */
 export function ApiProvider({ api, children }: { api?: AiBlogApi; children: React.ReactNode }) {
   const { settings } = useSettings();
-  const { getToken } = useSession();
+  const { getToken, markExpired } = useSession();
   const value = useMemo(
-    () => api ?? new HttpAiBlogApi({ baseUrl: settings.apiUrl, getToken }),
-    [api, settings.apiUrl, getToken],
+    () => api ?? new HttpAiBlogApi({ baseUrl: settings.apiUrl, getToken, onUnauthorized: markExpired }),
+    [api, settings.apiUrl, getToken, markExpired],
   );
   return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
 }

@@ -14,6 +14,8 @@ import {
   type FeedPage,
   type FeedParams,
   type LikeResult,
+  type PageParams,
+  type RequestPage,
   TOPIC_MAX,
   TOPIC_MIN,
 } from './types';
@@ -34,6 +36,8 @@ export function makePost(n: number, overrides: Partial<BlogPost> = {}): BlogPost
     provider: 'offline',
     models: { text: 'offline-text', image: 'offline-image' },
     costUsd: 0,
+    likedByMe: null,
+    shareUrl: `https://api.example/p/post-${n}`,
     ...overrides,
   };
 }
@@ -57,8 +61,10 @@ export class FakeAiBlogApi implements AiBlogApi {
   posts: BlogPost[];
   readonly liked = new Set<string>();
   readonly requests = new Map<string, BlogRequest>();
-  /** When false, routes that need auth answer 401. */
+  /** When false, routes that need auth answer 401 (and posts say nothing about likes). */
   signedIn = true;
+  /** What {@link checkToken} accepts. */
+  validTokens = new Set(['dev-token']);
   private nextRequest = 1;
   private readonly byIdempotencyKey = new Map<string, string>();
 
@@ -83,7 +89,7 @@ export class FakeAiBlogApi implements AiBlogApi {
   async getPost(id: string): Promise<BlogPost> {
     const post = this.posts.find((p) => p.id === id);
     if (!post) throw new ApiError(404, 'NOT_FOUND', `No post ${id}.`);
-    return { ...post };
+    return { ...post, likedByMe: this.signedIn ? this.liked.has(id) : null };
   }
 
   async setLiked(id: string, liked: boolean): Promise<LikeResult> {
@@ -127,6 +133,22 @@ export class FakeAiBlogApi implements AiBlogApi {
     const req = this.requests.get(id);
     if (!req) throw new ApiError(404, 'NOT_FOUND', `No request ${id}.`);
     return { ...req };
+  }
+
+  async listRequests({ limit = 20, cursor }: PageParams): Promise<RequestPage> {
+    this.requireAuth();
+    // Newest first: the map keeps creation order.
+    const all = [...this.requests.values()].reverse();
+    const start = cursor ? Number(cursor) : 0;
+    const end = start + limit;
+    return {
+      items: all.slice(start, end).map((r) => ({ ...r })),
+      nextCursor: end < all.length ? String(end) : null,
+    };
+  }
+
+  async checkToken(token: string): Promise<boolean> {
+    return this.validTokens.has(token.trim());
   }
 
   /** Moves a request along, as the pipeline would. */

@@ -38,6 +38,7 @@ describe('HttpAiBlogApi', () => {
     ['setLiked(true)', 'POST', 'http://api.test/blogs/p%201/likes', (a: HttpAiBlogApi) => a.setLiked('p 1', true)],
     ['setLiked(false)', 'DELETE', 'http://api.test/blogs/p1/likes', (a: HttpAiBlogApi) => a.setLiked('p1', false)],
     ['getRequest', 'GET', 'http://api.test/requests/r1', (a: HttpAiBlogApi) => a.getRequest('r1')],
+    ['listRequests', 'GET', 'http://api.test/requests?limit=20&cursor=c%2B1', (a: HttpAiBlogApi) => a.listRequests({ limit: 20, cursor: 'c+1' })],
   ])('%s sends the bearer token with %s %s', async (_name, method, url, call) => {
     const { fetch, calls } = fakeFetch(200, '{}');
 
@@ -61,6 +62,49 @@ describe('HttpAiBlogApi', () => {
       'Idempotency-Key': 'key-1',
       Authorization: 'Bearer tok',
     });
+  });
+
+  it('getPost sends the token when signed in (for likedByMe) and goes without one when signed out', async () => {
+    const signedIn = fakeFetch(200, '{}');
+    const signedOut = fakeFetch(200, '{}');
+
+    await api(signedIn.fetch).getPost('p1');
+    await api(signedOut.fetch, null).getPost('p1');
+
+    expect(headers(signedIn.calls[0]!).Authorization).toBe('Bearer tok');
+    expect(headers(signedOut.calls[0]!).Authorization).toBeUndefined();
+    expect(signedOut.calls[0]!.url).toBe('http://api.test/blogs/p1');
+  });
+
+  it.each([
+    [200, true],
+    [401, false],
+    [403, false],
+  ])('checkToken: the server answering %i means %s', async (status, valid) => {
+    const { fetch, calls } = fakeFetch(status, status === 200 ? '{"items":[],"nextCursor":null}' : '{"message":"Unauthorized"}');
+
+    await expect(api(fetch, null).checkToken('pasted')).resolves.toBe(valid);
+    expect(calls[0]!.url).toBe('http://api.test/requests?limit=1');
+    expect(headers(calls[0]!).Authorization).toBe('Bearer pasted');
+  });
+
+  it('checkToken cannot tell when the server is unreachable: it throws', async () => {
+    const fetch = jest.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof globalThis.fetch;
+
+    await expect(api(fetch).checkToken('pasted')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+
+  it('tells the session when the server refuses its token', async () => {
+    const { fetch } = fakeFetch(401, '{"message":"Unauthorized"}');
+    const onUnauthorized = jest.fn();
+    const client = new HttpAiBlogApi({ baseUrl: 'http://api.test', getToken: async () => 'old', fetch, onUnauthorized });
+
+    await expect(client.setLiked('p1', true)).rejects.toMatchObject({ status: 401 });
+    await expect(client.getFeed({})).rejects.toMatchObject({ status: 401 });
+
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a route that needs auth when signed out, without calling the server', async () => {

@@ -9,6 +9,8 @@ import {
   type FeedPage,
   type FeedParams,
   type LikeResult,
+  type PageParams,
+  type RequestPage,
 } from './types';
 
 export interface HttpApiOptions {
@@ -16,6 +18,8 @@ export interface HttpApiOptions {
   baseUrl: string;
   /** The bearer token for routes that need one; null when signed out. */
   getToken: () => Promise<string | null>;
+  /** Called when the server refuses the session's token (expired, revoked, or a wrong dev token). */
+  onUnauthorized?: () => void;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -28,8 +32,10 @@ export class HttpAiBlogApi implements AiBlogApi {
   private readonly getToken: () => Promise<string | null>;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly onUnauthorized?: () => void;
 
   constructor(opts: HttpApiOptions) {
+    this.onUnauthorized = opts.onUnauthorized;
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
     this.getToken = opts.getToken;
     this.fetchImpl = opts.fetch ?? ((input, init) => fetch(input, init));
@@ -47,6 +53,7 @@ export class HttpAiBlogApi implements AiBlogApi {
 
   getPost(id: string, opts?: CallOptions): Promise<BlogPost> {
     return this.call<BlogPost>('GET', `/blogs/${encodeURIComponent(id)}`, {
+      auth: 'optional',
       signal: opts?.signal,
     });
   }
@@ -79,11 +86,38 @@ export class HttpAiBlogApi implements AiBlogApi {
     });
   }
 
+  listRequests(params: PageParams, opts?: CallOptions): Promise<RequestPage> {
+    const query = new URLSearchParams();
+    if (params.limit !== undefined) query.set('limit', String(params.limit));
+    if (params.cursor) query.set('cursor', params.cursor);
+    const qs = query.toString();
+    return this.call<RequestPage>('GET', `/requests${qs ? `?${qs}` : ''}`, {
+      auth: true,
+      signal: opts?.signal,
+    });
+  }
+
+  async checkToken(token: string, opts?: CallOptions): Promise<boolean> {
+    try {
+      await this.call<RequestPage>('GET', '/requests?limit=1', {
+        token,
+        signal: opts?.signal,
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return false;
+      throw e;
+    }
+  }
+
   private async call<T>(
     method: Method,
     path: string,
     init: {
-      auth?: boolean;
+      /** `true`: needs a token; `'optional'`: sends it when there is one. */
+      auth?: boolean | 'optional';
+      /** This token instead of the session's. */
+      token?: string;
       body?: unknown;
       headers?: Record<string, string>;
       signal?: AbortSignal;
@@ -91,10 +125,12 @@ export class HttpAiBlogApi implements AiBlogApi {
   ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (init.auth) {
+    if (init.token) {
+      headers.Authorization = `Bearer ${init.token}`;
+    } else if (init.auth) {
       const token = await this.getToken();
-      if (!token) throw new ApiError(401, 'UNAUTHORIZED', 'Sign in to do this.');
-      headers.Authorization = `Bearer ${token}`;
+      if (token) headers.Authorization = `Bearer ${token}`;
+      else if (init.auth === true) throw new ApiError(401, 'UNAUTHORIZED', 'Sign in to do this.');
     }
 
     const controller = new AbortController();
@@ -144,6 +180,7 @@ export class HttpAiBlogApi implements AiBlogApi {
           : typeof body?.message === 'string'
             ? body.message
             : `Request failed (${res.status}).`;
+      if (res.status === 401 && headers.Authorization && !init.token) this.onUnauthorized?.();
       throw new ApiError(res.status, code, message);
     }
     if (json === undefined) {

@@ -27,6 +27,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own requests, newest first.
+         * @description Every request the caller made, whatever its status, newest first, a page at a time. A request made a moment
+         *     ago may take a moment to appear (the list is read from an index). The cursor belongs to the caller and works
+         *     for nobody else.
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}": {
         parameters: {
             query?: never;
@@ -71,8 +93,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A whole post. */
+        /**
+         * A whole post.
+         * @description Public. With a valid bearer token (optional), `likedByMe` says whether the caller likes the post; without one, or with one that does not verify, it is null.
+         */
         get: operations["getBlog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/p/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shareable page of a post (HTML).
+         * @description A small server-rendered page for people without the app and for link previews: title, summary, image, the
+         *     body rendered (everything escaped; no script runs, see the Content-Security-Policy header), Open Graph and
+         *     Twitter card tags, and a link that opens the post in the app (`aiblog://post/{id}`). The share links of the
+         *     app (`shareUrl` of a post) point here. An unknown or malformed id is an HTML 404 page.
+         */
+        get: operations["getPostPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -145,6 +193,10 @@ export interface components {
             /** @description The post, once PUBLISHED. */
             postId: string | null;
         };
+        RequestPage: {
+            items: components["schemas"]["BlogRequest"][];
+            nextCursor: string | null;
+        };
         FeedItem: {
             id: string;
             title: string;
@@ -187,6 +239,14 @@ export interface components {
                 image: string | null;
             };
             costUsd: number;
+            /** @description Whether the caller likes the post; null when the request carried no valid bearer token. */
+            likedByMe: boolean | null;
+            /**
+             * Format: uri
+             * @description The post's public page (`GET /p/{id}`) at the API's public address: `PUBLIC_BASE_URL` when the function
+             *     has it, otherwise the address this request came in on.
+             */
+            shareUrl: string;
         };
         LikeResult: {
             id: string;
@@ -313,6 +373,34 @@ export interface operations {
             };
         };
     };
+    listRequests: {
+        parameters: {
+            query?: {
+                /** @description Requests per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was. Opaque; anyone else's, a feed cursor or an altered one is a 400 `INVALID_CURSOR`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `nextCursor` is null on the last. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
     getRequest: {
         parameters: {
             query?: never;
@@ -378,7 +466,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The post, with its markdown body and a short-lived image URL. */
+            /** @description The post, with its markdown body, a short-lived image URL and its share link. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -388,6 +476,38 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getPostPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such post (an HTML page saying so). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             405: components["responses"]["MethodNotAllowed"];
         };
     };

@@ -17,6 +17,7 @@ export type Step = Schemas['Step'];
 export type CreateBlogInput = Schemas['CreateBlogRequest'];
 export type CreateBlogResult = Schemas['CreateBlogResponse'];
 export type BlogRequest = Schemas['BlogRequest'];
+export type RequestPage = Schemas['RequestPage'];
 export type FeedItem = Schemas['FeedItem'];
 export type FeedPage = Schemas['FeedPage'];
 export type BlogPost = Schemas['BlogPost'];
@@ -50,6 +51,11 @@ export interface FeedParams {
   tag?: string;
 }
 
+export interface PageParams {
+  limit?: number;
+  cursor?: string;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
 }
@@ -57,7 +63,10 @@ export interface CallOptions {
 export interface AiBlogApi {
   /** `GET /feed` (public), newest first. */
   getFeed(params: FeedParams, opts?: CallOptions): Promise<FeedPage>;
-  /** `GET /blogs/{id}` (public). */
+  /**
+   * `GET /blogs/{id}` (public). Sent with the reader's token when signed in, so `likedByMe` says
+   * whether they like it (null when not signed in, or when the server did not accept the token).
+   */
   getPost(id: string, opts?: CallOptions): Promise<BlogPost>;
   /** `POST /blogs/{id}/likes` (auth) when `liked`, else `DELETE` (auth). Idempotent per user. */
   setLiked(id: string, liked: boolean, opts?: CallOptions): Promise<LikeResult>;
@@ -69,6 +78,13 @@ export interface AiBlogApi {
   ): Promise<CreateBlogResult>;
   /** `GET /requests/{id}` (auth, owner only). */
   getRequest(id: string, opts?: CallOptions): Promise<BlogRequest>;
+  /** `GET /requests` (auth): the reader's own requests, newest first. */
+  listRequests(params: PageParams, opts?: CallOptions): Promise<RequestPage>;
+  /**
+   * Whether the server accepts `token` (an authenticated `GET /requests?limit=1` with it): a
+   * pasted dev token is checked before the app keeps it.
+   */
+  checkToken(token: string, opts?: CallOptions): Promise<boolean>;
 }
 
 /** Codes the server sends, plus the client's own for transport failures (status 0). */
@@ -104,19 +120,30 @@ export function isTerminal(state: RequestState): boolean {
   return TERMINAL_STATES.includes(state);
 }
 
-/** A message a person can act on, for any thrown value. */
+/** A message a reader can act on, for any thrown value. */
 export function errorMessage(e: unknown): string {
   if (isApiError(e)) {
     switch (e.code) {
       case 'NETWORK_ERROR':
-        return 'Can’t reach the server. Check your connection and the API address in Settings.';
+        return 'Can’t reach AI Blog. Check your connection and try again.';
       case 'TIMEOUT':
-        return 'The server took too long to answer.';
+        return 'AI Blog is taking too long to answer. Try again in a moment.';
       case 'UNAUTHORIZED':
-        return 'Please sign in again.';
+        return 'Your sign-in has expired. Please sign in again.';
+      case 'NOT_FOUND':
+        return 'We couldn’t find that.';
+      case 'INVALID_CURSOR':
+        return 'The list changed since it was loaded. Reload it to continue.';
       default:
-        return e.message || `Request failed (${e.status}).`;
+        if (e.status >= 500 || e.status === 0) return 'Something went wrong on our side. Try again in a moment.';
+        return e.message ? sentence(e.message) : 'Something went wrong. Try again.';
     }
   }
   return e instanceof Error ? e.message : 'Something went wrong.';
+}
+
+/** The API's messages start in lower case ("topic must be…"); shown alone they read better capitalised. */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -1,15 +1,24 @@
-import { DarkTheme, DefaultTheme, Stack, ThemeProvider as NavigationThemeProvider } from 'expo-router';
+import { DarkTheme, DefaultTheme, Stack, ThemeProvider as NavigationThemeProvider, useRouter } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 import * as WebBrowser from 'expo-web-browser';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { Platform, View } from 'react-native';
 
+import { NoticeBanner } from '@/components/NoticeBanner';
 import { wireQueryToAppState } from '@/lib/app-state';
+import { onNotificationOpened } from '@/lib/notify';
 import { AppProviders } from '@/state/providers';
 import { useTheme } from '@/theme';
 
 // Completes the Cognito hosted-UI popup on the web (no-op on devices).
 WebBrowser.maybeCompleteAuthSession();
 wireQueryToAppState();
+
+/**
+ * A link straight to a post (a shared link, a notification) opens it on top of the tabs, so
+ * Back leads to the feed instead of out of the app.
+ */
+export const unstable_settings = { initialRouteName: '(tabs)' };
 
 export default function RootLayout() {
   return (
@@ -21,6 +30,15 @@ export default function RootLayout() {
 
 function Navigation() {
   const { scheme, colors } = useTheme();
+  const router = useRouter();
+  useEffect(() => onNotificationOpened((url) => router.push(url as never)), [router]);
+  useEffect(() => {
+    if (Platform.OS !== 'web' || typeof document === 'undefined') return;
+    // The feed has its own pull to refresh; the browser's would reload the whole app.
+    document.documentElement.style.setProperty('overscroll-behavior-y', 'contain');
+    document.documentElement.style.setProperty('color-scheme', scheme);
+    document.body.style.setProperty('background-color', colors.background);
+  }, [scheme, colors.background]);
   const navTheme = useMemo(() => {
     const base = scheme === 'dark' ? DarkTheme : DefaultTheme;
     return {
@@ -29,7 +47,7 @@ function Navigation() {
         ...base.colors,
         primary: colors.primary,
         background: colors.background,
-        card: colors.surface,
+        card: colors.background,
         text: colors.text,
         border: colors.border,
       },
@@ -38,12 +56,15 @@ function Navigation() {
   return (
     <NavigationThemeProvider value={navTheme}>
       <StatusBar style={scheme === 'dark' ? 'light' : 'dark'} />
-      <Stack>
-        <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
-        <Stack.Screen name="post/[id]" options={{ title: 'Post', headerBackTitle: 'Feed' }} />
-        <Stack.Screen name="request/[id]" options={{ title: 'Your post' }} />
-        <Stack.Screen name="sign-in" options={{ title: 'Sign in', presentation: 'modal' }} />
-      </Stack>
+      <View style={{ flex: 1 }}>
+        <Stack screenOptions={{ headerBackTitle: 'Back', headerShadowVisible: false }}>
+          <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
+          <Stack.Screen name="post/[id]" options={{ title: '' }} />
+          <Stack.Screen name="request/[id]" options={{ title: 'Your post' }} />
+          <Stack.Screen name="sign-in" options={{ title: 'Sign in', presentation: 'modal' }} />
+        </Stack>
+        <NoticeBanner />
+      </View>
     </NavigationThemeProvider>
   );
 }

@@ -1,6 +1,9 @@
-import { ActivityIndicator, Pressable, StyleSheet, Text, type ViewStyle } from 'react-native';
+import { ActivityIndicator, Pressable, StyleSheet, Text, View, type ViewStyle } from 'react-native';
 
-import { radius, spacing, useTheme } from '@/theme';
+import { disabledProps } from '@/lib/a11y';
+import { radius, spacing, TOUCH, useTheme } from '@/theme';
+
+import { Icon, type IconName } from './Icon';
 
 export interface ButtonProps {
   label: string;
@@ -8,7 +11,8 @@ export interface ButtonProps {
   /** Defaults to `label`; say what happens when it is more than the label shows. */
   accessibilityLabel?: string;
   accessibilityHint?: string;
-  variant?: 'primary' | 'secondary' | 'danger';
+  variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
+  icon?: IconName;
   disabled?: boolean;
   loading?: boolean;
   testID?: string;
@@ -25,11 +29,18 @@ export function Button({
   loading,
   testID,
   style,
+  icon,
 }: ButtonProps) {
   const { colors } = useTheme();
   const bg =
-    variant === 'primary' ? colors.primary : variant === 'danger' ? colors.danger : colors.surfaceAlt;
-  const fg = variant === 'secondary' ? colors.text : colors.onPrimary;
+    variant === 'primary'
+      ? colors.primary
+      : variant === 'danger'
+        ? colors.danger
+        : variant === 'ghost'
+          ? 'transparent'
+          : colors.surfaceAlt;
+  const fg = variant === 'secondary' ? colors.text : variant === 'ghost' ? colors.primary : colors.onPrimary;
   const inactive = disabled || loading;
   return (
     <Pressable
@@ -37,7 +48,7 @@ export function Button({
       accessibilityRole="button"
       accessibilityLabel={accessibilityLabel ?? label}
       accessibilityHint={accessibilityHint}
-      accessibilityState={{ disabled: !!inactive, busy: !!loading }}
+      {...disabledProps(!!inactive, !!loading)}
       disabled={inactive}
       onPress={onPress}
       style={({ pressed }) => [
@@ -46,6 +57,11 @@ export function Button({
         style,
       ]}>
       {loading ? <ActivityIndicator color={fg} style={styles.spinner} /> : null}
+      {icon && !loading ? (
+        <View style={styles.spinner}>
+          <Icon name={icon} size={18} color={fg} />
+        </View>
+      ) : null}
       <Text style={[styles.label, { color: fg }]}>{label}</Text>
     </Pressable>
   );
@@ -53,7 +69,7 @@ export function Button({
 
 const styles = StyleSheet.create({
   button: {
-    minHeight: 44,
+    minHeight: TOUCH,
     paddingHorizontal: spacing.lg,
     borderRadius: radius.md,
     alignItems: 'center',

@@ -1,7 +1,10 @@
 import { Pressable, StyleSheet, Text } from 'react-native';
 
+import { pressedProps } from '@/lib/a11y';
 import { formatLikes } from '@/lib/format';
-import { radius, spacing, useTheme } from '@/theme';
+import { radius, spacing, TOUCH, useTheme } from '@/theme';
+
+import { Icon } from './Icon';
 
 export function LikeButton({
   liked,
@@ -18,22 +21,20 @@ export function LikeButton({
   return (
     <Pressable
       testID="like-button"
+      role="button"
       accessibilityRole="button"
       accessibilityLabel={liked ? `Unlike, ${formatLikes(likes)}` : `Like, ${formatLikes(likes)}`}
-      accessibilityState={{ selected: liked, disabled: !!disabled }}
+      {...pressedProps(liked)}
       disabled={disabled}
       onPress={onPress}
       style={({ pressed }) => [
         styles.button,
         {
           borderColor: liked ? colors.like : colors.border,
-          backgroundColor: colors.surface,
           opacity: pressed ? 0.7 : 1,
         },
       ]}>
-      <Text style={[styles.heart, { color: liked ? colors.like : colors.textMuted }]}>
-        {liked ? '♥' : '♡'}
-      </Text>
+      <Icon name={liked ? 'heart' : 'heart-outline'} size={20} color={liked ? colors.like : colors.text} />
       <Text testID="like-count" style={[styles.count, { color: colors.text }]}>
         {likes}
       </Text>
@@ -46,11 +47,11 @@ const styles = StyleSheet.create({
     flexDirection: 'row',
     alignItems: 'center',
     gap: spacing.xs,
-    minHeight: 40,
+    minHeight: TOUCH,
+    minWidth: 64,
     paddingHorizontal: spacing.md,
     borderRadius: radius.pill,
     borderWidth: 1,
   },
-  heart: { fontSize: 18, lineHeight: 22 },
   count: { fontSize: 15, fontWeight: '600' },
 });

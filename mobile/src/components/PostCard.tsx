@@ -1,68 +1,94 @@
-import { Image } from 'expo-image';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 
 import type { FeedItem } from '@/api/types';
-import { formatDate, formatLikes, formatReadingTime } from '@/lib/format';
-import { radius, spacing, useTheme } from '@/theme';
+import { formatLikes, formatLongDate, formatReadingTime, formatRelative } from '@/lib/format';
+import { radius, spacing, TOUCH, useTheme } from '@/theme';
 
+import { Icon } from './Icon';
+import { IconButton } from './IconButton';
 import { OfflineBadge } from './OfflineBadge';
-import { TagChip } from './TagChip';
+import { PostImage } from './PostImage';
 
+/**
+ * A post in a list, compact like Medium's and Substack's: title and two lines of summary beside
+ * a square thumbnail, then when, how long, likes. The card is one link; the save button beside it
+ * is its own control (nothing interactive nests inside the link).
+ */
 export function PostCard({
   item,
   onPress,
-  onTagPress,
-  activeTag,
+  saved,
+  onToggleSave,
+  onImageFailed,
 }: {
   item: FeedItem;
   onPress: (id: string) => void;
-  onTagPress: (tag: string) => void;
-  activeTag?: string;
+  saved?: boolean;
+  onToggleSave?: (item: FeedItem) => void;
+  onImageFailed?: () => void;
 }) {
   const { colors } = useTheme();
+  const when = formatRelative(item.publishedAt);
+  const spokenMeta = [
+    formatLongDate(item.publishedAt),
+    formatReadingTime(item.readingTimeMinutes),
+    item.likes > 0 ? formatLikes(item.likes) : null,
+    item.offline ? 'sample post' : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
-    <View
-      testID={`post-card-${item.id}`}
-      style={[styles.card, { backgroundColor: colors.surface, borderColor: colors.border }]}>
+    <View testID={`post-card-${item.id}`} style={[styles.card, { borderColor: colors.border }]}>
       <Pressable
         testID={`open-post-${item.id}`}
+        role="link"
         accessibilityRole="link"
-        accessibilityLabel={`Open post: ${item.title}`}
-        accessibilityHint={`${formatReadingTime(item.readingTimeMinutes)}, ${formatLikes(item.likes)}`}
+        accessibilityLabel={`${item.title}. ${spokenMeta}`}
         onPress={() => onPress(item.id)}
-        style={({ pressed }) => ({ opacity: pressed ? 0.85 : 1 })}>
-        {item.imageUrl ? (
-          <Image
-            source={{ uri: item.imageUrl }}
-            style={[styles.image, { backgroundColor: colors.skeleton }]}
-            contentFit="cover"
-            transition={150}
-            accessibilityIgnoresInvertColors
-            accessible={false}
-          />
-        ) : null}
-        <View style={styles.body}>
-          <Text style={[styles.title, { color: colors.text }]} numberOfLines={2}>
-            {item.title}
-          </Text>
-          <Text style={[styles.summary, { color: colors.textMuted }]} numberOfLines={3}>
-            {item.summary}
-          </Text>
-          <View style={styles.meta}>
-            <Text style={[styles.metaText, { color: colors.textMuted }]}>
-              {formatDate(item.publishedAt)} · {formatReadingTime(item.readingTimeMinutes)} ·{' '}
-              <Text testID={`post-card-likes-${item.id}`}>{formatLikes(item.likes)}</Text>
+        style={({ pressed }) => [styles.link, { opacity: pressed ? 0.7 : 1 }]}>
+        <View style={styles.row}>
+          <View style={styles.text}>
+            <Text style={[styles.title, { color: colors.text }]} numberOfLines={3}>
+              {item.title}
             </Text>
-            {item.offline ? <OfflineBadge compact /> : null}
+            <Text style={[styles.summary, { color: colors.textMuted }]} numberOfLines={2}>
+              {item.summary}
+            </Text>
           </View>
+          <PostImage
+            postId={item.id}
+            uri={item.imageUrl}
+            style={styles.thumb}
+            label=""
+            onFailed={onImageFailed}
+            testID={`post-card-image-${item.id}`}
+          />
+        </View>
+        <View style={[styles.meta, onToggleSave ? styles.metaBesideButton : null]}>
+          <Text style={[styles.metaText, { color: colors.textMuted }]}>
+            {when} · {formatReadingTime(item.readingTimeMinutes)}
+          </Text>
+          {item.likes > 0 ? (
+            <View style={styles.likes}>
+              <Icon name="heart" size={13} color={colors.textMuted} />
+              <Text testID={`post-card-likes-${item.id}`} style={[styles.metaText, { color: colors.textMuted }]}>
+                {item.likes}
+              </Text>
+            </View>
+          ) : null}
+          {item.offline ? <OfflineBadge compact /> : null}
         </View>
       </Pressable>
-      {item.tags.length > 0 ? (
-        <View style={styles.tags}>
-          {item.tags.map((tag) => (
-            <TagChip key={tag} tag={tag} selected={tag === activeTag} onPress={onTagPress} />
-          ))}
-        </View>
+      {onToggleSave ? (
+        <IconButton
+          testID={`save-post-${item.id}`}
+          icon={saved ? 'bookmark' : 'bookmark-outline'}
+          label={saved ? `Remove “${item.title}” from saved` : `Save “${item.title}” for later`}
+          selected={!!saved}
+          color={saved ? colors.primary : colors.textMuted}
+          onPress={() => onToggleSave(item)}
+          style={styles.save}
+        />
       ) : null}
     </View>
   );
@@ -76,37 +102,34 @@ export function PostCardSkeleton() {
       testID="post-card-skeleton"
       accessibilityElementsHidden
       importantForAccessibility="no-hide-descendants"
-      style={[styles.card, { backgroundColor: colors.surface, borderColor: colors.border }]}>
-      <View style={[styles.image, { backgroundColor: colors.skeleton }]} />
-      <View style={styles.body}>
-        <View style={[bar, { height: 20, width: '80%' }]} />
-        <View style={[bar, { height: 14, width: '100%' }]} />
-        <View style={[bar, { height: 14, width: '60%' }]} />
+      aria-hidden
+      style={[styles.card, styles.link, { borderColor: colors.border }]}>
+      <View style={styles.row}>
+        <View style={[styles.text, { gap: spacing.sm }]}>
+          <View style={[bar, { height: 18, width: '90%' }]} />
+          <View style={[bar, { height: 18, width: '60%' }]} />
+          <View style={[bar, { height: 14, width: '100%' }]} />
+        </View>
+        <View style={[styles.thumb, { backgroundColor: colors.skeleton }]} />
       </View>
+      <View style={[bar, { height: 12, width: 120, marginTop: spacing.md }]} />
     </View>
   );
 }
 
+const THUMB = 84;
+
 const styles = StyleSheet.create({
-  card: {
-    marginHorizontal: spacing.lg,
-    marginBottom: spacing.lg,
-    borderRadius: radius.lg,
-    borderWidth: StyleSheet.hairlineWidth,
-    overflow: 'hidden',
-  },
-  image: { width: '100%', height: 168 },
-  body: { padding: spacing.lg, paddingBottom: spacing.sm, gap: spacing.sm },
-  title: { fontSize: 18, fontWeight: '700', lineHeight: 24 },
-  summary: { fontSize: 15, lineHeight: 21 },
-  meta: { flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap', gap: spacing.sm },
+  card: { borderBottomWidth: StyleSheet.hairlineWidth },
+  link: { paddingHorizontal: spacing.lg, paddingTop: spacing.lg, paddingBottom: spacing.xs },
+  row: { flexDirection: 'row', gap: spacing.md, alignItems: 'flex-start' },
+  text: { flex: 1, gap: spacing.xs },
+  title: { fontSize: 17, lineHeight: 22, fontWeight: '700' },
+  summary: { fontSize: 15, lineHeight: 20 },
+  thumb: { width: THUMB, height: THUMB, borderRadius: radius.md },
+  meta: { flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap', gap: spacing.sm, minHeight: TOUCH },
+  metaBesideButton: { paddingRight: TOUCH },
   metaText: { fontSize: 13 },
-  tags: {
-    flexDirection: 'row',
-    flexWrap: 'wrap',
-    gap: spacing.sm,
-    paddingHorizontal: spacing.lg,
-    paddingBottom: spacing.lg,
-    paddingTop: spacing.xs,
-  },
+  likes: { flexDirection: 'row', alignItems: 'center', gap: 3 },
+  save: { position: 'absolute', right: spacing.xs, bottom: spacing.xs },
 });

@@ -1,15 +1,12 @@
 import { StyleSheet, Text, View } from 'react-native';
 
 import { STEPS, type BlogRequest, type Step } from '@/api/types';
+import { STEP_LABELS } from '@/lib/request-status';
 import { radius, spacing, useTheme } from '@/theme';
 
-export const STEP_LABELS: Record<Step, string> = {
-  MODERATE_TOPIC: 'Checking the topic',
-  TEXT: 'Writing the post',
-  MODERATE_TEXT: 'Checking the text',
-  IMAGE: 'Drawing the illustration',
-  PUBLISH: 'Publishing',
-};
+import { Icon, type IconName } from './Icon';
+
+export { STEP_LABELS };
 
 export type StepState = 'done' | 'active' | 'failed' | 'pending';
 
@@ -37,7 +34,12 @@ export function stepStates(req: Pick<BlogRequest, 'status' | 'step'>): Record<St
   return out;
 }
 
-const MARKS: Record<StepState, string> = { done: '✓', active: '●', failed: '✕', pending: '○' };
+const MARKS: Record<StepState, IconName> = {
+  done: 'checkmark',
+  active: 'ellipsis-horizontal',
+  failed: 'close',
+  pending: 'ellipse-outline',
+};
 const SPOKEN: Record<StepState, string> = {
   done: 'done',
   active: 'in progress',
@@ -66,7 +68,7 @@ export function RequestProgress({ request }: { request: BlogRequest }) {
             accessibilityLabel={`Step ${i + 1} of ${STEPS.length}, ${STEP_LABELS[step]}: ${SPOKEN[state]}`}
             style={styles.row}>
             <View style={[styles.mark, { borderColor: tint[state] }]}>
-              <Text style={{ color: tint[state], fontWeight: '700' }}>{MARKS[state]}</Text>
+              <Icon name={MARKS[state]} size={state === 'pending' ? 10 : 16} color={tint[state]} />
             </View>
             <Text
               testID={`step-${step}-state`}

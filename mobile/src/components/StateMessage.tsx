@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from 'react-native';
 import { spacing, useTheme } from '@/theme';
 
 import { Button } from './Button';
+import { Icon, type IconName } from './Icon';
 
 /** Empty and error states: what happened, and the one thing to do about it. */
 export function StateMessage({
@@ -10,18 +11,23 @@ export function StateMessage({
   message,
   action,
   tone = 'neutral',
+  icon,
   testID,
 }: {
   title: string;
   message?: string;
   action?: { label: string; onPress: () => void; accessibilityLabel?: string; testID?: string };
   tone?: 'neutral' | 'error';
+  icon?: IconName;
   testID?: string;
 }) {
   const { colors } = useTheme();
+  const glyph = icon ?? (tone === 'error' ? 'alert-circle-outline' : undefined);
   return (
-    <View testID={testID} style={styles.container} accessibilityRole={tone === 'error' ? 'alert' : undefined}>
+    <View testID={testID} style={styles.container} role={tone === 'error' ? 'alert' : undefined}>
+      {glyph ? <Icon name={glyph} size={40} color={tone === 'error' ? colors.danger : colors.textMuted} /> : null}
       <Text
+       
         accessibilityRole="header"
         style={[styles.title, { color: tone === 'error' ? colors.danger : colors.text }]}>
         {title}
@@ -42,8 +48,8 @@ export function StateMessage({
 }
 
 const styles = StyleSheet.create({
-  container: { padding: spacing.xl, alignItems: 'center', gap: spacing.sm },
-  title: { fontSize: 18, fontWeight: '700', textAlign: 'center' },
+  container: { padding: spacing.xl, alignItems: 'center', gap: spacing.sm, maxWidth: 480, alignSelf: 'center' },
+  title: { fontSize: 19, fontWeight: '700', textAlign: 'center' },
   message: { fontSize: 15, textAlign: 'center', lineHeight: 21 },
-  action: { marginTop: spacing.md, minWidth: 160 },
+  action: { marginTop: spacing.md, minWidth: 180 },
 });

@@ -1,7 +1,58 @@
-export function formatDate(iso: string): string {
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+function parse(iso: string): Date | null {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** `Nov 24, 2026` (the year left out when it is this year's). */
+export function formatDate(iso: string, now: Date = new Date()): string {
+  const d = parse(iso);
+  if (!d) return '';
+  const day = `${MONTHS[d.getMonth()]} ${d.getDate()}`;
+  return d.getFullYear() === now.getFullYear() ? day : `${day}, ${d.getFullYear()}`;
+}
+
+/** `November 24, 2026`: for screen readers and the article header. */
+export function formatLongDate(iso: string): string {
+  const d = parse(iso);
+  return d ? `${MONTHS_LONG[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}` : '';
+}
+
+/**
+ * A compact relative time, as social apps show it: `now`, `5m`, `3h`, `2d`, then the date.
+ * A time a little in the future (clock skew) reads as `now`.
+ */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const d = parse(iso);
+  if (!d) return '';
+  const ago = now.getTime() - d.getTime();
+  if (ago < MINUTE) return 'now';
+  if (ago < HOUR) return `${Math.floor(ago / MINUTE)}m`;
+  if (ago < DAY) return `${Math.floor(ago / HOUR)}h`;
+  if (ago < 7 * DAY) return `${Math.floor(ago / DAY)}d`;
+  return formatDate(iso, now);
+}
+
+/** The same in words: `just now`, `5 minutes ago`, `yesterday`, `3 days ago`, then the date. */
+export function formatRelativeLong(iso: string, now: Date = new Date()): string {
+  const d = parse(iso);
+  if (!d) return '';
+  const ago = now.getTime() - d.getTime();
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  if (ago < MINUTE) return 'just now';
+  if (ago < HOUR) return plural(Math.floor(ago / MINUTE), 'minute');
+  if (ago < DAY) return plural(Math.floor(ago / HOUR), 'hour');
+  if (ago < 2 * DAY) return 'yesterday';
+  if (ago < 7 * DAY) return plural(Math.floor(ago / DAY), 'day');
+  return formatDate(iso, now);
 }
 
 export function formatReadingTime(minutes: number): string {
@@ -12,6 +63,15 @@ export function formatLikes(n: number): string {
   return n === 1 ? '1 like' : `${n} likes`;
 }
 
-export function formatCost(usd: number): string {
-  return usd === 0 ? '$0' : usd < 0.01 ? `<$0.01` : `$${usd.toFixed(2)}`;
+/** Who made a post, in a reader's words. */
+export function formatProvenance(post: {
+  offline: boolean;
+  provider: string | null;
+  models: { text: string | null; image: string | null };
+}): string {
+  if (post.offline) {
+    return 'A sample post: the built-in stand-in wrote it, not an AI model. Connect a model to get real posts.';
+  }
+  const writer = post.models.text ? `Written by AI (${post.models.text})` : 'Written by AI';
+  return post.models.image ? `${writer}, illustrated with ${post.models.image}.` : `${writer}.`;
 }

@@ -16,7 +16,7 @@ jest.mock('@/lib/ids', () => {
 function typeTopic(text: string) {
   fireEvent.changeText(screen.getByLabelText('Topic'), text);
 }
-const submit = () => fireEvent.press(screen.getByRole('button', { name: 'Generate post' }));
+const submit = () => fireEvent.press(screen.getByRole('button', { name: 'Write my post' }));
 
 describe('CreateScreen', () => {
   it.each([
@@ -56,7 +56,7 @@ describe('CreateScreen', () => {
     renderWithProviders(<CreateScreen />, { api });
 
     typeTopic('  How bees dance  ');
-    fireEvent.press(screen.getByRole('radio', { name: 'Audience: Expert' }));
+    fireEvent.press(screen.getByRole('radio', { name: 'Who it’s for: Experts' }));
     fireEvent.press(screen.getByRole('radio', { name: 'Tone: Playful' }));
     fireEvent.press(screen.getByRole('radio', { name: 'Length: Short' }));
     submit();
@@ -96,8 +96,25 @@ describe('CreateScreen', () => {
     typeTopic('the the the');
     submit();
 
-    expect(await screen.findByText('topic: contains only stop words')).toBeOnTheScreen();
+    expect(await screen.findByText('Topic: contains only stop words.')).toBeOnTheScreen();
     expect(mockRouter.push).not.toHaveBeenCalled();
+  });
+
+  it('starts from a given topic (after a rejection: the one to edit)', async () => {
+    renderWithProviders(<CreateScreen initialTopic="Why volcanoes erupt" />);
+
+    expect(screen.getByLabelText('Topic').props.value).toBe('Why volcanoes erupt');
+  });
+
+  it('announces which option is chosen on every radio', async () => {
+    renderWithProviders(<CreateScreen />);
+
+    const radios = screen.getAllByRole('radio');
+    expect(radios).toHaveLength(10);
+    for (const radio of radios) expect(typeof radio.props.accessibilityState.checked).toBe('boolean');
+    fireEvent.press(screen.getByRole('radio', { name: 'Tone: Playful' }));
+    expect(screen.getByRole('radio', { name: 'Tone: Playful' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Tone: Informative' })).not.toBeChecked();
   });
 
   it('asks a signed-out user to sign in', async () => {

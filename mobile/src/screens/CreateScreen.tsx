@@ -1,5 +1,5 @@
 import { useRouter } from 'expo-router';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { KeyboardAvoidingView, Platform, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
 
 import {
@@ -20,14 +20,21 @@ import { newIdempotencyKey } from '@/lib/ids';
 import { validateTopic } from '@/lib/validation';
 import { useCreatePostMutation } from '@/state/queries/request';
 import { useSession } from '@/state/session';
-import { radius, spacing, useTheme } from '@/theme';
+import { radius, READING_WIDTH, spacing, useTheme } from '@/theme';
 
-export function CreateScreen() {
+/** `initialTopic`: a topic to start from (after a rejection: the rejected one, to edit). */
+const AUDIENCE_NAMES: Record<Audience, string> = { general: 'Everyone', beginner: 'Beginners', expert: 'Experts' };
+const LENGTH_NAMES: Record<Length, string> = { short: 'Short', medium: 'Medium', long: 'Long' };
+
+export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
   const { colors } = useTheme();
   const router = useRouter();
   const { session } = useSession();
   const create = useCreatePostMutation();
-  const [topic, setTopic] = useState('');
+  const [topic, setTopic] = useState(initialTopic ?? '');
+  useEffect(() => {
+    if (initialTopic) setTopic(initialTopic);
+  }, [initialTopic]);
   const [audience, setAudience] = useState<Audience>('general');
   const [tone, setTone] = useState<Tone>('informative');
   const [length, setLength] = useState<Length>('medium');
@@ -46,8 +53,9 @@ export function CreateScreen() {
       <View style={[styles.fill, { backgroundColor: colors.background }]}>
         <StateMessage
           testID="create-signed-out"
-          title="Sign in to create posts"
-          message="Reading is open to everyone; generating a post needs an account."
+          icon="create-outline"
+          title="Sign in to write posts"
+          message="Reading is open to everyone. To have AI Blog write a post for you, sign in."
           action={{
             label: 'Sign in',
             onPress: () => router.push({ pathname: '/sign-in', params: { reason: 'create' } }),
@@ -87,6 +95,10 @@ export function CreateScreen() {
         <Text accessibilityRole="header" style={[styles.heading, { color: colors.text }]}>
           What should the post be about?
         </Text>
+        <Text style={{ color: colors.textMuted, lineHeight: 21, marginTop: -spacing.sm }}>
+          AI Blog writes and illustrates it in a minute or two. It appears in My posts, and in the feed once it’s
+          published.
+        </Text>
         <View style={styles.field}>
           <Text nativeID="topic-label" style={[styles.label, { color: colors.text }]}>
             Topic
@@ -124,9 +136,9 @@ export function CreateScreen() {
             </Text>
           </View>
         </View>
-        <ChoiceGroup label="Audience" options={AUDIENCES} value={audience} onChange={edited(setAudience)} testID="audience" />
+        <ChoiceGroup label="Who it’s for" options={AUDIENCES} value={audience} onChange={edited(setAudience)} describe={(a) => AUDIENCE_NAMES[a]} testID="audience" />
         <ChoiceGroup label="Tone" options={TONES} value={tone} onChange={edited(setTone)} testID="tone" />
-        <ChoiceGroup label="Length" options={LENGTHS} value={length} onChange={edited(setLength)} testID="length" />
+        <ChoiceGroup label="Length" options={LENGTHS} value={length} onChange={edited(setLength)} describe={(l) => LENGTH_NAMES[l]} testID="length" />
         {serverError ? (
           <View
             testID="create-error"
@@ -134,14 +146,15 @@ export function CreateScreen() {
             style={[styles.errorBox, { backgroundColor: colors.dangerSurface }]}>
             <Text style={{ color: colors.danger }}>{errorMessage(serverError)}</Text>
             {isApiError(serverError) && serverError.code === 'UNAUTHORIZED' ? (
-              <Button label="Sign in" variant="secondary" onPress={() => router.push('/sign-in')} />
+              <Button label="Sign in again" variant="secondary" onPress={() => router.push({ pathname: '/sign-in', params: { reason: 'expired' } })} />
             ) : null}
           </View>
         ) : null}
         <Button
           testID="create-submit"
-          label={create.isPending ? 'Sending…' : 'Generate post'}
-          accessibilityLabel="Generate post"
+          label={create.isPending ? 'Sending…' : 'Write my post'}
+          accessibilityLabel="Write my post"
+          icon="sparkles"
           loading={create.isPending}
           onPress={submit}
         />
@@ -152,7 +165,7 @@ export function CreateScreen() {
 
 const styles = StyleSheet.create({
   fill: { flex: 1 },
-  content: { padding: spacing.lg, gap: spacing.lg },
+  content: { padding: spacing.lg, gap: spacing.lg, width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center' },
   heading: { fontSize: 22, fontWeight: '700' },
   field: { gap: spacing.sm },
   label: { fontSize: 15, fontWeight: '600' },

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 
 import { FakeAiBlogApi, makePost } from '@/api/fake';
 import { ApiError } from '@/api/types';
@@ -73,7 +73,7 @@ describe('FeedScreen', () => {
     renderWithProviders(<FeedScreen />, { api });
 
     expect(await screen.findByText('Couldn’t load the feed')).toBeOnTheScreen();
-    expect(screen.getByText(/Can’t reach the server/)).toBeOnTheScreen();
+    expect(screen.getByText(/Can’t reach AI Blog/)).toBeOnTheScreen();
     fireEvent.press(screen.getByRole('button', { name: 'Try loading the feed again' }));
 
     expect(await screen.findByText('Post number 2')).toBeOnTheScreen();
@@ -112,7 +112,7 @@ describe('FeedScreen', () => {
   });
 
   it.each([
-    [undefined, 'No posts yet', 'Create a post'],
+    [undefined, 'No posts yet', 'Write the first one'],
     ['rust', 'No posts tagged #rust', 'Show all posts'],
   ])('shows the empty state for tag %s', async (tag, title, action) => {
     renderWithProviders(<FeedScreen tag={tag} />, { api: new FakeAiBlogApi([]) });
@@ -128,19 +128,93 @@ describe('FeedScreen', () => {
 
     expect(await screen.findByText('Post number 6')).toBeOnTheScreen();
     expect(screen.queryByText('Post number 5')).toBeNull();
-    expect(getFeed.mock.calls[0]![0].tag).toBe('even');
+    expect(getFeed.mock.calls.map(([p]) => p.tag)).toContain('even');
     fireEvent.press(screen.getByRole('button', { name: 'Clear the even filter' }));
     expect(mockRouter.setParams).toHaveBeenCalledWith({ tag: undefined });
   });
 
-  it('tapping a tag on a post filters the feed; tapping the post opens it', async () => {
+  it('puts the popular tags of the first page in one row above the posts, most used first', async () => {
+    const api = new FakeAiBlogApi([
+      makePost(1, { tags: ['rust', 'compilers'] }),
+      makePost(2, { tags: ['rust'] }),
+      makePost(3, { tags: ['bees', 'compilers', 'rust'] }),
+      makePost(4, { tags: ['zebras'] }),
+    ]);
+    renderWithProviders(<FeedScreen />, { api });
+    await screen.findByText('Post number 1');
+
+    const strip = screen.getByTestId('tag-strip');
+    const names = within(strip)
+      .getAllByRole('button')
+      .map((b) => b.props.accessibilityLabel);
+    // First page only (3 posts): rust ×3, compilers ×2, bees ×1; zebras is on page 2.
+    expect(names).toEqual(['All posts', 'Show posts tagged rust', 'Show posts tagged compilers', 'Show posts tagged bees']);
+    fireEvent(screen.getByTestId('feed-list'), 'onEndReached');
+    await screen.findByText('Post number 4');
+    expect(within(strip).queryByRole('button', { name: 'Show posts tagged zebras' })).toBeNull();
+
+    fireEvent.press(within(strip).getByRole('button', { name: 'Show posts tagged compilers' }));
+    expect(mockRouter.setParams).toHaveBeenCalledWith({ tag: 'compilers' });
+  });
+
+  it('cards are compact: no tag chips, relative time, reading time, likes only when there are some', async () => {
+    const now = Date.now();
+    const api = new FakeAiBlogApi([
+      makePost(1, { likes: 0, publishedAt: new Date(now - 3 * 3600_000).toISOString() }),
+      makePost(2, { likes: 7, readingTimeMinutes: 6 }),
+    ]);
+    renderWithProviders(<FeedScreen />, { api });
+    await screen.findByText('Post number 1');
+
+    const first = screen.getByTestId('post-card-post-1');
+    expect(within(first).getByText(/^3h · \d+ min read$/)).toBeOnTheScreen();
+    expect(within(first).queryByTestId('post-card-likes-post-1')).toBeNull();
+    expect(within(first).queryByRole('button', { name: /Show posts tagged/ })).toBeNull();
+    expect(screen.getByTestId('post-card-likes-post-2')).toHaveTextContent('7');
+  });
+
+  it('opens a post from its card', async () => {
     renderWithProviders(<FeedScreen />, { api: FakeAiBlogApi.withPosts(1) });
     await screen.findByText('Post number 1');
 
-    fireEvent.press(screen.getAllByRole('button', { name: 'Show posts tagged odd' })[0]!);
-    expect(mockRouter.setParams).toHaveBeenCalledWith({ tag: 'odd' });
-    fireEvent.press(screen.getByRole('link', { name: 'Open post: Post number 1' }));
+    fireEvent.press(screen.getByRole('link', { name: /^Post number 1\./ }));
     expect(mockRouter.push).toHaveBeenCalledWith('/post/post-1');
+  });
+
+  it('saves a post for later from its card, and unsaves it', async () => {
+    renderWithProviders(<FeedScreen />, { api: FakeAiBlogApi.withPosts(1) });
+    await screen.findByText('Post number 1');
+
+    fireEvent.press(screen.getByRole('button', { name: 'Save “Post number 1” for later' }));
+    const saved = await screen.findByRole('button', { name: 'Remove “Post number 1” from saved' });
+    expect(saved.props.accessibilityState).toMatchObject({ selected: true });
+    expect(saved.props['aria-pressed']).toBe(true);
+    fireEvent.press(saved);
+    expect(await screen.findByRole('button', { name: 'Save “Post number 1” for later' })).toBeOnTheScreen();
+  });
+
+  it('asks for fresh image URLs when an image cannot load, at most once a minute', async () => {
+    const api = FakeAiBlogApi.withPosts(2);
+    renderWithProviders(<FeedScreen />, { api });
+    await screen.findByText('Post number 2');
+    const getFeed = jest.spyOn(api, 'getFeed');
+
+    const failed = () => ({ nativeEvent: { error: 'HTTP 403 (the presigned URL expired)' } });
+    fireEvent(screen.getByTestId('post-card-image-post-2'), 'error', failed());
+    fireEvent(screen.getByTestId('post-card-image-post-1'), 'error', failed());
+
+    await waitFor(() => expect(getFeed).toHaveBeenCalledTimes(1));
+    expect(screen.getByTestId('post-card-image-post-2-fallback', { includeHiddenElements: true })).toBeOnTheScreen();
+  });
+
+  it('has a refresh button only where there is no pull to refresh (a desktop browser)', async () => {
+    const touch = renderWithProviders(<FeedScreen touch />, { api: FakeAiBlogApi.withPosts(1) });
+    await screen.findByText('Post number 1');
+    expect(screen.queryByRole('button', { name: 'Refresh the feed' })).toBeNull();
+    touch.unmount();
+
+    renderWithProviders(<FeedScreen touch={false} />, { api: FakeAiBlogApi.withPosts(1) });
+    expect(await screen.findByRole('button', { name: 'Refresh the feed' })).toBeOnTheScreen();
   });
 
   it('keeps showing cached posts with a banner when a refresh fails', async () => {
@@ -157,7 +231,7 @@ describe('FeedScreen', () => {
     expect(screen.getByText('Post number 2')).toBeOnTheScreen();
   });
 
-  it('marks posts from the offline provider', async () => {
+  it('marks sample posts (made without a model)', async () => {
     const api = new FakeAiBlogApi([makePost(1, { offline: true }), makePost(2, { offline: false })]);
     renderWithProviders(<FeedScreen />, { api });
     await screen.findByText('Post number 1');

@@ -1,15 +1,19 @@
 import { FlashList } from '@shopify/flash-list';
 import { useRouter } from 'expo-router';
-import { useCallback, useMemo, useState } from 'react';
-import { ActivityIndicator, Pressable, StyleSheet, Text, View } from 'react-native';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ActivityIndicator, Platform, Pressable, StyleSheet, Text, View } from 'react-native';
 
 import { errorMessage, isApiError, type FeedItem } from '@/api/types';
 import { Button } from '@/components/Button';
+import { Icon } from '@/components/Icon';
+import { IconButton } from '@/components/IconButton';
 import { PostCard, PostCardSkeleton } from '@/components/PostCard';
 import { StateMessage } from '@/components/StateMessage';
-import { TagChip } from '@/components/TagChip';
+import { popularTags, TagStrip } from '@/components/TagStrip';
+import { isTouchDevice, PULL_THRESHOLD, usePullToRefresh } from '@/lib/pull-to-refresh';
 import { useFeedQuery, useRefreshFeed } from '@/state/queries/feed';
-import { spacing, useTheme } from '@/theme';
+import { useSaved } from '@/state/saved';
+import { READING_WIDTH, spacing, useTheme } from '@/theme';
 
 /** The feed is a list of rows of different kinds, rendered by one switch. */
 export type FeedRow =
@@ -23,14 +27,18 @@ export type FeedRow =
   | { type: 'load-more-error'; key: string; message: string; restart: boolean }
   | { type: 'end'; key: string };
 
-const SKELETONS: FeedRow[] = [0, 1, 2, 3].map((i) => ({ type: 'skeleton', key: `skeleton-${i}` }));
+const SKELETONS: FeedRow[] = [0, 1, 2, 3, 4].map((i) => ({ type: 'skeleton', key: `skeleton-${i}` }));
 
-export function FeedScreen({ tag }: { tag?: string }) {
+export function FeedScreen({ tag, touch = isTouchDevice() }: { tag?: string; touch?: boolean }) {
   const router = useRouter();
   const { colors } = useTheme();
   const query = useFeedQuery(tag);
+  // The strip's tags come from the whole feed's first page, whichever tag is selected.
+  const allPosts = useFeedQuery(undefined);
   const refreshFeed = useRefreshFeed(tag);
+  const saved = useSaved();
   const [isPTR, setIsPTR] = useState(false);
+  const offset = useRef(0);
 
   const items = useMemo(() => {
     // Pages can overlap if posts were published between requests; show each post once.
@@ -39,6 +47,8 @@ export function FeedScreen({ tag }: { tag?: string }) {
       .flatMap((page) => page.items)
       .filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
   }, [query.data]);
+
+  const tags = useMemo(() => popularTags(allPosts.data?.pages[0]?.items ?? []), [allPosts.data]);
 
   const rows = useMemo<FeedRow[]>(() => {
     if (query.isPending) return SKELETONS;
@@ -69,11 +79,25 @@ export function FeedScreen({ tag }: { tag?: string }) {
   const onRefresh = useCallback(async () => {
     setIsPTR(true);
     try {
-      await refreshFeed();
+      await Promise.all([refreshFeed(), tag ? allPosts.refetch() : null]);
     } finally {
       setIsPTR(false);
     }
-  }, [refreshFeed]);
+  }, [refreshFeed, allPosts, tag]);
+
+  // Image URLs expire; when one fails, fetch the first page again (at most once a minute).
+  const lastImageRefresh = useRef(0);
+  const onImageFailed = useCallback(() => {
+    if (Date.now() - lastImageRefresh.current < 60_000) return;
+    lastImageRefresh.current = Date.now();
+    void query.refetch();
+  }, [query]);
+
+  const webPull = usePullToRefresh(
+    Platform.OS === 'web' && touch,
+    useCallback(() => offset.current <= 0, []),
+    useCallback(() => void onRefresh(), [onRefresh]),
+  );
 
   const onEndReached = useCallback(() => {
     if (query.hasNextPage && !query.isFetching && !query.isError) void query.fetchNextPage();
@@ -81,26 +105,45 @@ export function FeedScreen({ tag }: { tag?: string }) {
 
   const openPost = useCallback((id: string) => router.push(`/post/${encodeURIComponent(id)}`), [router]);
   const selectTag = useCallback((t: string | undefined) => router.setParams({ tag: t }), [router]);
+  const toggleSave = saved.toggle;
 
   const renderItem = useCallback(
     ({ item: row }: { item: FeedRow }) => {
       switch (row.type) {
         case 'post':
-          return <PostCard item={row.item} onPress={openPost} onTagPress={selectTag} activeTag={tag} />;
+          return (
+            <View style={styles.column}>
+              <PostCard
+                item={row.item}
+                onPress={openPost}
+                saved={saved.isSaved(row.item.id)}
+                onToggleSave={toggleSave}
+                onImageFailed={onImageFailed}
+              />
+            </View>
+          );
         case 'skeleton':
-          return <PostCardSkeleton />;
+          return (
+            <View style={styles.column}>
+              <PostCardSkeleton />
+            </View>
+          );
         case 'offline-banner':
           return (
-            <Pressable
-              testID="feed-offline-banner"
-              accessibilityRole="button"
-              accessibilityLabel="Showing saved posts. Tap to try loading the feed again."
-              onPress={() => void query.refetch()}
-              style={[styles.banner, { backgroundColor: colors.warningSurface }]}>
-              <Text style={{ color: colors.warning, fontWeight: '600' }}>
-                Showing saved posts — {row.message} Tap to retry.
-              </Text>
-            </Pressable>
+            <View style={[styles.column, { paddingHorizontal: spacing.lg }]}>
+              <Pressable
+                testID="feed-offline-banner"
+                role="button"
+                accessibilityRole="button"
+                accessibilityLabel="You’re offline: showing saved posts. Tap to try again."
+                onPress={() => void query.refetch()}
+                style={[styles.banner, { backgroundColor: colors.warningSurface }]}>
+                <Icon name="cloud-offline-outline" size={18} color={colors.warning} />
+                <Text style={{ color: colors.warning, fontWeight: '600', flex: 1 }}>
+                  Showing saved posts. {row.message} Tap to try again.
+                </Text>
+              </Pressable>
+            </View>
           );
         case 'error':
           return (
@@ -122,15 +165,15 @@ export function FeedScreen({ tag }: { tag?: string }) {
             <StateMessage
               testID="feed-empty"
               title={`No posts tagged #${tag}`}
-              message="Try another tag, or show every post."
+              message="Try another topic, or see every post."
               action={{ label: 'Show all posts', onPress: () => selectTag(undefined), testID: 'feed-clear-tag' }}
             />
           ) : (
             <StateMessage
               testID="feed-empty"
               title="No posts yet"
-              message="Generated posts appear here once they are published."
-              action={{ label: 'Create a post', onPress: () => router.push('/create'), testID: 'feed-create' }}
+              message="New posts appear here as soon as they are published."
+              action={{ label: 'Write the first one', onPress: () => router.push('/create'), testID: 'feed-create' }}
             />
           );
         case 'loading-more':
@@ -142,7 +185,7 @@ export function FeedScreen({ tag }: { tag?: string }) {
         case 'load-more-error':
           return (
             <View style={styles.footer} testID="feed-load-more-error">
-              <Text style={{ color: colors.danger, marginBottom: spacing.sm }}>{row.message}</Text>
+              <Text style={{ color: colors.danger, marginBottom: spacing.sm, textAlign: 'center' }}>{row.message}</Text>
               {row.restart ? (
                 <Button
                   label="Reload the feed"
@@ -163,81 +206,95 @@ export function FeedScreen({ tag }: { tag?: string }) {
           );
         case 'end':
           return (
-            <Text testID="feed-end" style={[styles.end, { color: colors.textMuted }]}>
-              You’re all caught up.
-            </Text>
+            <View style={styles.footer}>
+              <Icon name="checkmark-circle-outline" size={22} color={colors.textMuted} />
+              <Text testID="feed-end" style={[styles.end, { color: colors.textMuted }]}>
+                You’re all caught up.
+              </Text>
+            </View>
           );
       }
     },
-    [colors, onRefresh, openPost, query, router, selectTag, tag],
-  );
-
-  const knownTags = useMemo(
-    () => [...new Set(items.flatMap((item) => item.tags))].slice(0, 12),
-    [items],
-  );
-
-  const header = (
-    <View style={styles.header}>
-      {tag ? (
-        <View style={styles.filterRow}>
-          <Text style={[styles.filterText, { color: colors.text }]} accessibilityRole="header">
-            Posts tagged #{tag}
-          </Text>
-          <TagChip
-            tag={`${tag} ✕`}
-            selected
-            accessibilityLabel={`Clear the ${tag} filter`}
-            onPress={() => selectTag(undefined)}
-            testID="feed-clear-filter"
-          />
-        </View>
-      ) : knownTags.length > 0 ? (
-        <View style={styles.tagRow} accessibilityLabel="Filter by tag">
-          {knownTags.map((t) => (
-            <TagChip key={t} tag={t} onPress={selectTag} testID={`feed-tag-${t}`} />
-          ))}
-        </View>
-      ) : null}
-      <Pressable
-        testID="feed-refresh"
-        accessibilityRole="button"
-        accessibilityLabel="Refresh the feed"
-        onPress={onRefresh}
-        hitSlop={8}
-        style={styles.refresh}>
-        <Text style={{ color: colors.primary, fontWeight: '600' }}>{isPTR ? 'Refreshing…' : '↻ Refresh'}</Text>
-      </Pressable>
-    </View>
+    [colors, onRefresh, openPost, query, router, selectTag, tag, saved, toggleSave, onImageFailed],
   );
 
   return (
     <View style={[styles.container, { backgroundColor: colors.background }]}>
-      <FlashList
-        testID="feed-list"
-        data={rows}
-        renderItem={renderItem}
-        keyExtractor={(row) => row.key}
-        getItemType={(row) => row.type}
-        ListHeaderComponent={header}
-        onEndReached={onEndReached}
-        onEndReachedThreshold={0.5}
-        refreshing={isPTR}
-        onRefresh={onRefresh}
-        accessibilityLabel="Posts"
+      <TagStrip
+        tags={tags}
+        selected={tag}
+        onSelect={selectTag}
+        trailing={
+          touch ? null : (
+            <IconButton
+              testID="feed-refresh"
+              icon="refresh"
+              label={isPTR ? 'Refreshing the feed' : 'Refresh the feed'}
+              onPress={() => void onRefresh()}
+              color={colors.textMuted}
+              style={{ marginRight: spacing.sm }}
+            />
+          )
+        }
       />
+      <View style={styles.container} {...webPull.handlers}>
+        {webPull.distance > 0 || (Platform.OS === 'web' && isPTR) ? (
+          <View
+            testID="feed-pull-indicator"
+            pointerEvents="none"
+            style={[styles.pull, { transform: [{ translateY: isPTR ? 12 : webPull.distance / 2 }] }]}>
+            <View style={[styles.pullBubble, { backgroundColor: colors.surface, borderColor: colors.border }]}>
+              {isPTR ? (
+                <ActivityIndicator color={colors.primary} accessibilityLabel="Refreshing the feed" />
+              ) : (
+                <View style={{ transform: [{ rotate: webPull.distance >= PULL_THRESHOLD ? '180deg' : '0deg' }] }}>
+                  <Icon name="arrow-down" size={20} color={colors.primary} />
+                </View>
+              )}
+            </View>
+          </View>
+        ) : null}
+        <FlashList
+          testID="feed-list"
+          data={rows}
+          renderItem={renderItem}
+          keyExtractor={(row) => row.key}
+          getItemType={(row) => row.type}
+          onEndReached={onEndReached}
+          onEndReachedThreshold={0.5}
+          onScroll={(e) => {
+            offset.current = e.nativeEvent.contentOffset.y;
+          }}
+          scrollEventThrottle={32}
+          refreshing={Platform.OS === 'web' ? false : isPTR}
+          onRefresh={Platform.OS === 'web' ? undefined : onRefresh}
+          accessibilityLabel="Posts"
+        />
+      </View>
     </View>
   );
 }
 
 const styles = StyleSheet.create({
   container: { flex: 1 },
-  header: { paddingHorizontal: spacing.lg, paddingTop: spacing.md, paddingBottom: spacing.md, gap: spacing.sm },
-  filterRow: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm, flexWrap: 'wrap' },
-  filterText: { fontSize: 16, fontWeight: '700' },
-  tagRow: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
-  refresh: { alignSelf: 'flex-end', paddingVertical: spacing.xs },
-  banner: { marginHorizontal: spacing.lg, marginBottom: spacing.md, padding: spacing.md, borderRadius: 10 },
-  footer: { padding: spacing.xl, alignItems: 'center' },
-  end: { textAlign: 'center', padding: spacing.xl },
+  column: { width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center' },
+  banner: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.sm,
+    marginTop: spacing.md,
+    padding: spacing.md,
+    borderRadius: 10,
+  },
+  footer: { padding: spacing.xl, alignItems: 'center', gap: spacing.sm },
+  end: { textAlign: 'center' },
+  pull: { position: 'absolute', top: 0, left: 0, right: 0, alignItems: 'center', zIndex: 10 },
+  pullBubble: {
+    width: 40,
+    height: 40,
+    borderRadius: 20,
+    borderWidth: StyleSheet.hairlineWidth,
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
 });

@@ -1,10 +1,10 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
-import { Share } from 'react-native';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react-native';
+import { Share, StyleSheet } from 'react-native';
 
 import { FakeAiBlogApi, makePost, toFeedItem } from '@/api/fake';
-import { ApiError, type LikeResult } from '@/api/types';
+import { ApiError, type BlogPost, type LikeResult } from '@/api/types';
 import { feedQueryKey, type FeedData } from '@/state/queries/feed';
-import { likedQueryKey } from '@/state/queries/like';
+import { postQueryKey } from '@/state/queries/post';
 import { createTestQueryClient, renderWithProviders } from '@/test/render';
 import { mockRouter } from '@/test/router-mock';
 
@@ -29,7 +29,6 @@ function setup({ liked = false } = {}) {
     pages: [{ items: [toFeedItem(post)], nextCursor: null }],
     pageParams: [undefined],
   });
-  if (liked) queryClient.setQueryData(likedQueryKey(post.id), true);
   const feedLikes = () => queryClient.getQueryData<FeedData>(feedQueryKey())!.pages[0]!.items[0]!.likes;
   return { post, api, queryClient, feedLikes };
 }
@@ -44,6 +43,8 @@ describe('PostScreen', () => {
     expect(screen.getByText('4 min read')).toBeOnTheScreen();
     expect(screen.getByRole('button', { name: 'Show posts tagged bees' })).toBeOnTheScreen();
     expect(screen.getByTestId('offline-badge')).toBeOnTheScreen();
+    expect(screen.getByTestId('post-provenance')).toHaveTextContent(/sample post: the built-in stand-in wrote it, not an AI model/);
+    expect(screen.queryByText(/offline-text|cost/)).toBeNull();
     // Markdown: the "**markdown**" of the body is rendered, not shown as asterisks.
     expect(screen.getByText('markdown')).toBeOnTheScreen();
     expect(screen.queryByText(/\*\*markdown\*\*/)).toBeNull();
@@ -60,10 +61,25 @@ describe('PostScreen', () => {
     expect(await screen.findByRole('header', { name: 'Bees and flowers' })).toBeOnTheScreen();
   });
 
-  it('says so when the post does not exist', async () => {
+  it('says so when the post does not exist, with a way to the feed', async () => {
     renderWithProviders(<PostScreen id="nope" />, { api: new FakeAiBlogApi([]) });
 
     expect(await screen.findByText('This post doesn’t exist')).toBeOnTheScreen();
+    fireEvent.press(screen.getByRole('button', { name: 'Go to the home feed' }));
+    expect(mockRouter.replace).toHaveBeenCalledWith('/');
+  });
+
+  it.each([
+    { who: 'a reader who likes it', signedIn: true, likes: true, button: 'Unlike, 10 likes' },
+    { who: 'a reader who does not', signedIn: true, likes: false, button: 'Like, 10 likes' },
+    { who: 'a signed-out reader', signedIn: false, likes: true, button: 'Like, 10 likes' },
+  ])('shows the like state the server gives $who', async (c) => {
+    const { api, queryClient } = setup({ liked: c.likes });
+    api.signedIn = c.signedIn;
+    renderWithProviders(<PostScreen id="post-7" />, { api, queryClient, session: c.signedIn ? undefined : null });
+
+    const button = await screen.findByRole('button', { name: c.button });
+    expect(button.props['aria-pressed']).toBe(c.signedIn && c.likes);
   });
 
   it.each([
@@ -106,7 +122,7 @@ describe('PostScreen', () => {
     if (c.liked) expect(screen.getByTestId('like-button')).toBeSelected();
     else expect(screen.getByTestId('like-button')).not.toBeSelected();
     expect(feedLikes()).toBe(10);
-    expect(queryClient.getQueryData(likedQueryKey('post-7'))).toBe(c.liked);
+    expect(queryClient.getQueryData<BlogPost>(postQueryKey('post-7'))!.likedByMe).toBe(c.liked);
   });
 
   it('sends a signed-out reader to sign in instead of liking', async () => {
@@ -120,16 +136,85 @@ describe('PostScreen', () => {
     expect(mockRouter.push).toHaveBeenCalledWith({ pathname: '/sign-in', params: { reason: 'like' } });
   });
 
-  it('shares the post’s title and link', async () => {
+  it('shares the post’s public page, not an app-only link', async () => {
     const share = jest.spyOn(Share, 'share').mockResolvedValue({ action: 'sharedAction' });
     const { api, queryClient } = setup();
     renderWithProviders(<PostScreen id="post-7" />, { api, queryClient });
 
     fireEvent.press(await screen.findByRole('button', { name: 'Share this post' }));
 
-    expect(share).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'Bees and flowers', message: expect.stringContaining('post/post-7') }),
+    await waitFor(() =>
+      expect(share).toHaveBeenCalledWith(
+        expect.objectContaining({ title: 'Bees and flowers', url: 'https://api.example/p/post-7' }),
+        expect.anything(),
+      ),
     );
+  });
+
+  it('copies the link when the platform cannot share, and says so', async () => {
+    jest.spyOn(Share, 'share').mockRejectedValue(new Error('no share sheet'));
+    const { api, queryClient } = setup();
+    renderWithProviders(<PostScreen id="post-7" />, { api, queryClient });
+
+    fireEvent.press(await screen.findByRole('button', { name: 'Share this post' }));
+
+    expect(await screen.findByText('Link copied')).toBeOnTheScreen();
+    expect(require('expo-clipboard').setStringAsync).toHaveBeenCalledWith('https://api.example/p/post-7');
+  });
+
+  it('asks to sign in again when the server refuses the reader’s token', async () => {
+    const { api, queryClient } = setup();
+    jest.spyOn(api, 'setLiked').mockRejectedValueOnce(new ApiError(401, 'UNAUTHORIZED', 'Unauthorized'));
+    renderWithProviders(<PostScreen id="post-7" />, { api, queryClient });
+
+    fireEvent.press(await screen.findByRole('button', { name: 'Like, 10 likes' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'Sign in again' }));
+
+    expect(screen.getByText(/Your sign-in has expired/)).toBeOnTheScreen();
+    expect(mockRouter.push).toHaveBeenCalledWith({ pathname: '/sign-in', params: { reason: 'expired' } });
+    expect(screen.getByRole('button', { name: 'Like, 10 likes' })).toBeOnTheScreen();
+  });
+
+  it('saves the post for later', async () => {
+    const { api, queryClient } = setup();
+    renderWithProviders(<PostScreen id="post-7" />, { api, queryClient });
+
+    fireEvent.press(await screen.findByRole('button', { name: 'Save for later' }));
+
+    const saved = await screen.findByRole('button', { name: 'Remove from saved' });
+    expect(saved.props['aria-pressed']).toBe(true);
+    expect(screen.getByText('Saved for later')).toBeOnTheScreen();
+  });
+
+  it('ends with more posts on its first topic, without itself', async () => {
+    const post = makePost(7, { title: 'Bees and flowers', tags: ['nature'] });
+    const api = new FakeAiBlogApi([
+      post,
+      makePost(8, { title: 'Meadows in June', tags: ['nature'] }),
+      makePost(9, { title: 'Compilers', tags: ['code'] }),
+    ]);
+    renderWithProviders(<PostScreen id="post-7" />, { api });
+
+    expect(await screen.findByRole('header', { name: 'More on #nature' })).toBeOnTheScreen();
+    const next = screen.getByTestId('read-next');
+    expect(within(next).getByText('Meadows in June')).toBeOnTheScreen();
+    expect(within(next).queryByText('Bees and flowers')).toBeNull();
+    expect(within(next).queryByText('Compilers')).toBeNull();
+    fireEvent.press(within(next).getByRole('link', { name: /^Meadows in June\./ }));
+    expect(mockRouter.push).toHaveBeenCalledWith('/post/post-8');
+  });
+
+  it('sets article text in the reader’s text size', async () => {
+    const { api, queryClient } = setup();
+    renderWithProviders(<PostScreen id="post-7" />, {
+      api,
+      queryClient,
+      settings: { apiUrl: 'http://localhost:3000', theme: 'light', textSize: 'large' },
+    });
+
+    const word = await screen.findByText('markdown');
+    expect(StyleSheet.flatten(word.props.style).fontSize).toBe(21); // 18 × 1.15
+    expect(StyleSheet.flatten(screen.getByTestId('post-title').props.style).fontSize).toBe(32); // 28 × 1.15
   });
 
   it('opens the feed filtered by a tag', async () => {

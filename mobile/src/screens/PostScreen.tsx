@@ -1,23 +1,47 @@
-import { Image } from 'expo-image';
 import { Stack, useRouter } from 'expo-router';
-import { useState } from 'react';
-import { Pressable, ScrollView, Share, StyleSheet, Text, View } from 'react-native';
+import { useMemo, useState } from 'react';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
 
-import { errorMessage, isApiError, type BlogPost } from '@/api/types';
+import { errorMessage, isApiError, type BlogPost, type FeedItem } from '@/api/types';
+import { Button } from '@/components/Button';
+import { Icon } from '@/components/Icon';
+import { IconButton } from '@/components/IconButton';
 import { LikeButton } from '@/components/LikeButton';
 import { Markdown } from '@/components/Markdown';
 import { OfflineBadge } from '@/components/OfflineBadge';
+import { PostCard } from '@/components/PostCard';
+import { PostImage } from '@/components/PostImage';
 import { StateMessage } from '@/components/StateMessage';
 import { TagChip } from '@/components/TagChip';
-import { formatCost, formatDate, formatReadingTime } from '@/lib/format';
-import { postLink } from '@/lib/links';
-import { useLikedState, useLikeMutation } from '@/state/queries/like';
+import { formatLongDate, formatProvenance, formatReadingTime, formatRelativeLong } from '@/lib/format';
+import { shareLink } from '@/lib/share';
+import { useNotices } from '@/state/notices';
+import { useFeedQuery } from '@/state/queries/feed';
+import { isLiked, useLikeMutation } from '@/state/queries/like';
 import { usePostQuery } from '@/state/queries/post';
+import { useSaved } from '@/state/saved';
 import { useSession } from '@/state/session';
-import { radius, spacing, useTheme } from '@/theme';
+import { fonts, radius, READING_WIDTH, spacing, useTheme } from '@/theme';
+
+/** A way back when the post was opened from a link and there is nothing behind it. */
+function BackHome() {
+  const router = useRouter();
+  const { colors } = useTheme();
+  if (router.canGoBack()) return null;
+  return (
+    <IconButton
+      testID="post-back-home"
+      icon="chevron-back"
+      label="Back to the feed"
+      color={colors.text}
+      onPress={() => router.replace('/')}
+    />
+  );
+}
 
 export function PostScreen({ id }: { id: string }) {
   const { colors } = useTheme();
+  const router = useRouter();
   const query = usePostQuery(id);
 
   if (query.isPending) return <PostSkeleton />;
@@ -25,105 +49,190 @@ export function PostScreen({ id }: { id: string }) {
     const notFound = isApiError(query.error) && query.error.code === 'NOT_FOUND';
     return (
       <View style={[styles.fill, { backgroundColor: colors.background }]}>
+        <Stack.Screen options={{ title: notFound ? 'Post not found' : 'Post', headerLeft: () => <BackHome /> }} />
         <StateMessage
           testID="post-error"
           tone="error"
           title={notFound ? 'This post doesn’t exist' : 'Couldn’t load the post'}
-          message={notFound ? undefined : errorMessage(query.error)}
+          message={notFound ? 'It may have been removed, or the link is mistyped.' : errorMessage(query.error)}
           action={
             notFound
-              ? undefined
+              ? { label: 'Go to the home feed', onPress: () => router.replace('/'), testID: 'post-go-home' }
               : { label: 'Try again', accessibilityLabel: 'Try loading the post again', onPress: () => void query.refetch(), testID: 'post-retry' }
           }
         />
       </View>
     );
   }
-  return <PostView post={query.data} />;
+  return <PostView post={query.data} onImageFailed={() => void query.refetch()} />;
 }
 
-function PostView({ post }: { post: BlogPost }) {
-  const { colors } = useTheme();
+function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () => void }) {
+  const { colors, textScale } = useTheme();
   const router = useRouter();
-  const { session } = useSession();
-  const liked = useLikedState(post.id);
+  const { session, expired } = useSession();
+  const { show } = useNotices();
+  const saved = useSaved();
   const like = useLikeMutation(post.id);
-  const [notice, setNotice] = useState<string | null>(null);
+  const liked = isLiked(post);
+  const [notice, setNotice] = useState<{ text: string; signIn: boolean } | null>(null);
+  const isSaved = saved.isSaved(post.id);
 
   const onLike = () => {
     if (!session) {
       router.push({ pathname: '/sign-in', params: { reason: 'like' } });
       return;
     }
+    if (expired) {
+      setNotice({ text: 'Your sign-in has expired. Sign in again to like posts.', signIn: true });
+      return;
+    }
     setNotice(null);
     like.mutate(!liked, {
-      onError: (e) => setNotice(`Couldn’t ${liked ? 'unlike' : 'like'} the post. ${errorMessage(e)}`),
+      onError: (e) => {
+        const signIn = isApiError(e) && e.status === 401;
+        setNotice({
+          text: signIn
+            ? 'Your sign-in has expired. Sign in again to like posts.'
+            : `Couldn’t ${liked ? 'unlike' : 'like'} the post. ${errorMessage(e)}`,
+          signIn,
+        });
+      },
     });
   };
 
   const onShare = async () => {
-    const url = postLink(post.id);
-    try {
-      await Share.share({ title: post.title, message: `${post.title}\n${url}`, url });
-    } catch {
-      setNotice('Sharing isn’t available here.');
+    const outcome = await shareLink({ title: post.title, url: post.shareUrl });
+    if (outcome === 'copied') {
+      show({ tone: 'info', title: 'Link copied', message: post.shareUrl, durationMs: 5000 });
+    } else if (outcome === 'failed') {
+      show({ tone: 'error', title: 'Couldn’t share the post', message: `Its link is ${post.shareUrl}`, durationMs: 0 });
     }
   };
 
+  const onSave = () => {
+    const now = saved.toggle(post);
+    show({ tone: 'info', title: now ? 'Saved for later' : 'Removed from saved', durationMs: 3000, action: now ? { label: 'See saved', href: '/saved' } : undefined });
+  };
+
+  const titleSize = Math.round(28 * textScale);
   return (
     <ScrollView
       testID="post-screen"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}>
-      <Stack.Screen options={{ title: post.title }} />
-      {post.imageUrl ? (
-        <Image
-          testID="post-hero"
-          source={{ uri: post.imageUrl }}
-          style={[styles.hero, { backgroundColor: colors.skeleton }]}
-          contentFit="cover"
-          transition={200}
-          accessibilityLabel={`Illustration for ${post.title}`}
-        />
-      ) : (
-        <View style={[styles.hero, { backgroundColor: colors.surfaceAlt }]} accessibilityElementsHidden />
-      )}
-      <View style={styles.inner}>
-        <Text accessibilityRole="header" testID="post-title" style={[styles.title, { color: colors.text }]}>
+      <Stack.Screen options={{ title: post.title, headerTitle: '', headerLeft: () => <BackHome /> }} />
+      <View style={styles.column}>
+        <Text
+         
+          aria-level={1}
+          accessibilityRole="header"
+          testID="post-title"
+          style={[styles.title, { color: colors.text, fontSize: titleSize, lineHeight: Math.round(titleSize * 1.22) }]}>
           {post.title}
         </Text>
-        {post.offline ? <OfflineBadge /> : null}
-        <Text style={[styles.meta, { color: colors.textMuted }]}>
-          {formatDate(post.publishedAt)} · <Text testID="post-reading-time">{formatReadingTime(post.readingTimeMinutes)}</Text>
+        <Text style={[styles.summary, { color: colors.textMuted, fontSize: Math.round(19 * textScale), lineHeight: Math.round(27 * textScale) }]}>
+          {post.summary}
         </Text>
-        <View style={styles.tags}>
-          {post.tags.map((tag) => (
-            <TagChip key={tag} tag={tag} onPress={(t) => router.navigate({ pathname: '/', params: { tag: t } })} />
-          ))}
+        <View style={styles.byline}>
+          <View style={[styles.avatar, { backgroundColor: colors.surfaceAlt }]}>
+            <Icon name="sparkles" size={18} color={colors.primary} />
+          </View>
+          <View style={{ flex: 1 }}>
+            <Text style={[styles.author, { color: colors.text }]}>AI Blog</Text>
+            <Text
+              style={[styles.meta, { color: colors.textMuted }]}
+              accessibilityLabel={`Published ${formatLongDate(post.publishedAt)}, ${formatReadingTime(post.readingTimeMinutes)}`}>
+              {formatRelativeLong(post.publishedAt)} · <Text testID="post-reading-time">{formatReadingTime(post.readingTimeMinutes)}</Text>
+            </Text>
+          </View>
         </View>
-        <View style={styles.actions}>
+        {post.offline ? <OfflineBadge /> : null}
+        <View style={[styles.actions, { borderColor: colors.border }]}>
           <LikeButton liked={liked} likes={post.likes} onPress={onLike} />
-          <Pressable
-            testID="share-button"
-            accessibilityRole="button"
-            accessibilityLabel="Share this post"
-            onPress={onShare}
-            style={[styles.share, { borderColor: colors.border, backgroundColor: colors.surface }]}>
-            <Text style={{ color: colors.text, fontWeight: '600' }}>↗ Share</Text>
-          </Pressable>
+          <View style={{ flex: 1 }} />
+          <IconButton
+            testID="save-button"
+            icon={isSaved ? 'bookmark' : 'bookmark-outline'}
+            label={isSaved ? 'Remove from saved' : 'Save for later'}
+            selected={isSaved}
+            color={isSaved ? colors.primary : colors.text}
+            onPress={onSave}
+          />
+          <IconButton testID="share-button" icon="share-outline" label="Share this post" onPress={() => void onShare()} />
         </View>
         {notice ? (
-          <Text testID="post-notice" accessibilityRole="alert" accessibilityLiveRegion="polite" style={{ color: colors.danger }}>
-            {notice}
-          </Text>
+          <View testID="post-notice" role="alert" accessibilityLiveRegion="polite" style={[styles.notice, { backgroundColor: colors.dangerSurface }]}>
+            <Text style={{ color: colors.danger }}>{notice.text}</Text>
+            {notice.signIn ? (
+              <Button
+                testID="post-sign-in-again"
+                label="Sign in again"
+                variant="secondary"
+                onPress={() => router.push({ pathname: '/sign-in', params: { reason: 'expired' } })}
+              />
+            ) : null}
+          </View>
         ) : null}
+      </View>
+      <View style={[styles.column, styles.heroWrap]}>
+        <PostImage
+          testID="post-hero"
+          postId={post.id}
+          uri={post.imageUrl}
+          style={styles.hero}
+          label={`Illustration for ${post.title}`}
+          onFailed={onImageFailed}
+        />
+      </View>
+      <View style={styles.column}>
         <Markdown value={post.body} />
+        {post.tags.length > 0 ? (
+          <View style={styles.tags} accessibilityLabel="Topics">
+            {post.tags.map((tag) => (
+              <TagChip key={tag} tag={tag} onPress={(t) => router.navigate({ pathname: '/', params: { tag: t } })} />
+            ))}
+          </View>
+        ) : null}
         <Text testID="post-provenance" style={[styles.footer, { color: colors.textMuted, borderColor: colors.border }]}>
-          Made by {post.provider ?? 'an unknown provider'} · text: {post.models.text ?? '—'} · image:{' '}
-          {post.models.image ?? '—'} · cost {formatCost(post.costUsd)}
+          {formatProvenance(post)}
         </Text>
+        <ReadNext post={post} />
       </View>
     </ScrollView>
+  );
+}
+
+/** At the end of a post: more on its first topic, else the newest posts. */
+function ReadNext({ post }: { post: BlogPost }) {
+  const { colors } = useTheme();
+  const router = useRouter();
+  const saved = useSaved();
+  const topic = post.tags[0];
+  const related = useFeedQuery(topic);
+  const latest = useFeedQuery(undefined);
+  const { title, items } = useMemo(() => {
+    const others = (list: FeedItem[] | undefined) => (list ?? []).filter((p) => p.id !== post.id);
+    const onTopic = others(related.data?.pages[0]?.items).slice(0, 3);
+    if (onTopic.length > 0) return { title: `More on #${topic}`, items: onTopic };
+    return { title: 'Read next', items: others(latest.data?.pages[0]?.items).slice(0, 3) };
+  }, [related.data, latest.data, post.id, topic]);
+  if (items.length === 0) return null;
+  return (
+    <View testID="read-next" style={styles.readNext}>
+      <Text aria-level={2} accessibilityRole="header" style={[styles.readNextTitle, { color: colors.text }]}>
+        {title}
+      </Text>
+      {items.map((item) => (
+        <PostCard
+          key={item.id}
+          item={item}
+          onPress={(id) => router.push(`/post/${encodeURIComponent(id)}`)}
+          saved={saved.isSaved(item.id)}
+          onToggleSave={saved.toggle}
+        />
+      ))}
+    </View>
   );
 }
 
@@ -132,12 +241,13 @@ function PostSkeleton() {
   const bar = { backgroundColor: colors.skeleton, borderRadius: radius.sm };
   return (
     <View testID="post-skeleton" style={[styles.fill, { backgroundColor: colors.background }]} accessibilityLabel="Loading the post">
-      <View style={[styles.hero, { backgroundColor: colors.skeleton }]} />
-      <View style={styles.inner}>
+      <View style={[styles.column, { gap: spacing.md, paddingTop: spacing.lg }]}>
         <View style={[bar, { height: 28, width: '85%' }]} />
-        <View style={[bar, { height: 14, width: '40%' }]} />
+        <View style={[bar, { height: 28, width: '60%' }]} />
+        <View style={[bar, { height: 16, width: '40%' }]} />
+        <View style={[bar, { width: '100%', aspectRatio: 16 / 9 }]} />
         {[0, 1, 2, 3, 4].map((i) => (
-          <View key={i} style={[bar, { height: 14, width: i % 2 ? '90%' : '100%' }]} />
+          <View key={i} style={[bar, { height: 16, width: i % 2 ? '90%' : '100%' }]} />
         ))}
       </View>
     </View>
@@ -146,19 +256,29 @@ function PostSkeleton() {
 
 const styles = StyleSheet.create({
   fill: { flex: 1 },
-  content: { paddingBottom: spacing.xl * 2 },
-  hero: { width: '100%', aspectRatio: 16 / 9 },
-  inner: { padding: spacing.lg, gap: spacing.md },
-  title: { fontSize: 26, fontWeight: '800', lineHeight: 32 },
+  content: { paddingBottom: spacing.xxl * 2 },
+  column: { width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center', paddingHorizontal: spacing.lg },
+  title: { fontWeight: '800', marginTop: spacing.lg },
+  summary: { fontFamily: fonts.serif, marginTop: spacing.sm },
+  byline: { flexDirection: 'row', alignItems: 'center', gap: spacing.md, marginTop: spacing.lg, marginBottom: spacing.sm },
+  avatar: { width: 40, height: 40, borderRadius: 20, alignItems: 'center', justifyContent: 'center' },
+  author: { fontSize: 15, fontWeight: '600' },
   meta: { fontSize: 14 },
-  tags: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
-  actions: { flexDirection: 'row', gap: spacing.md, alignItems: 'center' },
-  share: {
-    minHeight: 40,
-    paddingHorizontal: spacing.md,
-    borderRadius: radius.pill,
-    borderWidth: 1,
-    justifyContent: 'center',
+  actions: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.xs,
+    marginTop: spacing.md,
+    paddingVertical: spacing.xs,
+    borderTopWidth: StyleSheet.hairlineWidth,
+    borderBottomWidth: StyleSheet.hairlineWidth,
   },
-  footer: { fontSize: 12, borderTopWidth: StyleSheet.hairlineWidth, paddingTop: spacing.md, marginTop: spacing.md },
+  notice: { marginTop: spacing.md, padding: spacing.md, borderRadius: radius.md, gap: spacing.sm },
+  heroWrap: { marginTop: spacing.lg, marginBottom: spacing.sm },
+  hero: { width: '100%', aspectRatio: 16 / 9, borderRadius: radius.lg },
+  tags: { flexDirection: 'row', flexWrap: 'wrap', columnGap: spacing.sm, marginTop: spacing.lg },
+  footer: { fontSize: 14, lineHeight: 20, borderTopWidth: StyleSheet.hairlineWidth, paddingTop: spacing.md, marginTop: spacing.lg },
+  readNext: { marginTop: spacing.xl, marginHorizontal: -spacing.lg },
+
+  readNextTitle: { fontSize: 20, fontWeight: '700', marginBottom: spacing.xs, paddingHorizontal: spacing.lg },
 });

@@ -1,8 +1,8 @@
-import { act, screen, waitFor } from '@testing-library/react-native';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 
 import { FakeAiBlogApi } from '@/api/fake';
 import { STEPS, type BlogRequest } from '@/api/types';
-import { STEP_LABELS } from '@/components/RequestProgress';
+import { STATUS_LABELS, STEP_LABELS } from '@/lib/request-status';
 import { renderWithProviders } from '@/test/render';
 import { mockRouter } from '@/test/router-mock';
 
@@ -20,7 +20,7 @@ const stepLabel = (i: number, state: string) =>
 
 async function moveTo(api: FakeAiBlogApi, id: string, patch: Partial<BlogRequest>) {
   await act(async () => api.update(id, patch));
-  await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent(patch.status ?? ''));
+  await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent(STATUS_LABELS[patch.status!]));
 }
 
 describe('RequestScreen', () => {
@@ -29,8 +29,10 @@ describe('RequestScreen', () => {
     const id = await queued(api);
     renderWithProviders(<RequestScreen id={id} />, { api });
 
-    expect(await screen.findByText('QUEUED')).toBeOnTheScreen();
-    expect(screen.getByText('Waiting in the queue')).toBeOnTheScreen();
+    expect(await screen.findByText('Waiting to start')).toBeOnTheScreen();
+    expect(screen.getByText('Your post is next in line')).toBeOnTheScreen();
+    expect(screen.queryByText(new RegExp(id))).toBeNull(); // no request id for the reader
+    expect(screen.queryByText(/QUEUED|RUNNING/)).toBeNull();
     expect(screen.getByLabelText(stepLabel(0, 'not started'))).toBeOnTheScreen();
 
     for (const [i, step] of STEPS.entries()) {
@@ -51,30 +53,38 @@ describe('RequestScreen', () => {
       step: 'MODERATE_TOPIC' as const,
       reason: 'The topic was flagged by moderation.',
       categories: ['violence', 'hate'],
-      shows: ['Rejected by moderation', 'Flagged for: violence, hate'],
+      shows: ['Your post wasn’t published', 'The topic was flagged by moderation.', 'Flagged for: violence, hate'],
+      hidden: [],
       stoppedAt: 0,
+      retry: 'Edit the topic',
     },
     {
       status: 'FAILED' as const,
       step: 'IMAGE' as const,
       reason: 'Image generation failed after 3 attempts.',
       categories: [],
-      shows: ['Generation failed'],
+      shows: ['Your post couldn’t be made', 'Something went wrong while making it. Trying again usually works.'],
+      // The pipeline's reason is for developers (it is in the API and the logs).
+      hidden: ['Image generation failed after 3 attempts.'],
       stoppedAt: 3,
+      retry: 'Try again',
     },
   ])('shows why a request was $status and stops polling', async (c) => {
     const api = new FakeAiBlogApi();
     const id = await queued(api);
     const getRequest = jest.spyOn(api, 'getRequest');
     renderWithProviders(<RequestScreen id={id} />, { api });
-    await screen.findByText('QUEUED');
+    await screen.findByText('Waiting to start');
 
     await moveTo(api, id, { status: c.status, step: c.step, reason: c.reason, categories: c.categories });
 
-    expect(screen.getByText(c.reason)).toBeOnTheScreen();
     for (const text of c.shows) expect(screen.getByText(text)).toBeOnTheScreen();
+    for (const text of c.hidden) expect(screen.queryByText(text)).toBeNull();
     expect(screen.getByLabelText(stepLabel(c.stoppedAt, 'stopped here'))).toBeOnTheScreen();
-    expect(screen.getByRole('button', { name: 'Try another topic' })).toBeOnTheScreen();
+    fireEvent.press(screen.getByRole('button', { name: c.retry }));
+    // The form opens with the topic, to edit, not empty.
+    expect(mockRouter.replace).toHaveBeenCalledWith({ pathname: '/create', params: { topic: 'Octopus intelligence' } });
+    mockRouter.replace.mockClear();
     const calls = getRequest.mock.calls.length;
     await act(() => new Promise((r) => setTimeout(r, 80))); // 8 poll intervals
     expect(getRequest.mock.calls.length).toBe(calls);
@@ -84,7 +94,7 @@ describe('RequestScreen', () => {
   it('shows an error with retry when the request cannot be loaded', async () => {
     renderWithProviders(<RequestScreen id="req-404" />, { api: new FakeAiBlogApi() });
 
-    expect(await screen.findByText('Couldn’t load the request')).toBeOnTheScreen();
-    expect(screen.getByRole('button', { name: 'Try loading the request again' })).toBeOnTheScreen();
+    expect(await screen.findByText('Couldn’t load your post’s progress')).toBeOnTheScreen();
+    expect(screen.getByRole('button', { name: 'Try loading it again' })).toBeOnTheScreen();
   });
 });

@@ -2,20 +2,21 @@ import { useRouter } from 'expo-router';
 import { useEffect } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 
-import { errorMessage, type BlogRequest, type RequestState } from '@/api/types';
+import { errorMessage, isTerminal, type BlogRequest, type RequestState } from '@/api/types';
 import { Button } from '@/components/Button';
 import { RequestProgress } from '@/components/RequestProgress';
 import { StateMessage } from '@/components/StateMessage';
-import { formatDate } from '@/lib/format';
+import { formatRelativeLong } from '@/lib/format';
+import { STATUS_LABELS } from '@/lib/request-status';
 import { useRequestQuery } from '@/state/queries/request';
-import { radius, spacing, useTheme, type Colors } from '@/theme';
+import { READING_WIDTH, radius, spacing, useTheme, type Colors } from '@/theme';
 
 const HEADLINES: Record<RequestState, string> = {
-  QUEUED: 'Waiting in the queue',
-  RUNNING: 'Generating your post',
-  PUBLISHED: 'Published',
-  REJECTED: 'Rejected by moderation',
-  FAILED: 'Generation failed',
+  QUEUED: 'Your post is next in line',
+  RUNNING: 'Your post is being written',
+  PUBLISHED: 'Your post is published',
+  REJECTED: 'Your post wasn’t published',
+  FAILED: 'Your post couldn’t be made',
 };
 
 function statusColor(state: RequestState, colors: Colors): string {
@@ -45,7 +46,7 @@ export function RequestScreen({ id }: { id: string }) {
   if (query.isPending) {
     return (
       <View style={[styles.fill, { backgroundColor: colors.background }]}>
-        <StateMessage testID="request-loading" title="Loading the request…" />
+        <StateMessage testID="request-loading" title="Loading…" />
       </View>
     );
   }
@@ -55,9 +56,9 @@ export function RequestScreen({ id }: { id: string }) {
         <StateMessage
           testID="request-error"
           tone="error"
-          title="Couldn’t load the request"
+          title="Couldn’t load your post’s progress"
           message={errorMessage(query.error)}
-          action={{ label: 'Try again', accessibilityLabel: 'Try loading the request again', onPress: () => void query.refetch(), testID: 'request-retry' }}
+          action={{ label: 'Try again', accessibilityLabel: 'Try loading it again', onPress: () => void query.refetch(), testID: 'request-retry' }}
         />
       </View>
     );
@@ -72,11 +73,16 @@ export function RequestScreen({ id }: { id: string }) {
       <Text testID="request-topic" style={[styles.topic, { color: colors.text }]}>
         {request.topic}
       </Text>
-      <View style={styles.statusRow} accessible accessibilityRole="summary" accessibilityLabel={`Status: ${request.status}. ${HEADLINES[request.status]}`}>
+      <View
+        style={styles.statusRow}
+        accessible
+        role="status"
+        accessibilityLiveRegion="polite"
+        accessibilityLabel={`${STATUS_LABELS[request.status]}. ${HEADLINES[request.status]}`}>
         <Text
           testID="request-status"
           style={[styles.pill, { color: colors.onPrimary, backgroundColor: statusColor(request.status, colors) }]}>
-          {request.status}
+          {STATUS_LABELS[request.status]}
         </Text>
         <Text testID="request-headline" style={[styles.headline, { color: colors.text }]}>
           {HEADLINES[request.status]}
@@ -86,16 +92,21 @@ export function RequestScreen({ id }: { id: string }) {
       <Outcome
         request={request}
         onOpenPost={(pid) => router.replace(`/post/${encodeURIComponent(pid)}`)}
-        onTryAgain={() => router.replace('/create')}
+        onTryAgain={() => router.replace({ pathname: '/create', params: { topic: request.topic } })}
       />
       {query.isRefetchError ? (
         <Text testID="request-poll-error" style={{ color: colors.warning }}>
-          Lost contact with the server; still trying. {errorMessage(query.error)}
+          Lost contact with AI Blog; still trying. {errorMessage(query.error)}
         </Text>
       ) : null}
-      <Text style={{ color: colors.textMuted, fontSize: 12 }}>
-        Request {request.requestId} · started {formatDate(request.createdAt)}
-      </Text>
+      {!isTerminal(request.status) ? (
+        <Text style={{ color: colors.textMuted, lineHeight: 20 }}>
+          This takes a minute or two. You can leave this screen: we’ll let you know when it’s ready, and it stays
+          in My posts.
+        </Text>
+      ) : null}
+      <Text style={{ color: colors.textMuted, fontSize: 13 }}>Started {formatRelativeLong(request.createdAt)}</Text>
+      <Button testID="request-my-posts" label="See all my posts" variant="ghost" onPress={() => router.navigate('/mine')} />
     </ScrollView>
   );
 }
@@ -119,21 +130,33 @@ function Outcome({
   return (
     <View testID="request-outcome" accessibilityRole="alert" style={[styles.outcome, { backgroundColor: colors.dangerSurface }]}>
       <Text testID="request-reason" style={{ color: colors.danger, fontWeight: '600' }}>
-        {req.reason ?? (req.status === 'REJECTED' ? 'The topic or text broke the content rules.' : 'No reason given.')}
+        {req.status === 'REJECTED'
+          ? 'The topic or the text didn’t pass the content check.'
+          : 'Something went wrong while making it. Trying again usually works.'}
       </Text>
+      {req.reason && req.status === 'REJECTED' ? (
+        <Text testID="request-reason-detail" style={{ color: colors.text }}>
+          {req.reason}
+        </Text>
+      ) : null}
       {req.categories.length > 0 ? (
         <Text testID="request-categories" style={{ color: colors.text }}>
           Flagged for: {req.categories.join(', ')}
         </Text>
       ) : null}
-      <Button testID="request-try-again" label="Try another topic" variant="secondary" onPress={onTryAgain} />
+      <Button
+        testID="request-try-again"
+        label={req.status === 'REJECTED' ? 'Edit the topic' : 'Try again'}
+        variant="secondary"
+        onPress={onTryAgain}
+      />
     </View>
   );
 }
 
 const styles = StyleSheet.create({
   fill: { flex: 1 },
-  content: { padding: spacing.lg, gap: spacing.lg },
+  content: { padding: spacing.lg, gap: spacing.lg, width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center' },
   topicLabel: { fontSize: 13, textTransform: 'uppercase', letterSpacing: 0.5 },
   topic: { fontSize: 20, fontWeight: '700', marginTop: -spacing.md },
   statusRow: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },

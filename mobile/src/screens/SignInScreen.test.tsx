@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 
+import { FakeAiBlogApi } from '@/api/fake';
 import { useSession } from '@/state/session';
 import { renderWithProviders } from '@/test/render';
 import { mockRouter } from '@/test/router-mock';
@@ -27,14 +28,30 @@ const cognito = {
 };
 
 describe('SignInScreen', () => {
-  it('signs in with the dev token and goes back', async () => {
-    renderWithProviders(<><SignInScreen /><TokenSpy /></>, { session: null });
+  it('signs in with a dev token the server accepts, and goes back', async () => {
+    const api = new FakeAiBlogApi();
+    api.validTokens.add('local-dev-token');
+    renderWithProviders(<><SignInScreen /><TokenSpy /></>, { session: null, api });
 
     fireEvent.changeText(screen.getByLabelText('Dev token'), '  local-dev-token ');
     fireEvent.press(screen.getByRole('button', { name: 'Use dev token' }));
 
     await waitFor(() => expect(mockRouter.back).toHaveBeenCalled());
     await expect(token!()).resolves.toBe('local-dev-token');
+  });
+
+  it('refuses a dev token the server does not accept, and stays signed out', async () => {
+    const api = new FakeAiBlogApi();
+    const check = jest.spyOn(api, 'checkToken');
+    renderWithProviders(<><SignInScreen /><TokenSpy /></>, { session: null, api });
+
+    fireEvent.changeText(screen.getByLabelText('Dev token'), 'typo');
+    fireEvent.press(screen.getByRole('button', { name: 'Use dev token' }));
+
+    expect(await screen.findByText(/The server didn’t accept that token/)).toBeOnTheScreen();
+    expect(check).toHaveBeenCalledWith('typo');
+    expect(mockRouter.back).not.toHaveBeenCalled();
+    await expect(token!()).resolves.toBeNull();
   });
 
   it('asks for a token when the field is empty', async () => {
@@ -53,7 +70,7 @@ describe('SignInScreen', () => {
   ])('offers the right sign-in for %s', (_case, config, apiUrl, offers) => {
     renderWithProviders(<SignInScreen cognito={config} />, { session: null, settings: { apiUrl } });
 
-    expect(!!screen.queryByRole('button', { name: 'Sign in with Cognito' })).toBe(offers.cognito);
+    expect(!!screen.queryByRole('button', { name: 'Sign in or create an account' })).toBe(offers.cognito);
     expect(!!screen.queryByRole('button', { name: 'Use dev token' })).toBe(offers.dev);
   });
 

@@ -3,6 +3,8 @@ import { useRouter } from 'expo-router';
 import { useEffect, useState } from 'react';
 import { Platform, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
 
+import { useApi } from '@/api/context';
+import { errorMessage } from '@/api/types';
 import { env, type CognitoConfig } from '@/config/env';
 import { Button } from '@/components/Button';
 import { cognitoDiscovery, cognitoRedirectUri, tokensFrom } from '@/lib/cognito';
@@ -12,7 +14,8 @@ import { radius, spacing, useTheme } from '@/theme';
 
 const REASONS: Record<string, string> = {
   like: 'Sign in to like posts.',
-  create: 'Sign in to generate posts.',
+  create: 'Sign in to write posts.',
+  expired: 'Your sign-in has expired. Sign in again to carry on.',
 };
 
 /** True for an API on this machine (or the Android emulator's view of it). */
@@ -35,11 +38,11 @@ export function SignInScreen({
   const { colors } = useTheme();
   const router = useRouter();
   const { settings } = useSettings();
-  const { session, signOut } = useSession();
+  const { session, expired, signOut } = useSession();
   const done = () => (router.canGoBack() ? router.back() : router.replace('/'));
   const showDevToken = !cognito || isLocalApi(settings.apiUrl);
 
-  if (session) {
+  if (session && !expired) {
     return (
       <View testID="signed-in" style={[styles.fill, styles.content, { backgroundColor: colors.background }]}>
         <Text accessibilityRole="header" style={[styles.heading, { color: colors.text }]}>
@@ -47,8 +50,10 @@ export function SignInScreen({
         </Text>
         <Text style={{ color: colors.textMuted }}>
           {session.kind === 'dev'
-            ? 'With the dev token of the local server.'
-            : `With Cognito${session.username ? ` as ${session.username}` : ''}.`}
+            ? 'On this computer’s AI Blog server.'
+            : session.username
+              ? `As ${session.username}.`
+              : 'You can like and write posts.'}
         </Text>
         <Button label="Done" onPress={done} testID="sign-in-done" />
         <Button label="Sign out" variant="secondary" onPress={() => void signOut()} testID="sign-out" />
@@ -65,7 +70,7 @@ export function SignInScreen({
         Sign in
       </Text>
       <Text style={{ color: colors.textMuted }}>
-        {(reason && REASONS[reason]) ?? 'Reading needs no account. Sign in to like and to generate posts.'}
+        {(reason && REASONS[reason]) ?? 'Reading needs no account. Sign in to like posts and to write your own.'}
       </Text>
       {cognito ? <CognitoSignIn config={cognito} onSignedIn={done} /> : null}
       {showDevToken ? <DevTokenSignIn onSignedIn={done} /> : null}
@@ -117,10 +122,10 @@ function CognitoSignIn({ config, onSignedIn }: { config: CognitoConfig; onSigned
 
   return (
     <View style={[styles.card, { backgroundColor: colors.surface, borderColor: colors.border }]}>
-      <Text style={[styles.cardTitle, { color: colors.text }]}>Your account</Text>
+      <Text style={[styles.cardTitle, { color: colors.text }]}>Your AI Blog account</Text>
       <Button
         testID="sign-in-cognito"
-        label="Sign in with Cognito"
+        label="Sign in or create an account"
         accessibilityHint="Opens the sign-in page in a browser"
         disabled={!request}
         loading={busy}
@@ -140,20 +145,36 @@ function CognitoSignIn({ config, onSignedIn }: { config: CognitoConfig; onSigned
 
 function DevTokenSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const { colors } = useTheme();
+  const api = useApi();
   const { signInWithDevToken } = useSession();
   const [token, setToken] = useState(env.devToken);
   const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
   const submit = async () => {
-    if (!token.trim()) {
+    const value = token.trim();
+    if (!value) {
       setError('Paste the dev token that ./aiblog serve printed.');
       return;
     }
-    await signInWithDevToken(token);
-    onSignedIn();
+    setChecking(true);
+    setError(null);
+    try {
+      // Ask the server before keeping the token: a typo shows here, not on the first like.
+      if (!(await api.checkToken(value))) {
+        setError('The server didn’t accept that token. Copy it again from ./aiblog serve (or .aiblog/dev-token).');
+        return;
+      }
+      await signInWithDevToken(value);
+      onSignedIn();
+    } catch (e) {
+      setError(`Couldn’t check the token. ${errorMessage(e)}`);
+    } finally {
+      setChecking(false);
+    }
   };
   return (
     <View style={[styles.card, { backgroundColor: colors.surface, borderColor: colors.border }]}>
-      <Text style={[styles.cardTitle, { color: colors.text }]}>Local server</Text>
+      <Text style={[styles.cardTitle, { color: colors.text }]}>This computer’s server</Text>
       <Text style={{ color: colors.textMuted }}>
         <Text style={styles.code}>./aiblog serve</Text> prints a dev token when it starts (it is also in{' '}
         <Text style={styles.code}>.aiblog/dev-token</Text>). Paste it here.
@@ -175,11 +196,11 @@ function DevTokenSignIn({ onSignedIn }: { onSignedIn: () => void }) {
         style={[styles.input, { color: colors.text, borderColor: error ? colors.danger : colors.border }]}
       />
       {error ? (
-        <Text testID="dev-token-error" accessibilityRole="alert" style={{ color: colors.danger }}>
+        <Text testID="dev-token-error" role="alert" accessibilityRole="alert" style={{ color: colors.danger }}>
           {error}
         </Text>
       ) : null}
-      <Button testID="sign-in-dev" label="Use dev token" onPress={() => void submit()} />
+      <Button testID="sign-in-dev" label="Use dev token" loading={checking} onPress={() => void submit()} />
     </View>
   );
 }

@@ -11,6 +11,9 @@ import { ApiProvider } from '@/api/context';
 import { FakeAiBlogApi, makePost } from '@/api/fake';
 import { STEPS } from '@/api/types';
 import { AppConfigProvider } from '@/state/app-config';
+import { NoticesProvider } from '@/state/notices';
+import { RequestWatchProvider } from '@/state/request-watch';
+import { SavedProvider } from '@/state/saved';
 import { SessionProvider } from '@/state/session';
 import { SettingsProvider } from '@/state/settings';
 import { createTestQueryClient, DEV_SESSION } from '@/test/render';
@@ -31,7 +34,13 @@ it('creates a post and follows it QUEUED → RUNNING → PUBLISHED into the post
         <SessionProvider initial={DEV_SESSION} cognito={null}>
           <ApiProvider api={api}>
             <AppConfigProvider value={{ feedPageSize: 3, requestPollMs: 10 }}>
-              <ThemeProvider>{children}</ThemeProvider>
+              <ThemeProvider>
+                <SavedProvider initial={[]}>
+                  <NoticesProvider>
+                    <RequestWatchProvider>{children}</RequestWatchProvider>
+                  </NoticesProvider>
+                </SavedProvider>
+              </ThemeProvider>
             </AppConfigProvider>
           </ApiProvider>
         </SessionProvider>
@@ -44,15 +53,15 @@ it('creates a post and follows it QUEUED → RUNNING → PUBLISHED into the post
   );
 
   fireEvent.changeText(await screen.findByLabelText('Topic'), 'Why octopuses are clever');
-  fireEvent.press(screen.getByRole('button', { name: 'Generate post' }));
+  fireEvent.press(screen.getByRole('button', { name: 'Write my post' }));
 
   await waitFor(() => expect(router.getPathname()).toBe('/request/req-1'));
-  expect(await screen.findByText('QUEUED')).toBeOnTheScreen();
+  expect(await screen.findByText('Waiting to start')).toBeOnTheScreen();
   expect(screen.getByTestId('request-topic')).toHaveTextContent('Why octopuses are clever');
 
   for (const step of STEPS) {
     await act(async () => api.update('req-1', { status: 'RUNNING', step }));
-    await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent('RUNNING'));
+    await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent('Being written'));
   }
 
   const published = makePost(1, { id: 'post-new', title: 'Why octopuses are clever' });

@@ -6,15 +6,18 @@ import AsyncStorage from '@react-native-async-storage/async-storage';
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { render, screen, waitFor } from '@testing-library/react-native';
+import { useEffect } from 'react';
+import { Text } from 'react-native';
 
 import { ApiProvider } from '@/api/context';
-import { FakeAiBlogApi } from '@/api/fake';
+import { FakeAiBlogApi, makePost } from '@/api/fake';
 import { ApiError, type AiBlogApi } from '@/api/types';
 import { FeedScreen } from '@/screens/FeedScreen';
 import { AppConfigProvider } from '@/state/app-config';
 import { shouldPersistQuery } from '@/state/query-client';
 import { feedQueryKey } from '@/state/queries/feed';
 import { requestQueryKey } from '@/state/queries/request';
+import { SavedProvider, useSaved } from '@/state/saved';
 import { SessionProvider } from '@/state/session';
 import { SettingsProvider } from '@/state/settings';
 import { createTestQueryClient, DEV_SESSION } from '@/test/render';
@@ -35,7 +38,9 @@ function App({ api, queryClient }: { api: AiBlogApi; queryClient: ReturnType<typ
           <ApiProvider api={api}>
             <AppConfigProvider value={{ feedPageSize: 3, requestPollMs: 10 }}>
               <ThemeProvider>
-                <FeedScreen />
+                <SavedProvider>
+                  <FeedScreen />
+                </SavedProvider>
               </ThemeProvider>
             </AppConfigProvider>
           </ApiProvider>
@@ -68,3 +73,37 @@ it('shows the last loaded feed when the next run is offline', async () => {
   expect(screen.getByText('Post number 1')).toBeOnTheScreen();
   expect(await screen.findByTestId('feed-offline-banner')).toBeOnTheScreen();
 });
+
+it('keeps saved posts on the device between runs', async () => {
+  const first = render(
+    <SettingsProvider initial={{}}>
+      <SavedProvider>
+        <SaveFirst />
+      </SavedProvider>
+    </SettingsProvider>,
+  );
+  await waitFor(async () => expect(await AsyncStorage.getItem('aiblog.saved.v1')).toContain('post-2'));
+  first.unmount();
+
+  render(
+    <SavedProvider>
+      <ShowSaved />
+    </SavedProvider>,
+  );
+
+  expect(await screen.findByText('saved: post-2')).toBeOnTheScreen();
+});
+
+function SaveFirst() {
+  const saved = useSaved();
+  useEffect(() => {
+    saved.toggle(makePost(2));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return null;
+}
+
+function ShowSaved() {
+  const { posts } = useSaved();
+  return <Text>saved: {posts.map((p) => p.item.id).join(',')}</Text>;
+}

@@ -39,9 +39,9 @@ export function createPersister() {
   });
 }
 
-const PERSISTED_ROOTS = new Set(['feed', 'post', 'liked']);
+const PERSISTED_ROOTS = new Set(['feed', 'post']);
 
-/** Persist what makes the app readable offline: feed pages, opened posts, own likes. */
+/** Persist what makes the app readable offline: feed pages and opened posts. */
 export function shouldPersistQuery(query: Query): boolean {
   return query.state.status === 'success' && PERSISTED_ROOTS.has(String(query.queryKey[0]));
 }

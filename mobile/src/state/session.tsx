@@ -3,7 +3,11 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 
 import { env, type CognitoConfig } from '@/config/env';
 import { refreshCognitoTokens, usernameFromIdToken, type CognitoTokens } from '@/lib/cognito';
+import type { BlogPost } from '@/api/types';
 import { secureStore } from '@/lib/secure-store';
+
+/** The posts' query root (queries/post.ts; not imported, which would be a cycle through the API context). */
+const POST_ROOT = 'post';
 
 /** Who is signed in: the local dev token, or Cognito tokens. Reading needs neither. */
 export type Session =
@@ -15,6 +19,9 @@ const REFRESH_MARGIN_MS = 60_000;
 
 interface SessionContextValue {
   session: Session | null;
+  /** The server refused the session's token (expired, revoked, a wrong dev token): sign in again. */
+  expired: boolean;
+  markExpired: () => void;
   signInWithDevToken: (token: string) => Promise<void>;
   signInWithCognito: (tokens: CognitoTokens) => Promise<void>;
   signOut: () => Promise<void>;
@@ -23,6 +30,11 @@ interface SessionContextValue {
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
+
+/** Who a session is: a refreshed Cognito token is the same reader. */
+function identity(s: Session | null): string | null {
+  return s ? (s.kind === 'dev' ? `dev:${s.token}` : `cognito:${s.username ?? ''}`) : null;
+}
 
 function parse(raw: string | null): Session | null {
   if (!raw) return null;
@@ -48,6 +60,7 @@ export function SessionProvider({
 }) {
   const [loaded, setLoaded] = useState(initial !== undefined);
   const [session, setSession] = useState<Session | null>(initial ?? null);
+  const [expired, setExpired] = useState(false);
   const sessionRef = useRef(session);
   sessionRef.current = session;
 
@@ -63,9 +76,17 @@ export function SessionProvider({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const queryClient = useQueryClient();
   const save = useCallback(async (next: Session | null) => {
+    const changed = identity(sessionRef.current) !== identity(next);
     sessionRef.current = next;
     setSession(next);
+    setExpired(false);
+    if (changed) {
+      // Whether the reader likes a post depends on who they are: ask again.
+      queryClient.setQueriesData<BlogPost>({ queryKey: [POST_ROOT] }, (post) => (post ? { ...post, likedByMe: null } : post));
+      void queryClient.invalidateQueries({ queryKey: [POST_ROOT] });
+    }
     try {
       if (next) await secureStore.set(STORAGE_KEY, JSON.stringify(next));
       else await secureStore.remove(STORAGE_KEY);
@@ -83,12 +104,8 @@ export function SessionProvider({
       save({ kind: 'cognito', username: usernameFromIdToken(tokens.idToken), ...tokens }),
     [save],
   );
-  const queryClient = useQueryClient();
-  const signOut = useCallback(async () => {
-    // What this user liked is theirs; the next one starts fresh.
-    queryClient.removeQueries({ queryKey: ['liked'] });
-    await save(null);
-  }, [queryClient, save]);
+  const signOut = useCallback(() => save(null), [save]);
+  const markExpired = useCallback(() => setExpired(true), []);
 
   const getToken = useCallback(async (): Promise<string | null> => {
     const s = sessionRef.current;
@@ -110,8 +127,8 @@ export function SessionProvider({
   }, [cognito, save]);
 
   const value = useMemo(
-    () => ({ session, signInWithDevToken, signInWithCognito, signOut, getToken }),
-    [session, signInWithDevToken, signInWithCognito, signOut, getToken],
+    () => ({ session, expired, markExpired, signInWithDevToken, signInWithCognito, signOut, getToken }),
+    [session, expired, markExpired, signInWithDevToken, signInWithCognito, signOut, getToken],
   );
   if (!loaded) return null;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -4,16 +4,20 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import { env } from '@/config/env';
 
 export type ThemePreference = 'light' | 'dark' | 'system';
-export const THEME_PREFERENCES: readonly ThemePreference[] = ['light', 'dark', 'system'];
+export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
+export type TextSize = 'small' | 'medium' | 'large' | 'xlarge';
+export const TEXT_SIZES: readonly TextSize[] = ['small', 'medium', 'large', 'xlarge'];
 
 export interface Settings {
   apiUrl: string;
   theme: ThemePreference;
+  /** How large article text is. */
+  textSize: TextSize;
 }
 
 const STORAGE_KEY = 'aiblog.settings.v1';
 
-export const defaultSettings: Settings = { apiUrl: env.defaultApiUrl, theme: 'system' };
+export const defaultSettings: Settings = { apiUrl: env.defaultApiUrl, theme: 'system', textSize: 'medium' };
 
 /** `http(s)://host[:port][/path]` without a trailing slash, or null when it is not one. */
 export function normalizeApiUrl(input: string): string | null {
@@ -38,6 +42,7 @@ function parse(raw: string | null): Partial<Settings> {
       out.apiUrl = normalizeApiUrl(value.apiUrl)!;
     }
     if (value.theme && THEME_PREFERENCES.includes(value.theme)) out.theme = value.theme;
+    if (value.textSize && TEXT_SIZES.includes(value.textSize)) out.textSize = value.textSize;
     return out;
   } catch {
     return {};

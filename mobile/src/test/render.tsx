@@ -4,7 +4,11 @@ import { render, type RenderOptions } from '@testing-library/react-native';
 import { ApiProvider } from '@/api/context';
 import { FakeAiBlogApi } from '@/api/fake';
 import type { AiBlogApi } from '@/api/types';
+import { NoticeBanner } from '@/components/NoticeBanner';
 import { AppConfigProvider, type AppConfig } from '@/state/app-config';
+import { NoticesProvider } from '@/state/notices';
+import { RequestWatchProvider } from '@/state/request-watch';
+import { SavedProvider, type SavedPost } from '@/state/saved';
 import { SessionProvider, type Session } from '@/state/session';
 import { SettingsProvider, type Settings } from '@/state/settings';
 import { ThemeProvider } from '@/theme';
@@ -25,6 +29,7 @@ export interface ProviderOptions {
   settings?: Partial<Settings>;
   config?: Partial<AppConfig>;
   queryClient?: QueryClient;
+  saved?: SavedPost[];
 }
 
 export const DEV_SESSION: Session = { kind: 'dev', token: 'test-token' };
@@ -38,6 +43,7 @@ export function renderWithProviders(
     settings = { apiUrl: 'http://localhost:3000', theme: 'light' },
     config,
     queryClient = createTestQueryClient(),
+    saved = [],
     ...options
   }: ProviderOptions & Omit<RenderOptions, 'wrapper'> = {},
 ) {
@@ -49,7 +55,16 @@ export function renderWithProviders(
           <SessionProvider initial={session} cognito={null}>
             <ApiProvider api={api}>
               <AppConfigProvider value={appConfig}>
-                <ThemeProvider>{children}</ThemeProvider>
+                <ThemeProvider>
+                  <SavedProvider initial={saved}>
+                    <NoticesProvider>
+                      <RequestWatchProvider>
+                        {children}
+                        <NoticeBanner />
+                      </RequestWatchProvider>
+                    </NoticesProvider>
+                  </SavedProvider>
+                </ThemeProvider>
               </AppConfigProvider>
             </ApiProvider>
           </SessionProvider>

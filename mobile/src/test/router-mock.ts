@@ -13,9 +13,12 @@ export const mockRouter = {
   dismiss: jest.fn(),
 };
 
+export const mockPathname = { current: '/' };
+
 export const expoRouterMock = {
   useRouter: () => mockRouter,
   router: mockRouter,
   useLocalSearchParams: () => ({}),
+  usePathname: () => mockPathname.current,
   Stack: { Screen: () => null },
 };

@@ -23,3 +23,14 @@ jest.mock('expo-secure-store', () => {
     deleteItemAsync: jest.fn(async (k: string) => void store.delete(k)),
   };
 });
+
+jest.mock('react-native-safe-area-context', () => require('react-native-safe-area-context/jest/mock').default);
+
+// Local notifications: tests assert on what would be sent (see request-watch.test.tsx).
+jest.mock('@/lib/notify', () => ({
+  askForNotificationPermission: jest.fn(async () => {}),
+  notifyLocally: jest.fn(async () => {}),
+  onNotificationOpened: jest.fn(() => () => {}),
+}));
+
+jest.mock('expo-clipboard', () => ({ setStringAsync: jest.fn(async () => true) }));

@@ -1,32 +1,54 @@
 import { Tabs } from 'expo-router/js-tabs';
-import { Platform, Text, type ColorValue } from 'react-native';
+import { Platform, type ColorValue } from 'react-native';
 
-function glyph(symbol: string) {
-  function TabIcon({ color }: { color: ColorValue }) {
-    return <Text style={{ color, fontSize: 18, lineHeight: 22 }}>{symbol}</Text>;
+import { Icon, type IconName } from '@/components/Icon';
+import { useTheme } from '@/theme';
+
+function icon(active: IconName, inactive: IconName) {
+  function TabIcon({ color, focused }: { color: ColorValue; focused: boolean }) {
+    return <Icon name={focused ? active : inactive} size={24} color={String(color)} />;
   }
   return TabIcon;
 }
 
 export default function TabsLayout() {
+  const { colors } = useTheme();
   return (
     <Tabs
       screenOptions={{
-        tabBarLabelStyle: { fontSize: 12 },
-        // Browsers' fonts run taller than the 49 pt UIKit bar leaves room for.
-        tabBarStyle: Platform.OS === 'web' ? { height: 60, paddingBottom: 6 } : undefined,
+        // Inactive labels in the muted text colour keep 4.5:1 contrast in both themes.
+        tabBarActiveTintColor: colors.primary,
+        tabBarInactiveTintColor: colors.textMuted,
+        tabBarLabelStyle: { fontSize: 11, fontWeight: '600' },
+        tabBarStyle: {
+          backgroundColor: colors.background,
+          borderTopColor: colors.border,
+          // Browsers' fonts run taller than the 49 pt UIKit bar leaves room for.
+          ...(Platform.OS === 'web' ? { height: 60, paddingBottom: 6 } : null),
+        },
+        headerStyle: { backgroundColor: colors.background },
+        headerShadowVisible: false,
+        headerTitleStyle: { color: colors.text, fontWeight: '800' },
       }}>
       <Tabs.Screen
         name="index"
-        options={{ title: 'Feed', headerTitle: 'AI Blog', tabBarAccessibilityLabel: 'Feed', tabBarButtonTestID: 'tab-feed', tabBarIcon: glyph('☰') }}
+        options={{ title: 'Home', headerTitle: 'AI Blog', tabBarAccessibilityLabel: 'Home', tabBarButtonTestID: 'tab-feed', tabBarIcon: icon('home', 'home-outline') }}
+      />
+      <Tabs.Screen
+        name="saved"
+        options={{ title: 'Saved', tabBarAccessibilityLabel: 'Saved posts', tabBarButtonTestID: 'tab-saved', tabBarIcon: icon('bookmark', 'bookmark-outline') }}
       />
       <Tabs.Screen
         name="create"
-        options={{ title: 'Create', tabBarAccessibilityLabel: 'Create a post', tabBarButtonTestID: 'tab-create', tabBarIcon: glyph('✎') }}
+        options={{ title: 'Write', headerTitle: 'Write a post', tabBarAccessibilityLabel: 'Write a post', tabBarButtonTestID: 'tab-create', tabBarIcon: icon('create', 'create-outline') }}
+      />
+      <Tabs.Screen
+        name="mine"
+        options={{ title: 'My posts', tabBarAccessibilityLabel: 'My posts', tabBarButtonTestID: 'tab-mine', tabBarIcon: icon('document-text', 'document-text-outline') }}
       />
       <Tabs.Screen
         name="settings"
-        options={{ title: 'Settings', tabBarAccessibilityLabel: 'Settings', tabBarButtonTestID: 'tab-settings', tabBarIcon: glyph('⚙') }}
+        options={{ title: 'Settings', tabBarAccessibilityLabel: 'Settings', tabBarButtonTestID: 'tab-settings', tabBarIcon: icon('settings', 'settings-outline') }}
       />
     </Tabs>
   );

@@ -3,8 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '@/api/context';
 import { isTerminal, type BlogRequest, type CreateBlogInput } from '@/api/types';
 import { useAppConfig } from '@/state/app-config';
+import { useRequestWatch } from '@/state/request-watch';
 
 import { FEED_ROOT } from './feed';
+import { MY_REQUESTS_ROOT } from './my-requests';
 
 export const REQUEST_ROOT = 'request';
 export const requestQueryKey = (id: string) => [REQUEST_ROOT, id] as const;
@@ -14,13 +16,16 @@ export function useRequestQuery(id: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { requestPollMs } = useAppConfig();
+  const { seen } = useRequestWatch();
   return useQuery({
     queryKey: requestQueryKey(id),
     queryFn: async ({ signal }) => {
       const req = await api.getRequest(id, { signal });
+      seen(req.requestId, req.status);
       if (req.status === 'PUBLISHED') {
         void queryClient.invalidateQueries({ queryKey: [FEED_ROOT] });
       }
+      if (isTerminal(req.status)) void queryClient.invalidateQueries({ queryKey: [MY_REQUESTS_ROOT] });
       return req;
     },
     staleTime: 0,
@@ -39,6 +44,7 @@ export interface CreatePostVariables {
 export function useCreatePostMutation() {
   const api = useApi();
   const queryClient = useQueryClient();
+  const { watch } = useRequestWatch();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: CreatePostVariables) =>
       api.createPost(input, idempotencyKey),
@@ -56,6 +62,7 @@ export function useCreatePostMutation() {
         categories: [],
         postId: null,
       });
+      watch(result.requestId);
     },
   });
 }

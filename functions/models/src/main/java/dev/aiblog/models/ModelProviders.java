@@ -1,7 +1,7 @@
 package dev.aiblog.models;
 
 import dev.aiblog.core.ai.ModelProvider;
-import dev.aiblog.core.aws.Secrets;
+import dev.aiblog.aws.Secrets;
 import dev.aiblog.core.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,14 +6,15 @@ import dev.aiblog.asl.HistoryListener;
 import dev.aiblog.asl.StateMachineDefinition;
 import dev.aiblog.asl.StateMachineRunner;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.S3Content;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.core.Json;
 import dev.aiblog.asl.TaskFailedException;
 import dev.aiblog.local.emulators.EmulatedAws;
+import dev.aiblog.local.api.LocalAuthorizer;
 import dev.aiblog.local.emulators.Emulators;
 import dev.aiblog.local.iam.IamAccessDeniedException;
 import dev.aiblog.local.iam.LambdaCredentials;
@@ -109,9 +110,10 @@ public final class LocalCloud implements AutoCloseable {
     private final StepFunctionsEndpoint stepFunctionsEndpoint;
     private final LocalEventBridge eventBridge;
     private final String stateMachineArn;
-    private final RequestStore requests;
-    private final BlogStore blogs;
-    private final ContentStore content;
+    private final DynamoDbRequests requests;
+    private final DynamoDbPosts blogs;
+    private final S3Content content;
+    private final LocalAuthorizer authorizer = LocalAuthorizer.create();
 
     private LocalCloud(Options options) {
         this.options = options;
@@ -145,9 +147,9 @@ public final class LocalCloud implements AutoCloseable {
             aws.gateway().backend(dev.aiblog.local.iam.AwsService.STEP_FUNCTIONS, stepFunctionsEndpoint.endpoint());
             // The stores the runtime and tests read through, on the platform's own clients.
             Settings storeSettings = Settings.of(aws.lambdaEnvironment(template.functions().getFirst().logicalId()));
-            this.requests = new RequestStore(aws.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
-            this.blogs = new BlogStore(aws.dynamoDb(), storeSettings.blogsTable());
-            this.content = new ContentStore(aws.s3(), storeSettings.contentBucket());
+            this.requests = new DynamoDbRequests(aws.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
+            this.blogs = new DynamoDbPosts(aws.dynamoDb(), storeSettings.blogsTable(), requests);
+            this.content = new S3Content(aws.s3(), storeSettings.contentBucket());
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException(e);
@@ -174,6 +176,10 @@ public final class LocalCloud implements AutoCloseable {
                     env.put(name, value);
                 }
             });
+            // Locally there is no user pool: a function that checks tokens itself checks the local API's.
+            if (env.containsKey("JWT_ISSUER")) {
+                env.putAll(authorizer.environment());
+            }
             String secretId = env.get(OPENAI_SECRET_VARIABLE);
             if (secretId != null) {
                 if (key.isPresent()) {
@@ -300,15 +306,20 @@ public final class LocalCloud implements AutoCloseable {
         return stepFunctionsEndpoint;
     }
 
-    public RequestStore requests() {
+    public DynamoDbRequests requests() {
         return requests;
     }
 
-    public BlogStore blogs() {
+    public DynamoDbPosts blogs() {
         return blogs;
     }
 
-    public ContentStore content() {
+    /** Signs the tokens the local API hands the API function for a signed-in caller. */
+    public LocalAuthorizer authorizer() {
+        return authorizer;
+    }
+
+    public S3Content content() {
         return content;
     }
 

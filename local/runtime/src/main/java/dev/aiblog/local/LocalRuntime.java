@@ -43,7 +43,7 @@ public final class LocalRuntime implements AutoCloseable {
     public static LocalRuntime start(LocalCloud.Options options, int port, String token, boolean schedule) {
         LocalCloud cloud = LocalCloud.start(options);
         try {
-            LocalHttpApi api = new LocalHttpApi(cloud.template(), cloud.functions(), token, port);
+            LocalHttpApi api = new LocalHttpApi(cloud.template(), cloud.functions(), token, port, cloud.authorizer());
             QueuePoller.Mapping mapping = QueuePoller.mapping(cloud.template(), cloud.aws().values());
             // an event source mapping polls with the function's own role
             QueuePoller poller = new QueuePoller(cloud.sqsAs(mapping.functionId()), cloud.functions(), mapping,

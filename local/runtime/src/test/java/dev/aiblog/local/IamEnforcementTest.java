@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiblog.core.Json;
-import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.aws.AwsClients;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.local.cli.AiblogHarness;
 import dev.aiblog.local.iam.LambdaCredentials;

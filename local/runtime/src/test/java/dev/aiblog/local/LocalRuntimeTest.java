@@ -103,6 +103,40 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void readersRoutesSeeTheDevTokensUserOnPublicRoutesToo() throws Exception {
+        String requestId = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Shared reading lists\"}").body().path("requestId").asText();
+        String postId = awaitTerminal(requestId, TOKEN).path("postId").asText();
+        Http.send("POST", url("/blogs/" + postId + "/likes"), TOKEN, null);
+
+        JsonNode mine = Http.get(url("/requests?limit=50"), TOKEN);
+        JsonNode someoneElses = Http.get(url("/requests"), TOKEN + ":someone-else");
+        JsonNode asMe = Http.get(url("/blogs/" + postId), TOKEN);
+        JsonNode asOther = Http.get(url("/blogs/" + postId), TOKEN + ":someone-else");
+        JsonNode anonymous = Http.get(url("/blogs/" + postId), null);
+        JsonNode wrongToken = Http.get(url("/blogs/" + postId), "not-the-dev-token");
+
+        assertThat(mine.path("items").findValuesAsText("requestId")).contains(requestId);
+        assertThat(someoneElses.path("items").findValuesAsText("requestId")).doesNotContain(requestId);
+        assertThat(asMe.path("likedByMe").asBoolean()).isTrue();
+        assertThat(asOther.path("likedByMe").isBoolean()).isTrue();
+        assertThat(asOther.path("likedByMe").asBoolean()).isFalse();
+        assertThat(anonymous.path("likedByMe").isNull()).isTrue();
+        assertThat(wrongToken.path("likedByMe").isNull()).isTrue();
+        assertThat(asMe.path("shareUrl").asText()).isEqualTo(runtime.url() + "/p/" + postId);
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(asMe.path("shareUrl").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/p/no-such-post")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<meta property=\"og:title\" content=\"Shared reading lists\">")
+                .contains("href=\"aiblog://post/" + postId + "\"");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("This post doesn’t exist");
+    }
+
+    @Test
     void corsAllowsTheMobileAppsDevOrigins() throws Exception {
         HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/blogs"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())

@@ -2,14 +2,10 @@ package dev.aiblog.functions.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.aiblog.aws.AwsClients;
+import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.Json;
-import dev.aiblog.core.aws.AwsClients;
-import dev.aiblog.core.aws.Secrets;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.intake.Intakes;
-import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.RequestStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The HTTP API function (API Gateway HTTP API, payload format 2.0): every route of {@link Route}. A stream
@@ -52,12 +48,16 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
         this(new Wiring(settings));
     }
 
-    public ApiHandler(BlogApi api, List<String> corsOrigins) {
-        this(new Router(api, corsOrigins), () -> {});
+    private ApiHandler(Wiring wiring) {
+        this(new Router(wiring.api(), wiring.aws.settings().corsAllowOrigins(), links(wiring.aws.settings())), wiring::buildAll);
     }
 
-    private ApiHandler(Wiring wiring) {
-        this(new Router(wiring.api(), wiring.settings.corsAllowOrigins()), wiring::buildAll);
+    public ApiHandler(BlogApi api, List<String> corsOrigins) {
+        this(api, corsOrigins, Router.Links.NONE);
+    }
+
+    public ApiHandler(BlogApi api, List<String> corsOrigins, Router.Links links) {
+        this(new Router(api, corsOrigins, links), () -> {});
     }
 
     private ApiHandler(Router router, Runnable warmClients) {
@@ -86,11 +86,10 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
      */
     int prime() {
         warmClients.run();
-        byte[] event = ("{\"version\":\"2.0\",\"routeKey\":\"GET /feed\",\"rawPath\":\"/feed\",\"rawQueryString\":\"limit=1\","
+        String event = "{\"version\":\"2.0\",\"routeKey\":\"GET /feed\",\"rawPath\":\"/feed\",\"rawQueryString\":\"limit=1\","
                 + "\"headers\":{\"accept\":\"application/json\"},\"queryStringParameters\":{\"limit\":\"1\"},\"isBase64Encoded\":false,"
-                + "\"requestContext\":{\"stage\":\"$default\",\"requestId\":\"prime\",\"http\":{\"method\":\"GET\",\"path\":\"/feed\"}}}")
-                .getBytes(StandardCharsets.UTF_8);
-        HttpApiResponse feed = handle(Json.read(new String(event, StandardCharsets.UTF_8), HttpApiEvent.class));
+                + "\"requestContext\":{\"stage\":\"$default\",\"requestId\":\"prime\",\"http\":{\"method\":\"GET\",\"path\":\"/feed\"}}}";
+        HttpApiResponse feed = handle(Json.read(event, HttpApiEvent.class));
         Json.mapper().valueToTree(feed);
         Inputs.submission(Optional.of("{\"topic\":\"priming the API\",\"tone\":\"playful\",\"length\":\"short\"}"));
         return feed.statusCode();
@@ -112,44 +111,47 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
         // nothing to renew: clients resolve credentials per call, and the JDK opens new connections as needed
     }
 
-    /** The Lambda wiring: each client and store made on first use. */
+    /** The Lambda wiring: the ports of {@link AwsWiring} (each made on first use), the image URLs and the cursor key. */
     private static final class Wiring {
-        final Settings settings;
-        final Clock clock = Clock.systemUTC();
-        final Lazy<DynamoDbClient> dynamo;
-        final Lazy<RequestStore> requests;
-        final Lazy<BlogStore> blogs;
-        final Lazy<ContentStore> content;
+        final AwsWiring aws;
         final Lazy<ImageUrls> images;
         final Lazy<CursorCodec> cursors;
-        final Lazy<dev.aiblog.core.intake.RequestIntake> intake;
 
         Wiring(Settings settings) {
-            this.settings = settings;
-            dynamo = Lazy.of(() -> AwsClients.dynamoDb(settings));
-            requests = Lazy.of(() -> new RequestStore(dynamo.get(), settings.requestsTable(), clock));
-            blogs = Lazy.of(() -> new BlogStore(dynamo.get(), settings.blogsTable()));
-            content = Lazy.of(() -> new ContentStore(AwsClients.s3(settings), settings.contentBucket()));
+            aws = AwsWiring.of(settings);
             images = Lazy.of(() -> ImageUrls.reusing(AwsClients.s3Presigner(settings), settings.contentBucket(),
-                    settings.presignedUrlTtl(), clock));
-            cursors = Lazy.of(() -> new CursorCodec(cursorKey(settings)));
-            intake = Lazy.of(() -> Intakes.fromSettings(settings, dynamo.get(), clock));
+                    settings.presignedUrlTtl(), Clock.systemUTC()));
+            cursors = Lazy.of(() -> new CursorCodec(cursorKey(aws)));
             // the key is read at start-up, as before: a missing or short secret stops the instance, not a request
             cursors.get();
         }
 
         BlogApi api() {
-            return BlogApi.of(intake, requests, blogs, content, images, cursors);
+            return BlogApi.of(aws::intake, aws::requests, aws::posts, aws::content, images, cursors);
         }
 
         void buildAll() {
-            List.of(dynamo, requests, blogs, content, images, cursors, intake).forEach(Lazy::get);
+            aws.intake();
+            aws.posts();
+            aws.content();
+            images.get();
         }
     }
 
-    private static byte[] cursorKey(Settings settings) {
-        return settings.cursorSigningSecretId().map(id -> {
-                    byte[] key = Secrets.secretString(settings, id).getBytes(StandardCharsets.UTF_8);
+    /** {@code PUBLIC_BASE_URL}, {@code WEB_APP_URL} and the bearer-token check for public routes ({@code JWT_*}). */
+    static Router.Links links(Settings settings) {
+        Map<String, String> env = settings.asMap();
+        return new Router.Links(JwtVerifier.fromSettings(settings), nonBlank(env.get("PUBLIC_BASE_URL")),
+                nonBlank(env.get("WEB_APP_URL")));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip().replaceAll("/+$", ""));
+    }
+
+    private static byte[] cursorKey(AwsWiring aws) {
+        return aws.settings().cursorSigningSecretId().map(id -> {
+                    byte[] key = aws.secret(id).getBytes(StandardCharsets.UTF_8);
                     if (key.length < 16) {
                         throw new IllegalStateException("secret " + id + " (CURSOR_SIGNING_SECRET_ID) is shorter than 16 bytes");
                     }

@@ -1,7 +1,8 @@
 package dev.aiblog.functions.api;
 
 import dev.aiblog.core.Json;
-import dev.aiblog.core.store.BlogStore;
+import dev.aiblog.core.model.FeedPosition;
+import dev.aiblog.core.model.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,10 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Feed cursors: opaque to clients, tamper-evident to the API. A cursor is
+ * Feed and request-list cursors: opaque to clients, tamper-evident to the API. A cursor is
  * {@code base64url(payload) "." base64url(HMAC-SHA256(payload))[:16 bytes]}, where the payload names the tag
- * the page was read with and the feed position ({@code publishedAt#postId}) to continue after. Anything that does
- * not verify, or a cursor used with another tag, is an {@code INVALID_CURSOR} 400, never a 500.
+ * the page was read with and the feed position ({@code publishedAt#postId}) to continue after. A cursor of a
+ * caller's request list ({@code GET /requests}) carries the scope {@code "requests"} and the caller instead of a
+ * tag, so it works for nobody else. Anything that does not verify, or a cursor used with another tag, list or
+ * caller, is an {@code INVALID_CURSOR} 400, never a 500.
  */
 public final class CursorCodec {
     static final int MAX_LENGTH = 512;
@@ -23,8 +26,13 @@ public final class CursorCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    /** What a cursor carries: format version, the tag (null for the whole feed), the position. */
-    record Payload(int v, String t, String k) {}
+    /**
+     * What a cursor carries: format version, the tag (null for the whole feed; the caller for a request list), the
+     * position, and the list it belongs to (null for the feed, so feed cursors read as before).
+     */
+    record Payload(int v, String t, String k, String s) {}
+
+    private static final String REQUESTS = "requests";
 
     private final SecretKeySpec key;
 
@@ -35,8 +43,39 @@ public final class CursorCodec {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
+    /** A cursor into the feed ({@code tag}'s, or every post's when null), after {@code position}. */
+    String encodeFeed(Tag tag, FeedPosition position) {
+        return encode(tag == null ? null : tag.value(), position.toString());
+    }
+
+    /** The feed position a cursor continues after; see {@link #decode(String, String)}. */
+    FeedPosition decodeFeed(String cursor, Tag tag) {
+        return FeedPosition.parse(decode(cursor, tag == null ? null : tag.value())).orElseThrow(() -> invalid("cursor is not one this API made"));
+    }
+
     String encode(String tag, String feedPosition) {
-        byte[] payload = Json.write(new Payload(VERSION, tag, feedPosition)).getBytes(StandardCharsets.UTF_8);
+        return encode(new Payload(VERSION, tag, feedPosition, null));
+    }
+
+    /** A cursor into {@code owner}'s request list, after {@code position} ({@code createdAt#requestId}). */
+    String encodeRequests(String owner, String position) {
+        return encode(new Payload(VERSION, owner, position, REQUESTS));
+    }
+
+    /** The position in {@code owner}'s request list a cursor continues after. */
+    String decodeRequests(String cursor, String owner) {
+        Payload decoded = verified(cursor);
+        if (!REQUESTS.equals(decoded.s())) {
+            throw invalid("cursor belongs to the feed, not to your requests; use nextCursor from GET /requests");
+        }
+        if (!Objects.equals(decoded.t(), owner)) {
+            throw invalid("cursor belongs to someone else's requests; start from the first page");
+        }
+        return decoded.k();
+    }
+
+    private String encode(Payload value) {
+        byte[] payload = Json.write(value).getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
     }
 
@@ -46,6 +85,20 @@ public final class CursorCodec {
      * @param tag the tag of the request the cursor came with (null for none); must be the tag it was made for
      */
     String decode(String cursor, String tag) {
+        Payload decoded = verified(cursor);
+        if (decoded.s() != null) {
+            throw invalid("cursor belongs to a list of requests, not to the feed; start from the first page");
+        }
+        if (!Objects.equals(decoded.t(), tag)) {
+            throw invalid(decoded.t() == null
+                    ? "cursor belongs to the feed without a tag; drop the tag or start from the first page"
+                    : "cursor belongs to the feed for another tag; use it with the tag it came with");
+        }
+        return decoded.k();
+    }
+
+    /** The payload of a cursor this API made, whatever list it belongs to. */
+    private Payload verified(String cursor) {
         if (cursor.length() > MAX_LENGTH) {
             throw invalid("cursor is too long to be one this API made");
         }
@@ -70,15 +123,11 @@ public final class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw invalid("cursor is not one this API made");
         }
-        if (decoded == null || decoded.v() != VERSION || !BlogStore.isFeedSk(decoded.k())) {
+        // Both lists' positions have the shape instant#id.
+        if (decoded == null || decoded.v() != VERSION || FeedPosition.parse(decoded.k()).isEmpty()) {
             throw invalid("cursor is not one this API made");
         }
-        if (!Objects.equals(decoded.t(), tag)) {
-            throw invalid(decoded.t() == null
-                    ? "cursor belongs to the feed without a tag; drop the tag or start from the first page"
-                    : "cursor belongs to the feed for another tag; use it with the tag it came with");
-        }
-        return decoded.k();
+        return decoded;
     }
 
     private byte[] mac(byte[] payload) {

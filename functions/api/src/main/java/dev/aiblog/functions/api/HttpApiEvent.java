@@ -16,7 +16,7 @@ public record HttpApiEvent(String version, String routeKey, String rawPath, Stri
                            RequestContext requestContext) {
 
     /** {@code requestContext}: the method, the stage, and the JWT authorizer's claims. */
-    public record RequestContext(String routeKey, String stage, String requestId, Http http, Authorizer authorizer) {}
+    public record RequestContext(String routeKey, String stage, String requestId, String domainName, Http http, Authorizer authorizer) {}
 
     /** {@code requestContext.http}. */
     public record Http(String method, String path, String protocol, String sourceIp, String userAgent) {}

@@ -13,13 +13,16 @@ import java.util.Optional;
 
 /**
  * What the API reads of an HTTP API (payload format 2.0) event: method, path (without a stage prefix), headers
- * with lower-case names, query parameters, the body as text, and the caller's {@code sub} when the JWT
- * authorizer (or, locally, the local API) has put claims in the event.
+ * with lower-case names, query parameters, the body as text, the caller's {@code sub} when the JWT
+ * authorizer (or, locally, the local API) has put claims in the event, and the address the request came in on.
  *
+ * @param origin where the API was called, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/prod}:
+ *               the event's domain name, its stage unless {@code $default}, and the scheme and port API Gateway
+ *               forwards ({@code x-forwarded-proto}, {@code x-forwarded-port})
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html">payload format 2.0</a>
  */
 record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
-                   String rawBody, boolean base64, Optional<String> caller) {
+                   String rawBody, boolean base64, Optional<String> caller, String origin) {
 
     static HttpRequest from(HttpApiEvent event) {
         var context = event.requestContext();
@@ -28,14 +31,41 @@ record HttpRequest(String method, String path, Map<String, String> headers, Map<
                 : methodOfRouteKey(event.routeKey());
         String path = event.rawPath() != null ? event.rawPath()
                 : context != null && context.http() != null ? context.http().path() : null;
+        Map<String, String> headers = lowerCaseKeys(event.headers());
         return new HttpRequest(
                 method == null ? "" : method.toUpperCase(Locale.ROOT),
                 withoutStage(path == null || path.isEmpty() ? "/" : path, context == null ? null : context.stage()),
-                lowerCaseKeys(event.headers()),
+                headers,
                 event.queryStringParameters() == null ? Map.of() : Map.copyOf(withoutNulls(event.queryStringParameters())),
                 event.body(),
                 event.isBase64Encoded(),
-                caller(event));
+                caller(event),
+                origin(context == null ? null : context.domainName(), context == null ? null : context.stage(), headers));
+    }
+
+    /** The bearer token in the Authorization header, if there is one. */
+    Optional<String> bearerToken() {
+        return header("authorization")
+                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).strip())
+                .filter(token -> !token.isEmpty());
+    }
+
+    static String origin(String domainName, String stage, Map<String, String> headers) {
+        String proto = firstValue(headers.get("x-forwarded-proto")).orElse("https").toLowerCase(Locale.ROOT);
+        String host = domainName != null && !domainName.isBlank() ? domainName : firstValue(headers.get("host")).orElse("localhost");
+        String port = firstValue(headers.get("x-forwarded-port")).orElse(null);
+        boolean defaultPort = port == null || proto.equals("https") && port.equals("443") || proto.equals("http") && port.equals("80");
+        String stagePath = stage == null || stage.isEmpty() || stage.equals("$default") ? "" : "/" + stage;
+        return proto + "://" + host + (defaultPort || host.contains(":") ? "" : ":" + port) + stagePath;
+    }
+
+    private static Optional<String> firstValue(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String first = header.split(",", 2)[0].strip();
+        return first.isEmpty() ? Optional.empty() : Optional.of(first);
     }
 
     Optional<String> header(String name) {

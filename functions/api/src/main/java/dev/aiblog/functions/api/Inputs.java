@@ -1,5 +1,8 @@
 package dev.aiblog.functions.api;
 
+import dev.aiblog.core.model.Tag;
+import dev.aiblog.core.model.Topic;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,7 +24,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks what a client sends: the {@code POST /blogs} body, feed query parameters, path ids and the
+ * Reads and checks what a client sends: the {@code POST /blogs} body, feed and request-list query parameters, path ids and the
  * {@code Idempotency-Key} header. Every refusal is an {@link ApiException} whose message names the field.
  */
 final class Inputs {
@@ -29,7 +32,7 @@ final class Inputs {
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 50;
-    static final int MAX_TAG = 50;
+    static final int MAX_TAG = Tag.MAX_LENGTH;
     static final int MAX_IDEMPOTENCY_KEY = 128;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
@@ -64,10 +67,12 @@ final class Inputs {
         if (!topicNode.isTextual()) {
             throw ApiException.invalid("topic must be a string, not " + kind(topicNode));
         }
-        String topic = topicNode.textValue().strip();
-        Submission.topicProblem(topic).ifPresent(problem -> {
-            throw ApiException.invalid("topic " + problem);
-        });
+        String topic;
+        try {
+            topic = Topic.of(topicNode.textValue()).value();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
         Audience audience = option(root, "audience", Audience::parse, Audience.wireValues());
         Tone tone = option(root, "tone", Tone::parse, Tone.wireValues());
         Length length = option(root, "length", Length::parse, Length.wireValues());
@@ -108,37 +113,58 @@ final class Inputs {
     }
 
     /** Feed parameters: {@code limit} 1..50 (default 20), {@code tag} (lower-cased), and the raw cursor. */
-    record FeedParams(int limit, String tag, String cursor) {}
+    record FeedParams(int limit, Tag tag, String cursor) {}
 
     static FeedParams feed(Map<String, String> query) {
-        int limit = DEFAULT_LIMIT;
-        String rawLimit = query.get("limit");
-        if (rawLimit != null) {
-            String must = "limit must be a whole number from 1 to " + MAX_LIMIT;
-            if (!rawLimit.matches("[0-9]{1,3}")) {
-                throw ApiException.invalid(must + ", not " + quoted(rawLimit));
-            }
-            limit = Integer.parseInt(rawLimit);
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw ApiException.invalid(must + ", not " + limit);
-            }
-        }
-        String tag = null;
+        int limit = limit(query);
+        Tag tag = null;
         String rawTag = query.get("tag");
         if (rawTag != null) {
-            tag = rawTag.strip().toLowerCase(Locale.ROOT);
-            if (tag.isEmpty()) {
+            if (rawTag.isBlank()) {
                 throw ApiException.invalid("tag is empty; leave it out for every post");
             }
-            if (tag.codePointCount(0, tag.length()) > MAX_TAG || tag.codePoints().anyMatch(Character::isISOControl)) {
-                throw ApiException.invalid("tag must be at most " + MAX_TAG + " characters without control characters");
+            try {
+                tag = Tag.of(rawTag);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(e.getMessage());
             }
         }
+        return new FeedParams(limit, tag, cursor(query));
+    }
+
+    /** Parameters of {@code GET /requests}: {@code limit} 1..50 (default 20) and the raw cursor. */
+    record PageParams(int limit, String cursor) {}
+
+    static PageParams page(Map<String, String> query) {
+        return new PageParams(limit(query), cursor(query));
+    }
+
+    private static int limit(Map<String, String> query) {
+        String rawLimit = query.get("limit");
+        if (rawLimit == null) {
+            return DEFAULT_LIMIT;
+        }
+        String must = "limit must be a whole number from 1 to " + MAX_LIMIT;
+        if (!rawLimit.matches("[0-9]{1,3}")) {
+            throw ApiException.invalid(must + ", not " + quoted(rawLimit));
+        }
+        int limit = Integer.parseInt(rawLimit);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.invalid(must + ", not " + limit);
+        }
+        return limit;
+    }
+
+    private static String cursor(Map<String, String> query) {
         String cursor = query.get("cursor");
         if (cursor != null && cursor.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_CURSOR, "cursor is empty; leave it out for the first page");
         }
-        return new FeedParams(limit, tag, cursor);
+        return cursor;
+    }
+
+    static boolean isId(String raw) {
+        return ID.matcher(raw).matches();
     }
 
     /** A path id that could exist; anything else is a 404, so no odd key ever reaches DynamoDB. */

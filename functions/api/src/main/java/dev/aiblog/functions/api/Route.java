@@ -9,9 +9,12 @@ import java.util.List;
  */
 public enum Route {
     SUBMIT_BLOG("POST", "/blogs", true),
+    LIST_REQUESTS("GET", "/requests", true),
     GET_REQUEST("GET", "/requests/{id}", true),
     GET_FEED("GET", "/feed", false),
     GET_BLOG("GET", "/blogs/{id}", false),
+    /** The shareable page of a post: HTML with Open Graph tags, for people and link previews without the app. */
+    GET_POST_PAGE("GET", "/p/{id}", false),
     LIKE_BLOG("POST", "/blogs/{id}/likes", true),
     UNLIKE_BLOG("DELETE", "/blogs/{id}/likes", true);
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,14 +26,32 @@ public final class Router {
 
     private final BlogApi api;
     private final List<String> corsOrigins;
+    private final Links links;
+
+    /**
+     * How the API names itself and checks callers on public routes.
+     *
+     * @param tokens        verifies a bearer token on a public route ({@code GET /blogs/{id}} says {@code likedByMe})
+     * @param publicBaseUrl {@code PUBLIC_BASE_URL}: the address in share links; when empty, the address each request
+     *                      came in on
+     * @param webAppUrl     {@code WEB_APP_URL}: the app's web build, linked from the shared page when set
+     */
+    public record Links(BearerTokens tokens, Optional<String> publicBaseUrl, Optional<String> webAppUrl) {
+        static final Links NONE = new Links(BearerTokens.none(), Optional.empty(), Optional.empty());
+    }
 
     /**
      * @param corsOrigins origins answered with CORS headers ({@code *} for any; none configured means localhost
      *                    only). In AWS the HTTP API's CorsConfiguration does this and overrides these headers.
      */
     public Router(BlogApi api, List<String> corsOrigins) {
+        this(api, corsOrigins, Links.NONE);
+    }
+
+    public Router(BlogApi api, List<String> corsOrigins, Links links) {
         this.api = api;
         this.corsOrigins = List.copyOf(corsOrigins);
+        this.links = links;
     }
 
     public HttpApiResponse handle(HttpApiEvent event) {
@@ -76,12 +95,29 @@ public final class Router {
                 var submission = Inputs.submission(request.body(Inputs.MAX_BODY_BYTES));
                 yield json(202, api.submit(caller, submission, key));
             }
+            case LIST_REQUESTS -> json(200, api.requests(caller, Inputs.page(request.query())));
             case GET_REQUEST -> json(200, api.request(caller, Inputs.id(id, "request")));
             case GET_FEED -> json(200, api.feed(Inputs.feed(request.query())));
-            case GET_BLOG -> json(200, api.blog(Inputs.id(id, "blog")));
+            case GET_BLOG -> json(200, api.blog(Inputs.id(id, "blog"), optionalCaller(request), publicBaseUrl(request)));
+            case GET_POST_PAGE -> {
+                var page = api.page(id, publicBaseUrl(request), links.webAppUrl().orElse(null));
+                yield html(page.getKey(), page.getValue());
+            }
             case LIKE_BLOG -> json(200, api.like(caller, Inputs.id(id, "blog")));
             case UNLIKE_BLOG -> json(200, api.unlike(caller, Inputs.id(id, "blog")));
         };
+    }
+
+    /**
+     * The caller of a public route: whoever a valid bearer token names (API Gateway does not authorize these routes;
+     * locally, the claims the local API puts in may be there too). Anything else is an anonymous reader.
+     */
+    private Optional<String> optionalCaller(HttpRequest request) {
+        return request.caller().or(() -> request.bearerToken().flatMap(links.tokens()::subject));
+    }
+
+    private String publicBaseUrl(HttpRequest request) {
+        return links.publicBaseUrl().orElseGet(request::origin);
     }
 
     /** CORS preflight, for local use: in AWS the HTTP API's CorsConfiguration answers these before the function. */
@@ -123,6 +159,17 @@ public final class Router {
         headers.put("content-type", "application/json");
         headers.put("cache-control", "no-store");
         return new HttpApiResponse(status, headers, Json.write(body), false);
+    }
+
+    /** An HTML page: no script may run in it, and it may be cached briefly (its image URL lives longer than that). */
+    static HttpApiResponse html(int status, String page) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "text/html; charset=utf-8");
+        headers.put("cache-control", status == 200 ? "public, max-age=300" : "no-store");
+        headers.put("content-security-policy", PostPage.CONTENT_SECURITY_POLICY);
+        headers.put("x-content-type-options", "nosniff");
+        headers.put("referrer-policy", "strict-origin-when-cross-origin");
+        return new HttpApiResponse(status, headers, page, false);
     }
 
     static HttpApiResponse error(ErrorCode code, String message, Map<String, String> extraHeaders) {

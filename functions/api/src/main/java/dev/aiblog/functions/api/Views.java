@@ -20,6 +20,9 @@ final class Views {
                          String reason, List<String> categories, String postId) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    record RequestPage(List<RequestStatus> items, String nextCursor) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FeedItem(String id, String title, String summary, List<String> tags, String imageUrl, Instant publishedAt,
                     int readingTimeMinutes, long likes, boolean offline) {}
 
@@ -32,7 +35,7 @@ final class Views {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Blog(String id, String title, String summary, String body, List<String> tags, String imageUrl,
                 Instant publishedAt, int readingTimeMinutes, long likes, boolean offline, String provider, Models models,
-                BigDecimal costUsd) {}
+                BigDecimal costUsd, Boolean likedByMe, String shareUrl) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Likes(String id, long likes, boolean liked) {}

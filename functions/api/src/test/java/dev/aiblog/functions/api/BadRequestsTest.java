@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.PostOptions;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +30,7 @@ class BadRequestsTest {
     @BeforeAll
     static void start() {
         handler = new ApiHandler(TestAws.settings());
-        new RequestStore(TestAws.aws().dynamoDb(), TestAws.settings().requestsTable(), Clock.systemUTC())
+        new DynamoDbRequests(TestAws.aws().dynamoDb(), TestAws.settings().requestsTable(), Clock.systemUTC())
                 .create(BlogRequest.queued(OTHERS_REQUEST, "someone-else", "a topic of theirs", PostOptions.DEFAULT, Instant.now()));
     }
 

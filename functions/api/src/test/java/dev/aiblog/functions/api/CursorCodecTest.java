@@ -19,6 +19,27 @@ class CursorCodecTest {
     }
 
     @Test
+    void aRequestListCursorBelongsToItsOwnerAndItsList() {
+        String mine = codec.encodeRequests("ann", POSITION);
+
+        assertThat(codec.decodeRequests(mine, "ann")).isEqualTo(POSITION);
+        assertThatThrownBy(() -> codec.decodeRequests(mine, "bob")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
+        assertThatThrownBy(() -> codec.decode(mine, "ann")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> codec.decode(mine, null)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> codec.decodeRequests(codec.encode("ann", POSITION), "ann")).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void feedCursorsReadAsBeforeTheRequestListExisted() {
+        // {"v":1,"k":"..."} signed: the payload carries no list name, as cursors made before GET /requests did not.
+        String cursor = codec.encode(null, POSITION);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
+
+        assertThat(payload).isEqualTo("{\"v\":1,\"k\":\"" + POSITION + "\"}");
+    }
+
+    @Test
     void cursorsAreUrlSafeAndOpaque() {
         String cursor = codec.encode("java", POSITION);
 

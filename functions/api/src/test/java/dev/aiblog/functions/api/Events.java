@@ -15,6 +15,8 @@ final class Events {
     private String body;
     private boolean base64;
     private String sub;
+    private String domainName;
+    private String stage = "$default";
 
     private Events(String method, String path) {
         this.method = method;
@@ -33,6 +35,13 @@ final class Events {
 
     Events asUser() {
         return as(USER);
+    }
+
+    /** The API Gateway domain and stage the request came in on (requestContext.domainName and stage). */
+    Events domain(String domainName, String stage) {
+        this.domainName = domainName;
+        this.stage = stage;
+        return this;
     }
 
     Events body(String json) {
@@ -60,8 +69,9 @@ final class Events {
         var http = new HttpApiEvent.Http(method, path, "HTTP/1.1", "127.0.0.1", null);
         HttpApiEvent.Authorizer authorizer = sub == null ? null
                 : new HttpApiEvent.Authorizer(new HttpApiEvent.Jwt(Map.of("sub", TextNode.valueOf(sub), "token_use", TextNode.valueOf("access"))));
-        var context = new HttpApiEvent.RequestContext("$default", "$default", "test", http, authorizer);
-        return new HttpApiEvent("2.0", "$default", path, null, new HashMap<>(headers), query.isEmpty() ? null : new HashMap<>(query),
+        var context = new HttpApiEvent.RequestContext("$default", stage, "test", domainName, http, authorizer);
+        String rawPath = stage == null || stage.equals("$default") ? path : "/" + stage + path;
+        return new HttpApiEvent("2.0", "$default", rawPath, null, new HashMap<>(headers), query.isEmpty() ? null : new HashMap<>(query),
                 null, body, base64, context);
     }
 }

@@ -118,7 +118,7 @@ class RoutesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(fieldNames(body)).containsExactly("id", "title", "summary", "body", "tags", "imageUrl", "publishedAt",
-                "readingTimeMinutes", "likes", "offline", "provider", "models", "costUsd");
+                "readingTimeMinutes", "likes", "offline", "provider", "models", "costUsd", "likedByMe", "shareUrl");
         assertThat(body.get("title").asText()).isEqualTo("Presigned URLs explained");
         assertThat(body.get("body").asText()).startsWith("# Presigned URLs explained");
         assertThat(body.get("imageUrl").asText()).contains(post.imageKey()).contains("X-Amz-Signature=").contains("X-Amz-Expires=900");

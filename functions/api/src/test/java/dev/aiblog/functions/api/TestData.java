@@ -5,9 +5,9 @@ import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.TokenUsage;
-import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.S3Content;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,29 +21,30 @@ final class TestData {
 
     private TestData() {}
 
-    static RequestStore requests() {
+    static DynamoDbRequests requests() {
         Settings settings = TestAws.settings();
-        return new RequestStore(TestAws.aws().dynamoDb(), settings.requestsTable(), Clock.systemUTC());
+        return new DynamoDbRequests(TestAws.aws().dynamoDb(), settings.requestsTable(), Clock.systemUTC());
     }
 
-    static BlogStore blogs() {
-        return new BlogStore(TestAws.aws().dynamoDb(), TestAws.settings().blogsTable());
+    static DynamoDbPosts blogs() {
+        return new DynamoDbPosts(TestAws.aws().dynamoDb(), TestAws.settings().blogsTable(),
+                new DynamoDbRequests(TestAws.aws().dynamoDb(), TestAws.settings().requestsTable(), Clock.systemUTC()));
     }
 
-    static ContentStore content() {
-        return new ContentStore(TestAws.aws().s3(), TestAws.settings().contentBucket());
+    static S3Content content() {
+        return new S3Content(TestAws.aws().s3(), TestAws.settings().contentBucket());
     }
 
     /** Publishes a post through the publish transaction, with its body and image in the bucket. */
     static Post publish(String id, String title, List<String> tags, Instant publishedAt) {
-        RequestStore requests = requests();
+        DynamoDbRequests requests = requests();
         requests.create(BlogRequest.queued(id, "author", "topic of " + title, PostOptions.DEFAULT, publishedAt));
-        ContentStore content = content();
+        S3Content content = content();
         String bodyKey = content.putBody(id, "# " + title + "\n\nSome words about " + title + ".");
         String imageKey = content.putImage(id, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png");
         Post post = new Post(id, id, title, "Summary of " + title, tags, bodyKey, imageKey, 3, "gpt-4.1-mini", "gpt-image-1",
                 TokenUsage.text(1200, 900), new TokenUsage(0, 0, 1), new BigDecimal("0.012345"), "openai", false, publishedAt, 0);
-        if (!blogs().publish(post, requests.publishedWrite(id, id))) {
+        if (!blogs().publish(post)) {
             throw new IllegalStateException("post " + id + " was published before");
         }
         return post;

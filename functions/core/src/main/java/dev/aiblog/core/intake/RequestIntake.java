@@ -2,8 +2,9 @@ package dev.aiblog.core.intake;
 
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.steps.ExecutionInput;
-import dev.aiblog.core.store.IdempotencyStore;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.core.ports.IdempotencyKeys;
+import dev.aiblog.core.ports.RequestQueue;
+import dev.aiblog.core.ports.Requests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,18 +26,18 @@ import org.slf4j.LoggerFactory;
 public final class RequestIntake {
     private static final Logger LOG = LoggerFactory.getLogger(RequestIntake.class);
 
-    private final RequestStore requests;
-    private final IdempotencyStore idempotency;
+    private final Requests requests;
+    private final IdempotencyKeys idempotency;
     private final RequestQueue queue;
     private final Duration keyTtl;
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public RequestIntake(RequestStore requests, IdempotencyStore idempotency, RequestQueue queue, Duration keyTtl, Clock clock) {
+    public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock) {
         this(requests, idempotency, queue, keyTtl, clock, () -> UUID.randomUUID().toString());
     }
 
-    public RequestIntake(RequestStore requests, IdempotencyStore idempotency, RequestQueue queue, Duration keyTtl, Clock clock,
+    public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock,
                          Supplier<String> ids) {
         this.requests = requests;
         this.idempotency = idempotency;
@@ -59,10 +60,10 @@ public final class RequestIntake {
         boolean replayed = false;
         Optional<String> claimId = idempotencyKey.map(key -> "blogs#" + owner + "#" + key);
         if (claimId.isPresent()) {
-            Optional<IdempotencyStore.Record> existing =
+            Optional<IdempotencyKeys.Record> existing =
                     idempotency.claim(claimId.get(), requestId, submission.fingerprint(), now, now.plus(keyTtl));
             if (existing.isPresent()) {
-                IdempotencyStore.Record earlier = existing.get();
+                IdempotencyKeys.Record earlier = existing.get();
                 if (!earlier.fingerprint().equals(submission.fingerprint())) {
                     throw new IdempotencyConflictException(
                             "this Idempotency-Key was already used with a different request body");

@@ -1,5 +1,7 @@
 package dev.aiblog.core.intake;
 
+import dev.aiblog.core.model.Topic;
+
 import dev.aiblog.core.model.PostOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,16 +15,13 @@ import java.util.Optional;
  * with the same fingerprint are the same request, which is what an {@code Idempotency-Key} replay is compared by.
  */
 public record Submission(String topic, PostOptions options) {
-    public static final int MIN_TOPIC = 3;
-    public static final int MAX_TOPIC = 200;
+    public static final int MIN_TOPIC = Topic.MIN_LENGTH;
+    public static final int MAX_TOPIC = Topic.MAX_LENGTH;
 
     public Submission {
         Objects.requireNonNull(topic, "topic");
         options = options == null ? PostOptions.DEFAULT : options;
-        topic = topic.strip();
-        topicProblem(topic).ifPresent(problem -> {
-            throw new IllegalArgumentException("topic " + problem);
-        });
+        topic = Topic.of(topic).value();
     }
 
     /**
@@ -30,20 +29,7 @@ public record Submission(String topic, PostOptions options) {
      * characters (code points), not UTF-16 units.
      */
     public static Optional<String> topicProblem(String trimmed) {
-        int length = trimmed.codePointCount(0, trimmed.length());
-        if (length == 0) {
-            return Optional.of("is empty");
-        }
-        if (length < MIN_TOPIC) {
-            return Optional.of("must be at least " + MIN_TOPIC + " characters");
-        }
-        if (length > MAX_TOPIC) {
-            return Optional.of("must be at most " + MAX_TOPIC + " characters");
-        }
-        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.of("must not contain control characters");
-        }
-        return Optional.empty();
+        return Topic.problem(trimmed);
     }
 
     /** SHA-256 of the normalized request: what "the same body" means for an idempotent retry. */

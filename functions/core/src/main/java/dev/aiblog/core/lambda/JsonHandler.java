@@ -26,5 +26,6 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
         Json.mapper().writeValue(output, result);
     }
 
-    protected abstract O handle(I input);
+    /** The typed work: what the state machine passes in, what it gets back. */
+    public abstract O handle(I input);
 }

@@ -1,5 +1,8 @@
 package dev.aiblog.core.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +12,19 @@ import java.util.Optional;
 public enum Audience {
     GENERAL, BEGINNER, EXPERT;
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The value a step contract's JSON names.
+     *
+     * @throws IllegalArgumentException naming the allowed values
+     */
+    @JsonCreator
+    public static Audience fromWire(String value) {
+        return parse(value).orElseThrow(() -> new IllegalArgumentException("audience must be one of " + wireValues() + ", was '" + value + "'"));
     }
 
     public static Optional<Audience> parse(String value) {

@@ -1,5 +1,8 @@
 package dev.aiblog.core.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +22,19 @@ public enum Length {
         return targetWords;
     }
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The value a step contract's JSON names.
+     *
+     * @throws IllegalArgumentException naming the allowed values
+     */
+    @JsonCreator
+    public static Length fromWire(String value) {
+        return parse(value).orElseThrow(() -> new IllegalArgumentException("length must be one of " + wireValues() + ", was '" + value + "'"));
     }
 
     public static Optional<Length> parse(String value) {

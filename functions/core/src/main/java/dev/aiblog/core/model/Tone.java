@@ -1,5 +1,8 @@
 package dev.aiblog.core.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +12,19 @@ import java.util.Optional;
 public enum Tone {
     INFORMATIVE, CONVERSATIONAL, PLAYFUL, AUTHORITATIVE;
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The value a step contract's JSON names.
+     *
+     * @throws IllegalArgumentException naming the allowed values
+     */
+    @JsonCreator
+    public static Tone fromWire(String value) {
+        return parse(value).orElseThrow(() -> new IllegalArgumentException("tone must be one of " + wireValues() + ", was '" + value + "'"));
     }
 
     public static Optional<Tone> parse(String value) {

@@ -1,5 +1,9 @@
 package dev.aiblog.core.steps;
 
+import dev.aiblog.core.model.Audience;
+import dev.aiblog.core.model.Length;
+import dev.aiblog.core.model.Tone;
+
 import dev.aiblog.core.model.TokenUsage;
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,19 +18,26 @@ public final class StepContracts {
     /** What to moderate: the topic itself, or the draft at {@code draftKey}. */
     public enum Target { TOPIC, TEXT }
 
-    public record ModerateInput(String requestId, Target target, String text, String draftKey) {}
+    /** What every step gets: the request it works for. */
+    public interface StepInput {
+        String requestId();
+    }
+
+    public record ModerateInput(String requestId, Target target, String text, String draftKey) implements StepInput {}
 
     public record ModerateOutput(Target target, boolean flagged, List<String> categories, String model) {}
 
-    public record TextInput(String requestId, String topic, String audience, String tone, String length) {}
+    /** The options travel as their lower-case wire names ({@code "audience": "expert"}), typed here. */
+    public record TextInput(String requestId, String topic, Audience audience, Tone tone, Length length) implements StepInput {}
 
     public record TextOutput(String draftKey, String title, String model, TokenUsage usage, String provider, boolean offline) {}
 
-    public record ImageInput(String requestId, String draftKey) {}
+    public record ImageInput(String requestId, String draftKey) implements StepInput {}
 
     public record ImageOutput(String imageKey, String model, TokenUsage usage) {}
 
-    public record PublishInput(String requestId, String draftKey, String imageKey, TextOutput text, ImageOutput image) {}
+    public record PublishInput(String requestId, String draftKey, String imageKey, TextOutput text, ImageOutput image)
+            implements StepInput {}
 
     public record PublishOutput(String postId, BigDecimal costUsd, boolean alreadyPublished) {}
 

@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.aws.AwsClients;
+import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.store.RequestStore;
-import java.time.Clock;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -24,7 +23,7 @@ public final class DispatchHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     public DispatchHandler(Settings settings) {
         this(new Dispatcher(AwsClients.configure(SfnClient.builder(), settings, "SFN").build(), settings.stateMachineArn(),
-                new RequestStore(AwsClients.dynamoDb(settings), settings.requestsTable(), Clock.systemUTC())));
+                AwsWiring.of(settings).requests()));
     }
 
     public DispatchHandler(Dispatcher dispatcher) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.steps.ExecutionInput;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.core.ports.Requests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +35,9 @@ public final class Dispatcher {
 
     private final SfnClient sfn;
     private final String stateMachineArn;
-    private final RequestStore requests;
+    private final Requests requests;
 
-    public Dispatcher(SfnClient sfn, String stateMachineArn, RequestStore requests) {
+    public Dispatcher(SfnClient sfn, String stateMachineArn, Requests requests) {
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
         this.requests = requests;

@@ -8,7 +8,7 @@ import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.Status;
 import dev.aiblog.core.steps.ExecutionInput;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import dev.aiblog.local.emulators.TemplateResources;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,14 +28,14 @@ class DispatchElasticMqTest {
     static DispatchHandler handler;
     static EventSourceMapping queue;
     static EventSourceMapping deadLetters;
-    static RequestStore requests;
+    static DynamoDbRequests requests;
 
     @BeforeAll
     static void start() throws Exception {
         sfn = StepFunctionsDouble.start();
         var settings = TestAws.settings(sfn.endpoint());
         handler = new DispatchHandler(settings);
-        requests = new RequestStore(TestAws.aws().dynamoDb(), settings.requestsTable(), Clock.systemUTC());
+        requests = new DynamoDbRequests(TestAws.aws().dynamoDb(), settings.requestsTable(), Clock.systemUTC());
     }
 
     @AfterAll

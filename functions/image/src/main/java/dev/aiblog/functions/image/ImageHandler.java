@@ -1,44 +1,47 @@
 package dev.aiblog.functions.image;
 
 import dev.aiblog.core.ai.ImageModel;
-import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.lambda.JsonHandler;
+import dev.aiblog.core.lambda.StepHandler;
 import dev.aiblog.core.model.Draft;
 import dev.aiblog.core.model.Step;
 import dev.aiblog.core.steps.StepContracts.ImageInput;
 import dev.aiblog.core.steps.StepContracts.ImageOutput;
-import dev.aiblog.core.store.ContentStore;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.Requests;
 import dev.aiblog.models.ModelProviders;
-import java.time.Clock;
 
 /** GenerateImage: the draft's image prompt to an image, stored privately in S3; returns its key and usage. */
-public final class ImageHandler extends JsonHandler<ImageInput, ImageOutput> {
+public final class ImageHandler extends StepHandler<ImageInput, ImageOutput> {
     private final ImageModel images;
-    private final RequestStore requests;
-    private final ContentStore content;
+    private final Content content;
 
     public ImageHandler() {
         this(Settings.fromEnvironment());
     }
 
     public ImageHandler(Settings settings) {
-        this(ModelProviders.fromSettings(settings).image(),
-                new RequestStore(AwsClients.dynamoDb(settings), settings.requestsTable(), Clock.systemUTC()),
-                new ContentStore(AwsClients.s3(settings), settings.contentBucket()));
+        this(ModelProviders.fromSettings(settings).image(), AwsWiring.of(settings));
     }
 
-    public ImageHandler(ImageModel images, RequestStore requests, ContentStore content) {
-        super(ImageInput.class);
+    private ImageHandler(ImageModel images, AwsWiring aws) {
+        this(images, aws.requests(), aws.content());
+    }
+
+    public ImageHandler(ImageModel images, Requests requests, Content content) {
+        super(ImageInput.class, requests);
         this.images = images;
-        this.requests = requests;
         this.content = content;
     }
 
     @Override
-    protected ImageOutput handle(ImageInput input) {
-        requests.enterStep(input.requestId(), Step.IMAGE);
+    protected Step step(ImageInput input) {
+        return Step.IMAGE;
+    }
+
+    @Override
+    protected ImageOutput run(ImageInput input) {
         Draft draft = content.getDraft(input.draftKey());
         ImageModel.GeneratedImage image = images.draw(draft.imagePrompt());
         String key = content.putImage(input.requestId(), image.bytes(), image.contentType());

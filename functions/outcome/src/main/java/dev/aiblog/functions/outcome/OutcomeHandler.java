@@ -2,7 +2,7 @@ package dev.aiblog.functions.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiblog.core.Json;
-import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.lambda.JsonHandler;
 import dev.aiblog.core.model.BlogRequest;
@@ -12,8 +12,7 @@ import dev.aiblog.core.steps.StepContracts.ModerateOutput;
 import dev.aiblog.core.steps.StepContracts.OutcomeInput;
 import dev.aiblog.core.steps.StepContracts.OutcomeOutput;
 import dev.aiblog.core.steps.StepContracts.Target;
-import dev.aiblog.core.store.RequestStore;
-import java.time.Clock;
+import dev.aiblog.core.ports.Requests;
 import java.util.Objects;
 
 /**
@@ -23,23 +22,23 @@ import java.util.Objects;
 public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutput> {
     private static final int MAX_REASON = 1000;
 
-    private final RequestStore requests;
+    private final Requests requests;
 
     public OutcomeHandler() {
         this(Settings.fromEnvironment());
     }
 
     public OutcomeHandler(Settings settings) {
-        this(new RequestStore(AwsClients.dynamoDb(settings), settings.requestsTable(), Clock.systemUTC()));
+        this(AwsWiring.of(settings).requests());
     }
 
-    public OutcomeHandler(RequestStore requests) {
+    public OutcomeHandler(Requests requests) {
         super(OutcomeInput.class);
         this.requests = requests;
     }
 
     @Override
-    protected OutcomeOutput handle(OutcomeInput input) {
+    public OutcomeOutput handle(OutcomeInput input) {
         Objects.requireNonNull(input.requestId(), "outcome input has no requestId");
         Objects.requireNonNull(input.outcome(), "outcome input has no outcome (REJECTED or FAILED)");
         return switch (input.outcome()) {

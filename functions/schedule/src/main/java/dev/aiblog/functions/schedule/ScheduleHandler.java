@@ -2,13 +2,9 @@ package dev.aiblog.functions.schedule;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.aiblog.core.aws.AwsClients;
+import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.intake.Intakes;
 import dev.aiblog.core.intake.RequestIntake;
-import dev.aiblog.core.store.BlogStore;
-import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The EventBridge Scheduler target: on each tick, enqueues the configured number of requests
@@ -37,11 +33,9 @@ public final class ScheduleHandler implements RequestHandler<ScheduleTick, Sched
     }
 
     private static Scheduler scheduler(Settings settings) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(settings);
-        Clock clock = Clock.systemUTC();
-        RequestIntake intake = Intakes.fromSettings(settings, dynamo, clock);
-        return new Scheduler(intake, new BlogStore(dynamo, settings.blogsTable()), settings.scheduleThemes(),
+        AwsWiring aws = AwsWiring.of(settings);
+        return new Scheduler(aws.intake(), aws.posts(), settings.scheduleThemes(),
                 settings.scheduledPostsPerTick(), settings.scheduleRecentTitles(), settings.scheduleSimilarityThreshold(),
-                settings.scheduleOwner(), clock);
+                settings.scheduleOwner(), aws.clock());
     }
 }

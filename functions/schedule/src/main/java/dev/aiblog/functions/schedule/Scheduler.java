@@ -6,7 +6,7 @@ import dev.aiblog.core.intake.RequestIntake;
 import dev.aiblog.core.intake.Submission;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.PostOptions;
-import dev.aiblog.core.store.BlogStore;
+import dev.aiblog.core.ports.Posts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,14 +27,14 @@ public final class Scheduler {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     private final RequestIntake intake;
-    private final BlogStore blogs;
+    private final Posts blogs;
     private final TopicPlanner planner;
     private final int postsPerTick;
     private final int recentTitles;
     private final String owner;
     private final Clock clock;
 
-    public Scheduler(RequestIntake intake, BlogStore blogs, List<String> themes, int postsPerTick, int recentTitles,
+    public Scheduler(RequestIntake intake, Posts blogs, List<String> themes, int postsPerTick, int recentTitles,
                      double similarityThreshold, String owner, Clock clock) {
         this.intake = intake;
         this.blogs = blogs;

@@ -11,8 +11,8 @@ import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.Status;
 import dev.aiblog.core.model.TokenUsage;
 import dev.aiblog.core.steps.ExecutionInput;
-import dev.aiblog.core.store.BlogStore;
-import dev.aiblog.core.store.RequestStore;
+import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,13 +28,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /** Ticks against the emulators: requests made through the same intake as POST /blogs, once per tick. */
 class SchedulerTest {
     Settings settings;
-    RequestStore requests;
+    DynamoDbRequests requests;
 
     @BeforeEach
     void emptyTables() {
         TestAws.aws().reset();
         settings = TestAws.settings();
-        requests = new RequestStore(TestAws.aws().dynamoDb(), settings.requestsTable(), Clock.systemUTC());
+        requests = new DynamoDbRequests(TestAws.aws().dynamoDb(), settings.requestsTable(), Clock.systemUTC());
     }
 
     @Test
@@ -118,7 +118,7 @@ class SchedulerTest {
         requests.create(BlogRequest.queued(id, "someone", title, PostOptions.DEFAULT, Instant.now()));
         Post post = new Post(id, id, title, "summary", List.of("x"), "posts/" + id + "/body.md", "images/" + id + ".png", 1,
                 "m", "i", TokenUsage.NONE, TokenUsage.NONE, BigDecimal.ZERO, "offline", true, Instant.now(), 0);
-        new BlogStore(TestAws.aws().dynamoDb(), settings.blogsTable()).publish(post, requests.publishedWrite(id, id));
+        new DynamoDbPosts(TestAws.aws().dynamoDb(), settings.blogsTable(), requests).publish(post);
     }
 
     private List<String> drain() {

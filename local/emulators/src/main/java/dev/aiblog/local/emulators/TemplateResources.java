@@ -200,6 +200,8 @@ public final class TemplateResources {
         for (TableSpec table : tables) {
             if (!existingTables.contains(table.tableName())) {
                 createTable(dynamoDb, table);
+            } else {
+                addMissingIndexes(dynamoDb, table);
             }
             tableNames.put(table.logicalId(), table.tableName());
             dynamoDb.describeTable(b -> b.tableName(table.tableName()));
@@ -250,6 +252,35 @@ public final class TemplateResources {
         table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(b -> b.tableName(table.tableName())
                 .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
         LOG.debug("created table {}", table.tableName());
+    }
+
+    /**
+     * A table kept from an earlier run gets the global secondary indexes the template has added since, as a stack
+     * update would give it (one index per UpdateTable call, as DynamoDB requires).
+     */
+    private static void addMissingIndexes(DynamoDbClient dynamoDb, TableSpec table) {
+        CreateTableRequest wanted = table.createTableRequest();
+        if (!wanted.hasGlobalSecondaryIndexes()) {
+            return;
+        }
+        var existing = dynamoDb.describeTable(b -> b.tableName(table.tableName())).table();
+        Set<String> present = new HashSet<>();
+        existing.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
+        for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) {
+                continue;
+            }
+            Set<String> keyNames = new HashSet<>();
+            index.keySchema().forEach(key -> keyNames.add(key.attributeName()));
+            dynamoDb.updateTable(b -> b.tableName(table.tableName())
+                    .attributeDefinitions(wanted.attributeDefinitions().stream()
+                            .filter(definition -> keyNames.contains(definition.attributeName())).toList())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                            .keySchema(index.keySchema()).projection(index.projection())
+                            .provisionedThroughput(index.provisionedThroughput()))));
+            LOG.info("added index {} to table {} (the template declares it; this data folder predates it)",
+                    index.indexName(), table.tableName());
+        }
     }
 
     private static boolean bucketExists(S3Client s3, String bucket) {

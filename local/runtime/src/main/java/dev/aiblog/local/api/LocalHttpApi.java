@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * template's {@code HttpApi} events, each request becomes the event API Gateway would send, and the JWT
  * authorizer's part is played by a bearer token: a request to a protected route without it gets API Gateway's
  * 401; with it, the event carries {@code requestContext.authorizer.jwt.claims} as Cognito's would. A token
- * {@code <token>:<user>} acts as another user (for trying per-user behaviour).
+ * {@code <token>:<user>} acts as another user (for trying per-user behaviour). On every route, public ones too, the
+ * function sees in the Authorization header what the app would send in AWS for that user: a signed access token
+ * ({@link LocalAuthorizer}) instead of the dev token. Like API Gateway, it forwards {@code x-forwarded-proto} and
+ * {@code x-forwarded-port}, so the function can name its own address.
  */
 public final class LocalHttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalHttpApi.class);
@@ -51,11 +54,17 @@ public final class LocalHttpApi implements AutoCloseable {
     private final String functionId;
     private final List<Route> routes;
     private final String token;
+    private final LocalAuthorizer authorizer;
     private final HttpServer server;
 
     public LocalHttpApi(SamTemplate template, LocalFunctions functions, String token, int port) {
+        this(template, functions, token, port, LocalAuthorizer.create());
+    }
+
+    public LocalHttpApi(SamTemplate template, LocalFunctions functions, String token, int port, LocalAuthorizer authorizer) {
         this.functions = functions;
         this.token = token;
+        this.authorizer = authorizer;
         Map.Entry<String, List<Route>> api = routes(template);
         this.functionId = api.getKey();
         this.routes = api.getValue();
@@ -142,7 +151,7 @@ public final class LocalHttpApi implements AutoCloseable {
                 return;
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
-            ObjectNode event = event(exchange, route, match.get().getValue(), route.authorized() ? user : Optional.empty(), body);
+            ObjectNode event = event(exchange, route, match.get().getValue(), user, body);
             JsonNode response;
             try {
                 response = Json.mapper().readTree(functions.invokeRaw(functionId, Json.write(event).getBytes(StandardCharsets.UTF_8)));
@@ -188,6 +197,7 @@ public final class LocalHttpApi implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** @param user the signed-in caller: claims on a protected route, a signed token in the Authorization header on any */
     private ObjectNode event(HttpExchange exchange, Route route, Map<String, String> pathParams, Optional<String> user, byte[] body) {
         ObjectNode event = Json.mapper().createObjectNode();
         event.put("version", "2.0");
@@ -204,6 +214,9 @@ public final class LocalHttpApi implements AutoCloseable {
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
             }
         });
+        user.ifPresent(sub -> headers.put("authorization", "Bearer " + authorizer.accessToken(sub, Instant.now())));
+        headers.put("x-forwarded-proto", "http");
+        headers.put("x-forwarded-port", String.valueOf(server.getAddress().getPort()));
         if (!cookies.isEmpty()) {
             var array = event.putArray("cookies");
             cookies.forEach(array::add);
@@ -238,7 +251,7 @@ public final class LocalHttpApi implements AutoCloseable {
         Instant now = Instant.now();
         context.put("time", now.toString());
         context.put("timeEpoch", now.toEpochMilli());
-        user.ifPresent(sub -> {
+        user.filter(sub -> route.authorized()).ifPresent(sub -> {
             ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
             ObjectNode claims = jwt.putObject("claims");
             claims.put("sub", sub);

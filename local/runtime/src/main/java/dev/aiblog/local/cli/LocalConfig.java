@@ -21,7 +21,8 @@ record LocalConfig(Path repository, Path home, Map<String, String> functionEnvir
                    boolean enforceIam) {
     /** Variables passed through to the functions when set. */
     static final List<String> PASS_THROUGH = List.of("OPENAI_API_KEY", "OPENAI_BASE_URL", "TEXT_MODEL", "IMAGE_MODEL",
-            "MODERATION_MODEL", "IMAGE_SIZE", "IMAGE_QUALITY", "MAX_OUTPUT_TOKENS", "MODEL_TIMEOUT_SECONDS", "PRICE_TABLE");
+            "MODERATION_MODEL", "IMAGE_SIZE", "IMAGE_QUALITY", "MAX_OUTPUT_TOKENS", "MODEL_TIMEOUT_SECONDS", "PRICE_TABLE",
+            "PUBLIC_BASE_URL", "WEB_APP_URL");
 
     static LocalConfig fromEnvironment(Map<String, String> env) {
         Path repository = Optional.ofNullable(env.get("AIBLOG_REPO")).map(Path::of).orElseGet(LocalConfig::findRepository);

@@ -1,0 +1,260 @@
+package dev.aiblog.aws.store;
+
+import dev.aiblog.core.ports.Requests;
+
+import static dev.aiblog.aws.store.Attr.list;
+import static dev.aiblog.aws.store.Attr.s;
+
+import dev.aiblog.core.errors.NotFoundException;
+import dev.aiblog.core.model.Audience;
+import dev.aiblog.core.model.BlogRequest;
+import dev.aiblog.core.model.Length;
+import dev.aiblog.core.model.PostOptions;
+import dev.aiblog.core.model.Status;
+import dev.aiblog.core.model.Step;
+import dev.aiblog.core.model.Tone;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * {@link Requests} in DynamoDB. The Requests table: one item per request, keyed by {@code requestId}. Status moves only forward: once a
+ * request is PUBLISHED, REJECTED or FAILED, no later write changes its status (conditional updates).
+ */
+public final class DynamoDbRequests implements Requests {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbRequests.class);
+    private static final String NOT_TERMINAL =
+            "attribute_exists(requestId) AND NOT (#status IN (:published, :rejected, :failed))";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoDbRequests(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** Stores a new request; false when one with this id already exists (nothing is overwritten). */
+    @Override
+    public boolean create(BlogRequest request) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("requestId", s(request.requestId()));
+        item.put("owner", s(request.owner()));
+        item.put("topic", s(request.topic()));
+        item.put("audience", s(request.options().audience().wire()));
+        item.put("tone", s(request.options().tone().wire()));
+        item.put("length", s(request.options().length().wire()));
+        item.put("status", s(request.status().name()));
+        item.put("createdAt", s(request.createdAt().toString()));
+        item.put("updatedAt", s(request.updatedAt().toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(requestId)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<BlogRequest> find(String requestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(requestId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** Every request in one of {@code statuses}: a full scan, for recovery after a crash, not for a request path. */
+    @Override
+    public List<BlogRequest> inStatus(Status... statuses) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < statuses.length; i++) {
+            values.put(":s" + i, s(statuses[i].name()));
+            names.add(":s" + i);
+        }
+        return dynamo.scanPaginator(b -> b.tableName(table)
+                        .filterExpression("#status IN (" + String.join(", ", names) + ")")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(values)
+                        .consistentRead(true))
+                .items().stream().map(DynamoDbRequests::fromItem).toList();
+    }
+
+    @Override
+    public BlogRequest get(String requestId) {
+        return find(requestId).orElseThrow(() -> new NotFoundException("request " + requestId + " does not exist"));
+    }
+
+    /** QUEUED → RUNNING, done by the dispatcher when the execution starts. No-op for a request past QUEUED. */
+    @Override
+    public void markRunning(String requestId) {
+        update(requestId, "SET #status = :running, updatedAt = :now",
+                "attribute_exists(requestId) AND #status = :queued",
+                Map.of(":running", s(Status.RUNNING.name()), ":queued", s(Status.QUEUED.name())));
+    }
+
+    /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
+    @Override
+    public void enterStep(String requestId, Step step) {
+        update(requestId, "SET #status = :running, #step = :step, updatedAt = :now", NOT_TERMINAL,
+                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))))
+                .ifPresent(current -> LOG.warn("request {} is {}; step {} not recorded", requestId, status(current), step));
+    }
+
+    @Override
+    public void markRejected(String requestId, Step step, List<String> categories, String reason) {
+        terminal(requestId, Status.REJECTED, "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
+                Map.of(":step", s(step.name()), ":reason", s(reason), ":categories", list(categories)));
+    }
+
+    @Override
+    public void markFailed(String requestId, String errorName, String reason) {
+        terminal(requestId, Status.FAILED, "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now",
+                Map.of(":error", s(errorName), ":reason", s(reason)));
+    }
+
+    /** The write that marks a request PUBLISHED, for use inside the publish transaction. */
+    public TransactWriteItem publishedWrite(String requestId, String postId) {
+        Map<String, AttributeValue> values = withTerminals(Map.of(
+                ":to", s(Status.PUBLISHED.name()), ":post", s(postId), ":step", s(Step.PUBLISH.name()),
+                ":now", s(Instant.now(clock).toString())));
+        values.remove(":published");
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table).key(key(requestId))
+                .updateExpression("SET #status = :to, #step = :step, postId = :post, updatedAt = :now REMOVE reason, errorName")
+                .conditionExpression("attribute_exists(requestId) AND NOT (#status IN (:rejected, :failed))")
+                .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
+                .expressionAttributeValues(values)
+                .build()).build();
+    }
+
+    private void terminal(String requestId, Status to, String expression, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = withTerminals(values);
+        all.put(":to", s(to.name()));
+        update(requestId, expression, NOT_TERMINAL, all).ifPresent(current -> {
+            if (!to.name().equals(status(current))) {
+                LOG.warn("request {} is already {}; not marking it {}", requestId, status(current), to);
+            }
+        });
+    }
+
+    /**
+     * A conditional update.
+     *
+     * @return empty when it was applied; otherwise the item as it is (DynamoDB returns it with the refusal, so
+     *     explaining a refusal costs no read and no {@code dynamodb:GetItem} permission), empty map if absent
+     */
+    private Optional<Map<String, AttributeValue>> update(String requestId, String expression, String condition,
+                                                         Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":now", s(Instant.now(clock).toString()));
+        Map<String, String> names = new HashMap<>();
+        names.put("#status", "status");
+        if (expression.contains("#step")) {
+            names.put("#step", "step");
+        }
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(requestId))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(all)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.of(e.hasItem() ? e.item() : Map.of());
+        }
+    }
+
+    private static String status(Map<String, AttributeValue> item) {
+        AttributeValue status = item.get("status");
+        return status == null ? "missing" : status.s();
+    }
+
+    private static Map<String, AttributeValue> withTerminals(Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":published", s(Status.PUBLISHED.name()));
+        all.put(":rejected", s(Status.REJECTED.name()));
+        all.put(":failed", s(Status.FAILED.name()));
+        return all;
+    }
+
+    /** The Requests table's index of each owner's requests by creation time (template.yaml, RequestsTable). */
+    public static final String BY_OWNER_INDEX = "ByOwner";
+
+    /**
+     * An owner's requests, newest first, from the {@value #BY_OWNER_INDEX} index (eventually consistent: a request
+     * made a moment ago may be missing from the first read).
+     *
+     * @param after a position from {@link OwnerPage#nextAfter()}, or null for the first page
+     */
+    @Override
+    public OwnerPage byOwner(String owner, int limit, String after) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        var query = QueryRequest.builder().tableName(table)
+                .indexName(BY_OWNER_INDEX)
+                .keyConditionExpression("#owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", "owner"))
+                .expressionAttributeValues(Map.of(":owner", s(owner)))
+                .scanIndexForward(false)
+                .limit(limit + 1);
+        if (after != null) {
+            int hash = after.indexOf('#');
+            if (hash <= 0 || hash == after.length() - 1) {
+                throw new IllegalArgumentException("not a position in the owner's requests: " + after);
+            }
+            query.exclusiveStartKey(Map.of("owner", s(owner), "createdAt", s(after.substring(0, hash)),
+                    "requestId", s(after.substring(hash + 1))));
+        }
+        var response = dynamo.query(query.build());
+        List<Map<String, AttributeValue>> items = response.items();
+        boolean more = items.size() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
+        List<BlogRequest> page = (items.size() > limit ? items.subList(0, limit) : items).stream()
+                .map(DynamoDbRequests::fromItem).toList();
+        String nextAfter = more && !page.isEmpty()
+                ? page.getLast().createdAt() + "#" + page.getLast().requestId()
+                : null;
+        return new OwnerPage(page, nextAfter);
+    }
+
+    private static Map<String, AttributeValue> key(String requestId) {
+        return Map.of("requestId", s(requestId));
+    }
+
+    static BlogRequest fromItem(Map<String, AttributeValue> item) {
+        PostOptions options = new PostOptions(
+                Attr.str(item, "audience").flatMap(Audience::parse).orElse(null),
+                Attr.str(item, "tone").flatMap(Tone::parse).orElse(null),
+                Attr.str(item, "length").flatMap(Length::parse).orElse(null));
+        return new BlogRequest(
+                Attr.str(item, "requestId").orElseThrow(),
+                Attr.str(item, "owner").orElse(null),
+                Attr.str(item, "topic").orElse(null),
+                options,
+                Status.valueOf(Attr.str(item, "status").orElseThrow()),
+                Attr.str(item, "step").map(Step::valueOf).orElse(null),
+                Attr.str(item, "createdAt").map(Instant::parse).orElse(null),
+                Attr.str(item, "updatedAt").map(Instant::parse).orElse(null),
+                Attr.str(item, "reason").orElse(null),
+                Attr.str(item, "errorName").orElse(null),
+                Attr.strings(item, "categories"),
+                Attr.str(item, "postId").orElse(null));
+    }
+}

@@ -1,8 +1,0 @@
-package dev.aiblog.core.intake;
-
-import dev.aiblog.core.steps.ExecutionInput;
-
-/** Where accepted requests wait for the dispatcher: the SQS requests queue in AWS and locally. */
-public interface RequestQueue {
-    void send(ExecutionInput input);
-}

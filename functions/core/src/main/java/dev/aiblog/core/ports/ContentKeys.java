@@ -1,0 +1,22 @@
+package dev.aiblog.core.ports;
+
+/** Where each kind of content lives: the key prefixes the template's IAM policies grant, one per kind. */
+public final class ContentKeys {
+    private ContentKeys() {}
+
+    public static String draftKey(String requestId) {
+        return "drafts/" + requestId + "/draft.json";
+    }
+
+    public static String bodyKey(String postId) {
+        return "posts/" + postId + "/body.md";
+    }
+
+    public static String imageKey(String requestId, String contentType) {
+        return "images/" + requestId + "." + switch (contentType) {
+            case "image/jpeg" -> "jpg";
+            case "image/webp" -> "webp";
+            default -> "png";
+        };
+    }
+}

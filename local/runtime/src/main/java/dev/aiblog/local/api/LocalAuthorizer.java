@@ -1,0 +1,81 @@
+package dev.aiblog.local.api;
+
+import dev.aiblog.core.Json;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The user pool's part, locally: the dev token stands for a signed-in user, and the local API hands the API function
+ * what Cognito would have given that user, an RS256 access token. The function checks it like a Cognito token on
+ * public routes (signature, issuer, app client), against this key set, which it gets in {@code JWT_JWKS} instead of
+ * fetching the pool's. The key pair is made per process; tokens live five minutes.
+ */
+public final class LocalAuthorizer {
+    public static final String ISSUER = "http://localhost/local-dev-authorizer";
+    public static final String CLIENT_ID = "local-dev-client";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final KeyPair keys;
+    private final String kid = "local-" + UUID.randomUUID();
+
+    private LocalAuthorizer(KeyPair keys) {
+        this.keys = keys;
+    }
+
+    public static LocalAuthorizer create() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return new LocalAuthorizer(generator.generateKeyPair());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA is part of every JDK", e);
+        }
+    }
+
+    /** What the API function needs to check these tokens (in AWS, template.yaml points it at the user pool). */
+    public Map<String, String> environment() {
+        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        String jwks = Json.write(Map.of("keys", List.of(Map.of("kty", "RSA", "kid", kid, "alg", "RS256", "use", "sig",
+                "n", B64.encodeToString(unsigned(key.getModulus())), "e", B64.encodeToString(unsigned(key.getPublicExponent()))))));
+        return Map.of("JWT_ISSUER", ISSUER, "JWT_AUDIENCE", CLIENT_ID, "JWT_JWKS", jwks);
+    }
+
+    /** An access token for {@code sub}, shaped like Cognito's. */
+    public String accessToken(String sub, Instant now) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", sub);
+        claims.put("username", sub);
+        claims.put("iss", ISSUER);
+        claims.put("client_id", CLIENT_ID);
+        claims.put("token_use", "access");
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.getEpochSecond() + 300);
+        String input = B64.encodeToString(Json.write(Map.of("alg", "RS256", "kid", kid)).getBytes(StandardCharsets.UTF_8)) + "."
+                + B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(keys.getPrivate());
+            rsa.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + B64.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA256withRSA is part of every JDK", e);
+        }
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+}

@@ -1,0 +1,5 @@
+import { MyPostsScreen } from '@/screens/MyPostsScreen';
+
+export default function MyPostsRoute() {
+  return <MyPostsScreen />;
+}

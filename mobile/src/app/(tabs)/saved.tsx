@@ -1,0 +1,5 @@
+import { SavedScreen } from '@/screens/SavedScreen';
+
+export default function SavedRoute() {
+  return <SavedScreen />;
+}
