@@ -310,7 +310,7 @@ public final class Bench {
             Post post = new Post(id, id, "Post " + i, "Summary " + i, List.of("bench", "t" + (i % 5)), bodyKey, imageKey, 3,
                     "gpt-4.1-mini", "gpt-image-1", TokenUsage.text(1200, 900), new TokenUsage(0, 0, 1), new BigDecimal("0.01"),
                     "openai", false, at, 0);
-            cloud.blogs().publish(post, cloud.requests().publishedWrite(id, id));
+            cloud.blogs().publish(post);
         }
     }
 
