@@ -1,25 +1,15 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext } from 'react';
 
-import { useSession } from '@/state/session';
-import { useSettings } from '@/state/settings';
-
-import { HttpAiBlogApi } from './http';
 import type { AiBlogApi } from './types';
 
 const ApiContext = createContext<AiBlogApi | null>(null);
 
 /**
- * Supplies the {@link AiBlogApi}: the given one (tests), or HTTP against the API URL from
- * Settings with the signed-in user's token.
+ * Supplies the {@link AiBlogApi} screens and queries use: HTTP in the app (the state layer builds it
+ * from the reader's settings and session), a fake in tests.
  */
-export function ApiProvider({ api, children }: { api?: AiBlogApi; children: React.ReactNode }) {
-  const { settings } = useSettings();
-  const { getToken, markExpired } = useSession();
-  const value = useMemo(
-    () => api ?? new HttpAiBlogApi({ baseUrl: settings.apiUrl, getToken, onUnauthorized: markExpired }),
-    [api, settings.apiUrl, getToken, markExpired],
-  );
-  return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
+export function ApiProvider({ api, children }: { api: AiBlogApi; children: React.ReactNode }) {
+  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
 }
 
 export function useApi(): AiBlogApi {

@@ -35,10 +35,25 @@ describe('HttpAiBlogApi', () => {
   });
 
   it.each([
-    ['setLiked(true)', 'POST', 'http://api.test/blogs/p%201/likes', (a: HttpAiBlogApi) => a.setLiked('p 1', true)],
-    ['setLiked(false)', 'DELETE', 'http://api.test/blogs/p1/likes', (a: HttpAiBlogApi) => a.setLiked('p1', false)],
+    [
+      'setLiked(true)',
+      'POST',
+      'http://api.test/blogs/p%201/likes',
+      (a: HttpAiBlogApi) => a.setLiked('p 1', true),
+    ],
+    [
+      'setLiked(false)',
+      'DELETE',
+      'http://api.test/blogs/p1/likes',
+      (a: HttpAiBlogApi) => a.setLiked('p1', false),
+    ],
     ['getRequest', 'GET', 'http://api.test/requests/r1', (a: HttpAiBlogApi) => a.getRequest('r1')],
-    ['listRequests', 'GET', 'http://api.test/requests?limit=20&cursor=c%2B1', (a: HttpAiBlogApi) => a.listRequests({ limit: 20, cursor: 'c+1' })],
+    [
+      'listRequests',
+      'GET',
+      'http://api.test/requests?limit=20&cursor=c%2B1',
+      (a: HttpAiBlogApi) => a.listRequests({ limit: 20, cursor: 'c+1' }),
+    ],
   ])('%s sends the bearer token with %s %s', async (_name, method, url, call) => {
     const { fetch, calls } = fakeFetch(200, '{}');
 
@@ -81,7 +96,10 @@ describe('HttpAiBlogApi', () => {
     [401, false],
     [403, false],
   ])('checkToken: the server answering %i means %s', async (status, valid) => {
-    const { fetch, calls } = fakeFetch(status, status === 200 ? '{"items":[],"nextCursor":null}' : '{"message":"Unauthorized"}');
+    const { fetch, calls } = fakeFetch(
+      status,
+      status === 200 ? '{"items":[],"nextCursor":null}' : '{"message":"Unauthorized"}',
+    );
 
     await expect(api(fetch, null).checkToken('pasted')).resolves.toBe(valid);
     expect(calls[0]!.url).toBe('http://api.test/requests?limit=1');
@@ -99,7 +117,12 @@ describe('HttpAiBlogApi', () => {
   it('tells the session when the server refuses its token', async () => {
     const { fetch } = fakeFetch(401, '{"message":"Unauthorized"}');
     const onUnauthorized = jest.fn();
-    const client = new HttpAiBlogApi({ baseUrl: 'http://api.test', getToken: async () => 'old', fetch, onUnauthorized });
+    const client = new HttpAiBlogApi({
+      baseUrl: 'http://api.test',
+      getToken: async () => 'old',
+      fetch,
+      onUnauthorized,
+    });
 
     await expect(client.setLiked('p1', true)).rejects.toMatchObject({ status: 401 });
     await expect(client.getFeed({})).rejects.toMatchObject({ status: 401 });
@@ -118,7 +141,12 @@ describe('HttpAiBlogApi', () => {
   });
 
   it.each([
-    [400, 'VALIDATION_FAILED', 'topic: too short', '{"error":{"code":"VALIDATION_FAILED","message":"topic: too short"}}'],
+    [
+      400,
+      'VALIDATION_FAILED',
+      'topic: too short',
+      '{"error":{"code":"VALIDATION_FAILED","message":"topic: too short"}}',
+    ],
     [404, 'NOT_FOUND', 'No blog x', '{"error":{"code":"NOT_FOUND","message":"No blog x"}}'],
     [409, 'CONFLICT', 'Request failed (409).', ''],
     [401, 'UNAUTHORIZED', 'Unauthorized', '{"message":"Unauthorized"}'],
@@ -126,7 +154,9 @@ describe('HttpAiBlogApi', () => {
   ])('turns a %i answer into ApiError %s: %s', async (status, code, message, body) => {
     const { fetch } = fakeFetch(status, body);
 
-    const error = await api(fetch).getPost('x').catch((e: unknown) => e);
+    const error = await api(fetch)
+      .getPost('x')
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status, code, message });
@@ -137,7 +167,9 @@ describe('HttpAiBlogApi', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof globalThis.fetch;
 
-    const error = (await api(fetch).getFeed({}).catch((e: unknown) => e)) as ApiError;
+    const error = (await api(fetch)
+      .getFeed({})
+      .catch((e: unknown) => e)) as ApiError;
 
     expect(error.code).toBe('NETWORK_ERROR');
     expect(error.status).toBe(0);

@@ -59,18 +59,13 @@ export class HttpAiBlogApi implements AiBlogApi {
   }
 
   setLiked(id: string, liked: boolean, opts?: CallOptions): Promise<LikeResult> {
-    return this.call<LikeResult>(
-      liked ? 'POST' : 'DELETE',
-      `/blogs/${encodeURIComponent(id)}/likes`,
-      { auth: true, signal: opts?.signal },
-    );
+    return this.call<LikeResult>(liked ? 'POST' : 'DELETE', `/blogs/${encodeURIComponent(id)}/likes`, {
+      auth: true,
+      signal: opts?.signal,
+    });
   }
 
-  createPost(
-    input: CreateBlogInput,
-    idempotencyKey?: string,
-    opts?: CallOptions,
-  ): Promise<CreateBlogResult> {
+  createPost(input: CreateBlogInput, idempotencyKey?: string, opts?: CallOptions): Promise<CreateBlogResult> {
     return this.call<CreateBlogResult>('POST', '/blogs', {
       auth: true,
       body: input,

@@ -71,11 +71,7 @@ export interface AiBlogApi {
   /** `POST /blogs/{id}/likes` (auth) when `liked`, else `DELETE` (auth). Idempotent per user. */
   setLiked(id: string, liked: boolean, opts?: CallOptions): Promise<LikeResult>;
   /** `POST /blogs` (auth); the key makes a retried submission harmless. */
-  createPost(
-    input: CreateBlogInput,
-    idempotencyKey?: string,
-    opts?: CallOptions,
-  ): Promise<CreateBlogResult>;
+  createPost(input: CreateBlogInput, idempotencyKey?: string, opts?: CallOptions): Promise<CreateBlogResult>;
   /** `GET /requests/{id}` (auth, owner only). */
   getRequest(id: string, opts?: CallOptions): Promise<BlogRequest>;
   /** `GET /requests` (auth): the reader's own requests, newest first. */
@@ -89,11 +85,7 @@ export interface AiBlogApi {
 
 /** Codes the server sends, plus the client's own for transport failures (status 0). */
 export type ApiErrorCode =
-  | ErrorBody['error']['code']
-  | 'NETWORK_ERROR'
-  | 'TIMEOUT'
-  | 'BAD_RESPONSE'
-  | (string & {});
+  ErrorBody['error']['code'] | 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE' | (string & {});
 
 export class ApiError extends Error {
   readonly status: number;
@@ -135,7 +127,8 @@ export function errorMessage(e: unknown): string {
       case 'INVALID_CURSOR':
         return 'The list changed since it was loaded. Reload it to continue.';
       default:
-        if (e.status >= 500 || e.status === 0) return 'Something went wrong on our side. Try again in a moment.';
+        if (e.status >= 500 || e.status === 0)
+          return 'Something went wrong on our side. Try again in a moment.';
         return e.message ? sentence(e.message) : 'Something went wrong. Try again.';
     }
   }

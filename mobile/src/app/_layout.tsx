@@ -1,10 +1,18 @@
-import { DarkTheme, DefaultTheme, Stack, ThemeProvider as NavigationThemeProvider, useRouter } from 'expo-router';
+import {
+  DarkTheme,
+  DefaultTheme,
+  Stack,
+  ThemeProvider as NavigationThemeProvider,
+  useRouter,
+} from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 import * as WebBrowser from 'expo-web-browser';
 import { useEffect, useMemo } from 'react';
 import { Platform, View } from 'react-native';
 
+import { HeaderBack } from '@/components/HeaderBack';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { ScreenTitle } from '@/components/ScreenTitle';
 import { wireQueryToAppState } from '@/lib/app-state';
 import { onNotificationOpened } from '@/lib/notify';
 import { AppProviders } from '@/state/providers';
@@ -57,7 +65,12 @@ function Navigation() {
     <NavigationThemeProvider value={navTheme}>
       <StatusBar style={scheme === 'dark' ? 'light' : 'dark'} />
       <View style={{ flex: 1 }}>
-        <Stack screenOptions={{ headerBackTitle: 'Back', headerShadowVisible: false }}>
+        <Stack
+          screenOptions={{
+            headerShadowVisible: false,
+            headerLeft: () => <HeaderBack />,
+            headerTitle: ({ children }) => <ScreenTitle>{children}</ScreenTitle>,
+          }}>
           <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
           <Stack.Screen name="post/[id]" options={{ title: '' }} />
           <Stack.Screen name="request/[id]" options={{ title: 'Your post' }} />

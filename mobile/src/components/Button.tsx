@@ -53,10 +53,16 @@ export function Button({
       onPress={onPress}
       style={({ pressed }) => [
         styles.button,
-        { backgroundColor: bg, opacity: inactive ? 0.5 : pressed ? 0.8 : 1 },
+        { backgroundColor: bg, opacity: inactive ? 0.5 : 1 },
+        pressed && !inactive ? styles.pressed : null,
         style,
       ]}>
-      {loading ? <ActivityIndicator color={fg} style={styles.spinner} /> : null}
+      {loading ? (
+        // The button says it is busy (aria-busy); the spinner is only a picture of that.
+        <View aria-hidden importantForAccessibility="no-hide-descendants" style={styles.spinner}>
+          <ActivityIndicator color={fg} />
+        </View>
+      ) : null}
       {icon && !loading ? (
         <View style={styles.spinner}>
           <Icon name={icon} size={18} color={fg} />
@@ -78,4 +84,6 @@ const styles = StyleSheet.create({
   },
   label: { fontSize: 16, fontWeight: '600' },
   spinner: { marginRight: spacing.sm },
+  // Pressed: a little smaller, not fainter (fading would drop the label's contrast).
+  pressed: { transform: [{ scale: 0.98 }] },
 });

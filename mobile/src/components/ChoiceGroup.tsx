@@ -55,7 +55,12 @@ export function ChoiceGroup<T extends string>({
                   },
                 ]}>
                 {selected ? <Icon name="checkmark" size={16} color={colors.onPrimary} /> : null}
-                <Text style={{ color: selected ? colors.onPrimary : colors.text, fontWeight: '500', fontSize: 15 }}>
+                <Text
+                  style={{
+                    color: selected ? colors.onPrimary : colors.text,
+                    fontWeight: '500',
+                    fontSize: 15,
+                  }}>
                   {describe(option)}
                 </Text>
               </View>

@@ -43,5 +43,11 @@ export function IconButton({
 }
 
 const styles = StyleSheet.create({
-  button: { minWidth: TOUCH, minHeight: TOUCH, alignItems: 'center', justifyContent: 'center', borderRadius: TOUCH / 2 },
+  button: {
+    minWidth: TOUCH,
+    minHeight: TOUCH,
+    alignItems: 'center',
+    justifyContent: 'center',
+    borderRadius: TOUCH / 2,
+  },
 });

@@ -31,7 +31,7 @@ export function LikeButton({
         styles.button,
         {
           borderColor: liked ? colors.like : colors.border,
-          opacity: pressed ? 0.7 : 1,
+          backgroundColor: pressed ? colors.surfaceAlt : 'transparent',
         },
       ]}>
       <Icon name={liked ? 'heart' : 'heart-outline'} size={20} color={liked ? colors.like : colors.text} />

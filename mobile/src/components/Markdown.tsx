@@ -13,7 +13,12 @@ import { Icon } from './Icon';
  */
 export function articleStyles(colors: Colors, scale: number): MarkedStyles {
   const body = Math.round(18 * scale);
-  const text: TextStyle = { fontFamily: fonts.serif, fontSize: body, lineHeight: Math.round(body * 1.6), color: colors.text };
+  const text: TextStyle = {
+    fontFamily: fonts.serif,
+    fontSize: body,
+    lineHeight: Math.round(body * 1.6),
+    color: colors.text,
+  };
   const heading = (size: number, top: number): TextStyle => ({
     fontSize: Math.round(size * scale),
     lineHeight: Math.round(size * scale * 1.3),
@@ -62,7 +67,11 @@ export function articleStyles(colors: Colors, scale: number): MarkedStyles {
       opacity: 1,
     },
     li: { ...text },
-    hr: { borderBottomColor: colors.border, borderBottomWidth: StyleSheet.hairlineWidth, marginVertical: spacing.lg },
+    hr: {
+      borderBottomColor: colors.border,
+      borderBottomWidth: StyleSheet.hairlineWidth,
+      marginVertical: spacing.lg,
+    },
     image: { borderRadius: radius.md },
     table: { borderWidth: 1, borderColor: colors.border },
     tableRow: { flexDirection: 'row' },
@@ -112,7 +121,10 @@ function BodyTable({
     <View
       key={key}
       role={head ? 'columnheader' : 'cell'}
-      style={[styles.cell, { borderColor: colors.border, backgroundColor: head ? colors.surfaceAlt : undefined }]}>
+      style={[
+        styles.cell,
+        { borderColor: colors.border, backgroundColor: head ? colors.surfaceAlt : undefined },
+      ]}>
       {content}
     </View>
   );
@@ -138,9 +150,14 @@ class ArticleRenderer extends Renderer {
     super();
   }
 
+  /** Levels start at 2 under the post's title (a body's "#" is not a second title), and never skip. */
   heading(text: string | ReactNode[], styles?: TextStyle, depth?: number): ReactNode {
     return (
-      <Text key={this.getKey()} aria-level={Math.min(6, (depth ?? 1) + 1)} accessibilityRole="header" style={styles}>
+      <Text
+        key={this.getKey()}
+        aria-level={Math.min(6, Math.max(2, depth ?? 2))}
+        accessibilityRole="header"
+        style={styles}>
         {text}
       </Text>
     );
@@ -229,5 +246,12 @@ const styles = StyleSheet.create({
   },
   table: { borderWidth: StyleSheet.hairlineWidth, borderRadius: radius.sm, minWidth: '100%' },
   row: { flexDirection: 'row' },
-  cell: { minWidth: 96, maxWidth: 280, flexGrow: 1, flexBasis: 0, padding: spacing.sm, borderWidth: StyleSheet.hairlineWidth },
+  cell: {
+    minWidth: 96,
+    maxWidth: 280,
+    flexGrow: 1,
+    flexBasis: 0,
+    padding: spacing.sm,
+    borderWidth: StyleSheet.hairlineWidth,
+  },
 });

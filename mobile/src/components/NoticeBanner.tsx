@@ -2,11 +2,14 @@ import { useRouter } from 'expo-router';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { useSafeAreaInsets } from 'react-native-safe-area-context';
 
+import { goToTab } from '@/lib/navigation';
 import { useNotices } from '@/state/notices';
 import { READING_WIDTH, radius, spacing, TOUCH, useTheme } from '@/theme';
 
 import { Icon } from './Icon';
 import { IconButton } from './IconButton';
+
+const TAB_PATHS = ['/', '/saved', '/create', '/mine', '/settings'];
 
 /** The in-app notice, floating over the top of whatever screen is showing. */
 export function NoticeBanner() {
@@ -15,15 +18,24 @@ export function NoticeBanner() {
   const router = useRouter();
   const insets = useSafeAreaInsets();
   if (!current) return null;
-  const tint = current.tone === 'success' ? colors.success : current.tone === 'error' ? colors.danger : colors.primary;
-  const icon = current.tone === 'success' ? 'checkmark-circle' : current.tone === 'error' ? 'alert-circle' : 'information-circle';
+  const tint =
+    current.tone === 'success' ? colors.success : current.tone === 'error' ? colors.danger : colors.primary;
+  const icon =
+    current.tone === 'success'
+      ? 'checkmark-circle'
+      : current.tone === 'error'
+        ? 'alert-circle'
+        : 'information-circle';
   return (
     <View pointerEvents="box-none" style={[styles.overlay, { top: insets.top + spacing.sm }]}>
       <View
         testID="notice-banner"
         role="alert"
         accessibilityLiveRegion="polite"
-        style={[styles.banner, { backgroundColor: colors.surface, borderColor: colors.border, shadowColor: '#000' }]}>
+        style={[
+          styles.banner,
+          { backgroundColor: colors.surface, borderColor: colors.border, shadowColor: '#000' },
+        ]}>
         <Icon name={icon} size={24} color={tint} />
         <View style={styles.text}>
           <Text testID="notice-title" style={[styles.title, { color: colors.text }]}>
@@ -44,13 +56,21 @@ export function NoticeBanner() {
             onPress={() => {
               const href = current.action!.href;
               dismiss();
-              router.push(href as never);
+              if (TAB_PATHS.includes(href)) goToTab(router, href as never);
+              else router.push(href as never);
             }}
             style={styles.action}>
             <Text style={{ color: colors.primary, fontWeight: '700' }}>{current.action.label}</Text>
           </Pressable>
         ) : null}
-        <IconButton testID="notice-dismiss" icon="close" label="Dismiss" size={18} color={colors.textMuted} onPress={dismiss} />
+        <IconButton
+          testID="notice-dismiss"
+          icon="close"
+          label="Dismiss"
+          size={18}
+          color={colors.textMuted}
+          onPress={dismiss}
+        />
       </View>
     </View>
   );

@@ -1,7 +1,7 @@
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 
 import type { FeedItem } from '@/api/types';
-import { formatLikes, formatLongDate, formatReadingTime, formatRelative } from '@/lib/format';
+import { formatLikes, formatReadingTime, formatRelative } from '@/lib/format';
 import { radius, spacing, TOUCH, useTheme } from '@/theme';
 
 import { Icon } from './Icon';
@@ -29,23 +29,16 @@ export function PostCard({
 }) {
   const { colors } = useTheme();
   const when = formatRelative(item.publishedAt);
-  const spokenMeta = [
-    formatLongDate(item.publishedAt),
-    formatReadingTime(item.readingTimeMinutes),
-    item.likes > 0 ? formatLikes(item.likes) : null,
-    item.offline ? 'sample post' : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
   return (
     <View testID={`post-card-${item.id}`} style={[styles.card, { borderColor: colors.border }]}>
       <Pressable
         testID={`open-post-${item.id}`}
         role="link"
         accessibilityRole="link"
-        accessibilityLabel={`${item.title}. ${spokenMeta}`}
+        // No label of its own: the link reads what it shows (title, summary, when, how long), so
+        // what a screen reader says matches what a voice-control user sees.
         onPress={() => onPress(item.id)}
-        style={({ pressed }) => [styles.link, { opacity: pressed ? 0.7 : 1 }]}>
+        style={({ pressed }) => [styles.link, pressed ? { backgroundColor: colors.surfaceAlt } : null]}>
         <View style={styles.row}>
           <View style={styles.text}>
             <Text style={[styles.title, { color: colors.text }]} numberOfLines={3}>
@@ -71,7 +64,10 @@ export function PostCard({
           {item.likes > 0 ? (
             <View style={styles.likes}>
               <Icon name="heart" size={13} color={colors.textMuted} />
-              <Text testID={`post-card-likes-${item.id}`} style={[styles.metaText, { color: colors.textMuted }]}>
+              <Text
+                testID={`post-card-likes-${item.id}`}
+                accessibilityLabel={formatLikes(item.likes)}
+                style={[styles.metaText, { color: colors.textMuted }]}>
                 {item.likes}
               </Text>
             </View>
@@ -127,7 +123,14 @@ const styles = StyleSheet.create({
   title: { fontSize: 17, lineHeight: 22, fontWeight: '700' },
   summary: { fontSize: 15, lineHeight: 20 },
   thumb: { width: THUMB, height: THUMB, borderRadius: radius.md },
-  meta: { flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap', gap: spacing.sm, minHeight: TOUCH },
+  meta: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    alignContent: 'center',
+    flexWrap: 'wrap',
+    gap: spacing.sm,
+    minHeight: TOUCH,
+  },
   metaBesideButton: { paddingRight: TOUCH },
   metaText: { fontSize: 13 },
   likes: { flexDirection: 'row', alignItems: 'center', gap: 3 },

@@ -87,7 +87,12 @@ export function RequestProgress({ request }: { request: BlogRequest }) {
 }
 
 const styles = StyleSheet.create({
-  list: { borderWidth: StyleSheet.hairlineWidth, borderRadius: radius.lg, padding: spacing.lg, gap: spacing.md },
+  list: {
+    borderWidth: StyleSheet.hairlineWidth,
+    borderRadius: radius.lg,
+    padding: spacing.lg,
+    gap: spacing.md,
+  },
   row: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },
   mark: {
     width: 28,

@@ -25,9 +25,10 @@ export function StateMessage({
   const glyph = icon ?? (tone === 'error' ? 'alert-circle-outline' : undefined);
   return (
     <View testID={testID} style={styles.container} role={tone === 'error' ? 'alert' : undefined}>
-      {glyph ? <Icon name={glyph} size={40} color={tone === 'error' ? colors.danger : colors.textMuted} /> : null}
+      {glyph ? (
+        <Icon name={glyph} size={40} color={tone === 'error' ? colors.danger : colors.textMuted} />
+      ) : null}
       <Text
-       
         accessibilityRole="header"
         style={[styles.title, { color: tone === 'error' ? colors.danger : colors.text }]}>
         {title}
@@ -48,7 +49,13 @@ export function StateMessage({
 }
 
 const styles = StyleSheet.create({
-  container: { padding: spacing.xl, alignItems: 'center', gap: spacing.sm, maxWidth: 480, alignSelf: 'center' },
+  container: {
+    padding: spacing.xl,
+    alignItems: 'center',
+    gap: spacing.sm,
+    maxWidth: 480,
+    alignSelf: 'center',
+  },
   title: { fontSize: 19, fontWeight: '700', textAlign: 'center' },
   message: { fontSize: 15, textAlign: 'center', lineHeight: 21 },
   action: { marginTop: spacing.md, minWidth: 180 },

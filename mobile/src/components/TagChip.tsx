@@ -51,18 +51,19 @@ export function TagChip({
       accessibilityLabel={accessibilityLabel ?? `Show posts tagged ${tag}`}
       {...pressedProps(selected)}
       onPress={() => onPress(tag)}
-      style={({ pressed }) => [styles.target, { opacity: pressed ? 0.7 : 1 }]}>
+      style={styles.target}>
       {content}
     </Pressable>
   );
 }
 
 const styles = StyleSheet.create({
-  target: { minHeight: TOUCH, justifyContent: 'center' },
+  target: { minHeight: TOUCH, minWidth: TOUCH, justifyContent: 'center', alignItems: 'stretch' },
   chip: {
     minHeight: 32,
     flexDirection: 'row',
     alignItems: 'center',
+    justifyContent: 'center',
     gap: 4,
     paddingHorizontal: spacing.md,
     borderRadius: radius.pill,

@@ -20,7 +20,12 @@ describe('env', () => {
   it('falls back to the defaults', () => {
     const env = load(undefined);
 
-    expect(env).toMatchObject({ defaultApiUrl: 'http://localhost:3000', feedPageSize: 20, requestPollMs: 1500, cognito: null });
+    expect(env).toMatchObject({
+      defaultApiUrl: 'http://localhost:3000',
+      feedPageSize: 20,
+      requestPollMs: 1500,
+      cognito: null,
+    });
   });
 
   it('takes EXPO_PUBLIC_* variables', () => {
@@ -47,7 +52,11 @@ describe('env', () => {
       { EXPO_PUBLIC_API_URL: 'https://api.example.com', EXPO_PUBLIC_FEED_PAGE_SIZE: '10' },
     );
 
-    expect(env).toMatchObject({ defaultApiUrl: 'http://localhost:3100', feedPageSize: 4, requestPollMs: 250 });
+    expect(env).toMatchObject({
+      defaultApiUrl: 'http://localhost:3100',
+      feedPageSize: 4,
+      requestPollMs: 250,
+    });
   });
 
   it.each([

@@ -22,8 +22,7 @@ export interface RuntimeConfig {
   cognitoTokenUse?: 'access' | 'id';
 }
 
-const runtime: RuntimeConfig =
-  (globalThis as { __AIBLOG_CONFIG__?: RuntimeConfig }).__AIBLOG_CONFIG__ ?? {};
+const runtime: RuntimeConfig = (globalThis as { __AIBLOG_CONFIG__?: RuntimeConfig }).__AIBLOG_CONFIG__ ?? {};
 
 function pick(runtimeValue: unknown, buildValue: string | undefined): string | undefined {
   if (runtimeValue !== undefined && runtimeValue !== null && String(runtimeValue).trim() !== '') {
@@ -50,7 +49,9 @@ function cognito(): CognitoConfig | null {
   const domain = pick(runtime.cognitoDomain, process.env.EXPO_PUBLIC_COGNITO_DOMAIN);
   const clientId = pick(runtime.cognitoClientId, process.env.EXPO_PUBLIC_COGNITO_CLIENT_ID);
   if (!domain || !clientId) return null;
-  const scopes = (pick(runtime.cognitoScopes, process.env.EXPO_PUBLIC_COGNITO_SCOPES) ?? 'openid email profile')
+  const scopes = (
+    pick(runtime.cognitoScopes, process.env.EXPO_PUBLIC_COGNITO_SCOPES) ?? 'openid email profile'
+  )
     .split(/[\s,]+/)
     .filter(Boolean);
   const tokenUse =

@@ -58,7 +58,12 @@ export function usernameFromIdToken(idToken?: string): string | undefined {
   if (!payload) return undefined;
   try {
     const json = JSON.parse(
-      globalThis.atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=')),
+      globalThis.atob(
+        payload
+          .replace(/-/g, '+')
+          .replace(/_/g, '/')
+          .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+      ),
     ) as Record<string, unknown>;
     const name = json.email ?? json['cognito:username'] ?? json.username;
     return typeof name === 'string' ? name : undefined;

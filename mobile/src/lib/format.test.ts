@@ -31,8 +31,14 @@ describe('relative dates', () => {
 
 describe('formatProvenance', () => {
   it.each([
-    [{ offline: true, provider: 'offline', models: { text: 'offline-text', image: 'offline-image' } }, /^A sample post: the built-in stand-in wrote it, not an AI model/],
-    [{ offline: false, provider: 'openai', models: { text: 'gpt-4.1-mini', image: 'gpt-image-1' } }, /^Written by AI \(gpt-4\.1-mini\), illustrated with gpt-image-1\.$/],
+    [
+      { offline: true, provider: 'offline', models: { text: 'offline-text', image: 'offline-image' } },
+      /^A sample post: the built-in stand-in wrote it, not an AI model/,
+    ],
+    [
+      { offline: false, provider: 'openai', models: { text: 'gpt-4.1-mini', image: 'gpt-image-1' } },
+      /^Written by AI \(gpt-4\.1-mini\), illustrated with gpt-image-1\.$/,
+    ],
     [{ offline: false, provider: 'openai', models: { text: null, image: null } }, /^Written by AI\.$/],
   ])('says who made the post in a reader’s words (%#)', (post, expected) => {
     expect(formatProvenance(post)).toMatch(expected);

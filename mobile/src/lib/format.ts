@@ -3,8 +3,18 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 function parse(iso: string): Date | null {
@@ -70,7 +80,7 @@ export function formatProvenance(post: {
   models: { text: string | null; image: string | null };
 }): string {
   if (post.offline) {
-    return 'A sample post: the built-in stand-in wrote it, not an AI model. Connect a model to get real posts.';
+    return 'A sample post: the built-in stand-in wrote it, not an AI model.';
   }
   const writer = post.models.text ? `Written by AI (${post.models.text})` : 'Written by AI';
   return post.models.image ? `${writer}, illustrated with ${post.models.image}.` : `${writer}.`;

@@ -15,6 +15,12 @@ export function isTouchDevice(): boolean {
  * phones; react-native-web has no gesture for it). Spread `handlers` on a view around the list;
  * `distance` is how far it is pulled, for the indicator.
  */
+/** A touch's vertical page position: React Native's events have `pageY`, the DOM's have it per touch. */
+function pageY(e: GestureResponderEvent): number {
+  const native = e.nativeEvent as unknown as { pageY?: number; touches?: ArrayLike<{ pageY: number }> };
+  return native.touches?.[0]?.pageY ?? native.pageY ?? 0;
+}
+
 export function usePullToRefresh(enabled: boolean, atTop: () => boolean, onRefresh: () => void) {
   const [distance, setDistance] = useState(0);
   const start = useRef<number | null>(null);
@@ -27,7 +33,7 @@ export function usePullToRefresh(enabled: boolean, atTop: () => boolean, onRefre
 
   const onTouchStart = useCallback(
     (e: GestureResponderEvent) => {
-      start.current = atTop() ? e.nativeEvent.pageY : null;
+      start.current = atTop() ? pageY(e) : null;
       pulled.current = 0;
     },
     [atTop],
@@ -35,7 +41,7 @@ export function usePullToRefresh(enabled: boolean, atTop: () => boolean, onRefre
   const onTouchMove = useCallback(
     (e: GestureResponderEvent) => {
       if (start.current === null) return;
-      const dy = e.nativeEvent.pageY - start.current;
+      const dy = pageY(e) - start.current;
       if (dy <= 0 || !atTop()) {
         if (dy < 0) start.current = null;
         set(0);

@@ -21,7 +21,9 @@ export const STEP_LABELS: Record<Step, string> = {
 export function describeRequest(r: Pick<BlogRequest, 'status' | 'step' | 'reason'>): string {
   switch (r.status) {
     case 'RUNNING':
-      return r.step ? `${STEP_LABELS[r.step]} · step ${STEPS.indexOf(r.step) + 1} of ${STEPS.length}` : 'Starting';
+      return r.step
+        ? `${STEP_LABELS[r.step]} · step ${STEPS.indexOf(r.step) + 1} of ${STEPS.length}`
+        : 'Starting';
     case 'QUEUED':
       return 'In line; it starts in a moment';
     case 'REJECTED':

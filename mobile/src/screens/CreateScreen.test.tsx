@@ -126,4 +126,3 @@ describe('CreateScreen', () => {
     expect(mockRouter.push).toHaveBeenCalledWith({ pathname: '/sign-in', params: { reason: 'create' } });
   });
 });
-

@@ -23,7 +23,11 @@ import { useSession } from '@/state/session';
 import { radius, READING_WIDTH, spacing, useTheme } from '@/theme';
 
 /** `initialTopic`: a topic to start from (after a rejection: the rejected one, to edit). */
-const AUDIENCE_NAMES: Record<Audience, string> = { general: 'Everyone', beginner: 'Beginners', expert: 'Experts' };
+const AUDIENCE_NAMES: Record<Audience, string> = {
+  general: 'Everyone',
+  beginner: 'Beginners',
+  expert: 'Experts',
+};
 const LENGTH_NAMES: Record<Length, string> = { short: 'Short', medium: 'Medium', long: 'Long' };
 
 export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
@@ -42,15 +46,17 @@ export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
   // One key per distinct submission: resending the same form after a network error reuses
   // it, so the server creates one request, not two.
   const idempotencyKey = useRef<string | null>(null);
-  const edited = <T,>(set: (v: T) => void) => (v: T) => {
-    idempotencyKey.current = null;
-    create.reset();
-    set(v);
-  };
+  const edited =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      idempotencyKey.current = null;
+      create.reset();
+      set(v);
+    };
 
   if (!session) {
     return (
-      <View style={[styles.fill, { backgroundColor: colors.background }]}>
+      <View role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
         <StateMessage
           testID="create-signed-out"
           icon="create-outline"
@@ -91,13 +97,13 @@ export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
     <KeyboardAvoidingView
       behavior={Platform.OS === 'ios' ? 'padding' : undefined}
       style={[styles.fill, { backgroundColor: colors.background }]}>
-      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
+      <ScrollView role="main" contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
         <Text accessibilityRole="header" style={[styles.heading, { color: colors.text }]}>
           What should the post be about?
         </Text>
         <Text style={{ color: colors.textMuted, lineHeight: 21, marginTop: -spacing.sm }}>
-          AI Blog writes and illustrates it in a minute or two. It appears in My posts, and in the feed once it’s
-          published.
+          AI Blog writes and illustrates it in a minute or two. It appears in My posts, and in the feed once
+          it’s published.
         </Text>
         <View style={styles.field}>
           <Text nativeID="topic-label" style={[styles.label, { color: colors.text }]}>
@@ -136,9 +142,23 @@ export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
             </Text>
           </View>
         </View>
-        <ChoiceGroup label="Who it’s for" options={AUDIENCES} value={audience} onChange={edited(setAudience)} describe={(a) => AUDIENCE_NAMES[a]} testID="audience" />
+        <ChoiceGroup
+          label="Who it’s for"
+          options={AUDIENCES}
+          value={audience}
+          onChange={edited(setAudience)}
+          describe={(a) => AUDIENCE_NAMES[a]}
+          testID="audience"
+        />
         <ChoiceGroup label="Tone" options={TONES} value={tone} onChange={edited(setTone)} testID="tone" />
-        <ChoiceGroup label="Length" options={LENGTHS} value={length} onChange={edited(setLength)} describe={(l) => LENGTH_NAMES[l]} testID="length" />
+        <ChoiceGroup
+          label="Length"
+          options={LENGTHS}
+          value={length}
+          onChange={edited(setLength)}
+          describe={(l) => LENGTH_NAMES[l]}
+          testID="length"
+        />
         {serverError ? (
           <View
             testID="create-error"
@@ -146,7 +166,11 @@ export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
             style={[styles.errorBox, { backgroundColor: colors.dangerSurface }]}>
             <Text style={{ color: colors.danger }}>{errorMessage(serverError)}</Text>
             {isApiError(serverError) && serverError.code === 'UNAUTHORIZED' ? (
-              <Button label="Sign in again" variant="secondary" onPress={() => router.push({ pathname: '/sign-in', params: { reason: 'expired' } })} />
+              <Button
+                label="Sign in again"
+                variant="secondary"
+                onPress={() => router.push({ pathname: '/sign-in', params: { reason: 'expired' } })}
+              />
             ) : null}
           </View>
         ) : null}
@@ -165,7 +189,13 @@ export function CreateScreen({ initialTopic }: { initialTopic?: string }) {
 
 const styles = StyleSheet.create({
   fill: { flex: 1 },
-  content: { padding: spacing.lg, gap: spacing.lg, width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center' },
+  content: {
+    padding: spacing.lg,
+    gap: spacing.lg,
+    width: '100%',
+    maxWidth: READING_WIDTH,
+    alignSelf: 'center',
+  },
   heading: { fontSize: 22, fontWeight: '700' },
   field: { gap: spacing.sm },
   label: { fontSize: 15, fontWeight: '600' },

@@ -166,14 +166,22 @@ export function FeedScreen({ tag, touch = isTouchDevice() }: { tag?: string; tou
               testID="feed-empty"
               title={`No posts tagged #${tag}`}
               message="Try another topic, or see every post."
-              action={{ label: 'Show all posts', onPress: () => selectTag(undefined), testID: 'feed-clear-tag' }}
+              action={{
+                label: 'Show all posts',
+                onPress: () => selectTag(undefined),
+                testID: 'feed-clear-tag',
+              }}
             />
           ) : (
             <StateMessage
               testID="feed-empty"
               title="No posts yet"
               message="New posts appear here as soon as they are published."
-              action={{ label: 'Write the first one', onPress: () => router.push('/create'), testID: 'feed-create' }}
+              action={{
+                label: 'Write the first one',
+                onPress: () => router.push('/create'),
+                testID: 'feed-create',
+              }}
             />
           );
         case 'loading-more':
@@ -185,7 +193,9 @@ export function FeedScreen({ tag, touch = isTouchDevice() }: { tag?: string; tou
         case 'load-more-error':
           return (
             <View style={styles.footer} testID="feed-load-more-error">
-              <Text style={{ color: colors.danger, marginBottom: spacing.sm, textAlign: 'center' }}>{row.message}</Text>
+              <Text style={{ color: colors.danger, marginBottom: spacing.sm, textAlign: 'center' }}>
+                {row.message}
+              </Text>
               {row.restart ? (
                 <Button
                   label="Reload the feed"
@@ -219,7 +229,7 @@ export function FeedScreen({ tag, touch = isTouchDevice() }: { tag?: string; tou
   );
 
   return (
-    <View style={[styles.container, { backgroundColor: colors.background }]}>
+    <View role="main" style={[styles.container, { backgroundColor: colors.background }]}>
       <TagStrip
         tags={tags}
         selected={tag}
@@ -243,11 +253,13 @@ export function FeedScreen({ tag, touch = isTouchDevice() }: { tag?: string; tou
             testID="feed-pull-indicator"
             pointerEvents="none"
             style={[styles.pull, { transform: [{ translateY: isPTR ? 12 : webPull.distance / 2 }] }]}>
-            <View style={[styles.pullBubble, { backgroundColor: colors.surface, borderColor: colors.border }]}>
+            <View
+              style={[styles.pullBubble, { backgroundColor: colors.surface, borderColor: colors.border }]}>
               {isPTR ? (
                 <ActivityIndicator color={colors.primary} accessibilityLabel="Refreshing the feed" />
               ) : (
-                <View style={{ transform: [{ rotate: webPull.distance >= PULL_THRESHOLD ? '180deg' : '0deg' }] }}>
+                <View
+                  style={{ transform: [{ rotate: webPull.distance >= PULL_THRESHOLD ? '180deg' : '0deg' }] }}>
                   <Icon name="arrow-down" size={20} color={colors.primary} />
                 </View>
               )}

@@ -39,9 +39,15 @@ describe('MyPostsScreen', () => {
 
     await screen.findByText('Tide pools');
     const rows = screen.getAllByRole('link');
-    expect(rows.map((r) => r.props.accessibilityLabel.split('.')[0])).toEqual(['Something flagged', 'Lighthouses', 'Tide pools']);
+    expect(rows.map((r) => within(r).getAllByText(/./)[0]!.props.children)).toEqual([
+      'Something flagged',
+      'Lighthouses',
+      'Tide pools',
+    ]);
     expect(within(screen.getByTestId(`my-request-${newer}`)).getByText('Being written')).toBeOnTheScreen();
-    expect(within(screen.getByTestId(`my-request-${newer}`)).getByText(/^Drawing the illustration · step 4 of 5/)).toBeOnTheScreen();
+    expect(
+      within(screen.getByTestId(`my-request-${newer}`)).getByText(/^Drawing the illustration · step 4 of 5/),
+    ).toBeOnTheScreen();
     expect(within(screen.getByTestId(`my-request-${rejected}`)).getByText('Not published')).toBeOnTheScreen();
     expect(screen.queryByText(/RUNNING|REJECTED|PUBLISHED/)).toBeNull();
 
@@ -97,10 +103,31 @@ describe('MyPostsScreen', () => {
     await screen.findByText('Old news');
 
     await act(async () => api.update(watched!, { status: 'PUBLISHED', postId: 'post-2' }));
-    await waitFor(() => expect(within(screen.getByTestId(`my-request-${watched}`)).getByText('Published')).toBeOnTheScreen());
+    await waitFor(() =>
+      expect(within(screen.getByTestId(`my-request-${watched}`)).getByText('Published')).toBeOnTheScreen(),
+    );
 
     expect(screen.queryByTestId('notice-banner')).toBeNull();
     expect(notifyLocally).not.toHaveBeenCalled();
+  });
+
+  it('tells the reader who left the request’s screen before that screen heard the news', async () => {
+    const api = new FakeAiBlogApi();
+    const [id] = await requests(api, 'Left early');
+    api.update(id!, { status: 'RUNNING', step: 'TEXT' });
+    mockPathname.current = `/request/${id}`;
+    const view = renderWithProviders(<MyPostsScreen />, { api });
+    await screen.findByText('Left early');
+    await act(async () => api.update(id!, { status: 'PUBLISHED', postId: 'post-4' }));
+    await waitFor(() =>
+      expect(within(screen.getByTestId(`my-request-${id}`)).getByText('Published')).toBeOnTheScreen(),
+    );
+    expect(screen.queryByTestId('notice-banner')).toBeNull();
+
+    mockPathname.current = '/mine';
+    view.rerender(<MyPostsScreen />);
+
+    expect(await screen.findByText('Your post is published')).toBeOnTheScreen();
   });
 
   it('tells the reader about a post made in the app even when it is published before the list shows it', async () => {
@@ -110,7 +137,13 @@ describe('MyPostsScreen', () => {
       watch = useRequestWatch().watch;
       return null;
     }
-    renderWithProviders(<><MyPostsScreen /><Creator /></>, { api });
+    renderWithProviders(
+      <>
+        <MyPostsScreen />
+        <Creator />
+      </>,
+      { api },
+    );
     await screen.findByText('You haven’t asked for a post yet');
     const [id] = await requests(api, 'Fast one');
     api.update(id!, { status: 'PUBLISHED', postId: 'post-3' });

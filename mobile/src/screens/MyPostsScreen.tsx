@@ -7,7 +7,7 @@ import { errorMessage, type BlogRequest, type RequestState } from '@/api/types';
 import { Button } from '@/components/Button';
 import { Icon, type IconName } from '@/components/Icon';
 import { StateMessage } from '@/components/StateMessage';
-import { formatLongDate, formatRelative } from '@/lib/format';
+import { formatRelative } from '@/lib/format';
 import { describeRequest, STATUS_LABELS } from '@/lib/request-status';
 import { useMyRequestsQuery } from '@/state/queries/my-requests';
 import { useSession } from '@/state/session';
@@ -22,7 +22,11 @@ const ICONS: Record<RequestState, IconName> = {
 };
 
 function tint(status: RequestState, colors: Colors): string {
-  return status === 'PUBLISHED' ? colors.success : status === 'REJECTED' || status === 'FAILED' ? colors.danger : colors.primary;
+  return status === 'PUBLISHED'
+    ? colors.success
+    : status === 'REJECTED' || status === 'FAILED'
+      ? colors.danger
+      : colors.primary;
 }
 
 /** A request in the list: its topic, and where it stands in words. */
@@ -35,12 +39,15 @@ function RequestRow({ request, onPress }: { request: BlogRequest; onPress: (r: B
       testID={`my-request-${request.requestId}`}
       role="link"
       accessibilityRole="link"
-      accessibilityLabel={`${request.topic}. ${status}: ${detail}. Started ${formatLongDate(request.createdAt)}.`}
       onPress={() => onPress(request)}
-      style={({ pressed }) => [styles.row, { borderColor: colors.border, opacity: pressed ? 0.7 : 1 }]}>
+      style={({ pressed }) => [
+        styles.row,
+        { borderColor: colors.border },
+        pressed ? { backgroundColor: colors.surfaceAlt } : null,
+      ]}>
       <View style={styles.icon}>
         {request.status === 'RUNNING' || request.status === 'QUEUED' ? (
-          <ActivityIndicator color={colors.primary} />
+          <ActivityIndicator color={colors.primary} accessibilityLabel={STATUS_LABELS[request.status]} />
         ) : (
           <Icon name={ICONS[request.status]} size={24} color={tint(request.status, colors)} />
         )}
@@ -49,7 +56,9 @@ function RequestRow({ request, onPress }: { request: BlogRequest; onPress: (r: B
         <Text style={[styles.topic, { color: colors.text }]} numberOfLines={2}>
           {request.topic}
         </Text>
-        <Text testID={`my-request-status-${request.requestId}`} style={[styles.status, { color: tint(request.status, colors) }]}>
+        <Text
+          testID={`my-request-status-${request.requestId}`}
+          style={[styles.status, { color: tint(request.status, colors) }]}>
           {status}
         </Text>
         <Text style={[styles.detail, { color: colors.textMuted }]}>
@@ -72,7 +81,11 @@ export function MyPostsScreen() {
 
   const open = useCallback(
     (r: BlogRequest) =>
-      router.push(r.status === 'PUBLISHED' && r.postId ? `/post/${encodeURIComponent(r.postId)}` : `/request/${encodeURIComponent(r.requestId)}`),
+      router.push(
+        r.status === 'PUBLISHED' && r.postId
+          ? `/post/${encodeURIComponent(r.postId)}`
+          : `/request/${encodeURIComponent(r.requestId)}`,
+      ),
     [router],
   );
   const onRefresh = useCallback(async () => {
@@ -97,7 +110,13 @@ export function MyPostsScreen() {
       );
     }
     if (query.isPending) {
-      return <ActivityIndicator style={{ marginTop: spacing.xl }} color={colors.primary} accessibilityLabel="Loading your posts" />;
+      return (
+        <ActivityIndicator
+          style={{ marginTop: spacing.xl }}
+          color={colors.primary}
+          accessibilityLabel="Loading your posts"
+        />
+      );
     }
     if (query.isError && !query.data) {
       return (
@@ -135,7 +154,13 @@ export function MyPostsScreen() {
         onEndReached={() => query.hasNextPage && !query.isFetchingNextPage && void query.fetchNextPage()}
         ListHeaderComponent={
           <View style={[styles.column, styles.header]}>
-            <Button label="Write a new post" icon="add" variant="secondary" onPress={() => router.navigate('/create')} testID="mine-new" />
+            <Button
+              label="Write a new post"
+              icon="add"
+              variant="secondary"
+              onPress={() => router.navigate('/create')}
+              testID="mine-new"
+            />
           </View>
         }
         refreshing={Platform.OS === 'web' ? false : refreshing}
@@ -145,7 +170,7 @@ export function MyPostsScreen() {
   };
 
   return (
-    <View testID="mine-screen" style={[styles.fill, { backgroundColor: colors.background }]}>
+    <View testID="mine-screen" role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
       {body()}
     </View>
   );

@@ -21,7 +21,12 @@ function deferred<T>() {
 
 /** A post with 10 likes, in the fake API and in a cached feed page. */
 function setup({ liked = false } = {}) {
-  const post = makePost(7, { title: 'Bees and flowers', likes: 10, tags: ['nature', 'bees'], readingTimeMinutes: 4 });
+  const post = makePost(7, {
+    title: 'Bees and flowers',
+    likes: 10,
+    tags: ['nature', 'bees'],
+    readingTimeMinutes: 4,
+  });
   const api = new FakeAiBlogApi([post]);
   if (liked) api.liked.add(post.id);
   const queryClient = createTestQueryClient();
@@ -43,7 +48,9 @@ describe('PostScreen', () => {
     expect(screen.getByText('4 min read')).toBeOnTheScreen();
     expect(screen.getByRole('button', { name: 'Show posts tagged bees' })).toBeOnTheScreen();
     expect(screen.getByTestId('offline-badge')).toBeOnTheScreen();
-    expect(screen.getByTestId('post-provenance')).toHaveTextContent(/sample post: the built-in stand-in wrote it, not an AI model/);
+    expect(screen.getByTestId('post-provenance')).toHaveTextContent(
+      /sample post: the built-in stand-in wrote it, not an AI model/,
+    );
     expect(screen.queryByText(/offline-text|cost/)).toBeNull();
     // Markdown: the "**markdown**" of the body is rendered, not shown as asterisks.
     expect(screen.getByText('markdown')).toBeOnTheScreen();
@@ -66,7 +73,7 @@ describe('PostScreen', () => {
 
     expect(await screen.findByText('This post doesn’t exist')).toBeOnTheScreen();
     fireEvent.press(screen.getByRole('button', { name: 'Go to the home feed' }));
-    expect(mockRouter.replace).toHaveBeenCalledWith('/');
+    expect(mockRouter.navigate).toHaveBeenCalledWith('/');
   });
 
   it.each([
@@ -76,7 +83,11 @@ describe('PostScreen', () => {
   ])('shows the like state the server gives $who', async (c) => {
     const { api, queryClient } = setup({ liked: c.likes });
     api.signedIn = c.signedIn;
-    renderWithProviders(<PostScreen id="post-7" />, { api, queryClient, session: c.signedIn ? undefined : null });
+    renderWithProviders(<PostScreen id="post-7" />, {
+      api,
+      queryClient,
+      session: c.signedIn ? undefined : null,
+    });
 
     const button = await screen.findByRole('button', { name: c.button });
     expect(button.props['aria-pressed']).toBe(c.signedIn && c.likes);
@@ -200,7 +211,7 @@ describe('PostScreen', () => {
     expect(within(next).getByText('Meadows in June')).toBeOnTheScreen();
     expect(within(next).queryByText('Bees and flowers')).toBeNull();
     expect(within(next).queryByText('Compilers')).toBeNull();
-    fireEvent.press(within(next).getByRole('link', { name: /^Meadows in June\./ }));
+    fireEvent.press(within(next).getByText('Meadows in June'));
     expect(mockRouter.push).toHaveBeenCalledWith('/post/post-8');
   });
 

@@ -14,6 +14,7 @@ import { PostImage } from '@/components/PostImage';
 import { StateMessage } from '@/components/StateMessage';
 import { TagChip } from '@/components/TagChip';
 import { formatLongDate, formatProvenance, formatReadingTime, formatRelativeLong } from '@/lib/format';
+import { goToTab } from '@/lib/navigation';
 import { shareLink } from '@/lib/share';
 import { useNotices } from '@/state/notices';
 import { useFeedQuery } from '@/state/queries/feed';
@@ -22,22 +23,6 @@ import { usePostQuery } from '@/state/queries/post';
 import { useSaved } from '@/state/saved';
 import { useSession } from '@/state/session';
 import { fonts, radius, READING_WIDTH, spacing, useTheme } from '@/theme';
-
-/** A way back when the post was opened from a link and there is nothing behind it. */
-function BackHome() {
-  const router = useRouter();
-  const { colors } = useTheme();
-  if (router.canGoBack()) return null;
-  return (
-    <IconButton
-      testID="post-back-home"
-      icon="chevron-back"
-      label="Back to the feed"
-      color={colors.text}
-      onPress={() => router.replace('/')}
-    />
-  );
-}
 
 export function PostScreen({ id }: { id: string }) {
   const { colors } = useTheme();
@@ -48,17 +33,24 @@ export function PostScreen({ id }: { id: string }) {
   if (query.isError && !query.data) {
     const notFound = isApiError(query.error) && query.error.code === 'NOT_FOUND';
     return (
-      <View style={[styles.fill, { backgroundColor: colors.background }]}>
-        <Stack.Screen options={{ title: notFound ? 'Post not found' : 'Post', headerLeft: () => <BackHome /> }} />
+      <View role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
+        <Stack.Screen options={{ title: notFound ? 'Post not found' : 'Post' }} />
         <StateMessage
           testID="post-error"
           tone="error"
           title={notFound ? 'This post doesn’t exist' : 'Couldn’t load the post'}
-          message={notFound ? 'It may have been removed, or the link is mistyped.' : errorMessage(query.error)}
+          message={
+            notFound ? 'It may have been removed, or the link is mistyped.' : errorMessage(query.error)
+          }
           action={
             notFound
-              ? { label: 'Go to the home feed', onPress: () => router.replace('/'), testID: 'post-go-home' }
-              : { label: 'Try again', accessibilityLabel: 'Try loading the post again', onPress: () => void query.refetch(), testID: 'post-retry' }
+              ? { label: 'Go to the home feed', onPress: () => goToTab(router, '/'), testID: 'post-go-home' }
+              : {
+                  label: 'Try again',
+                  accessibilityLabel: 'Try loading the post again',
+                  onPress: () => void query.refetch(),
+                  testID: 'post-retry',
+                }
           }
         />
       </View>
@@ -106,32 +98,53 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
     if (outcome === 'copied') {
       show({ tone: 'info', title: 'Link copied', message: post.shareUrl, durationMs: 5000 });
     } else if (outcome === 'failed') {
-      show({ tone: 'error', title: 'Couldn’t share the post', message: `Its link is ${post.shareUrl}`, durationMs: 0 });
+      show({
+        tone: 'error',
+        title: 'Couldn’t share the post',
+        message: `Its link is ${post.shareUrl}`,
+        durationMs: 0,
+      });
     }
   };
 
   const onSave = () => {
     const now = saved.toggle(post);
-    show({ tone: 'info', title: now ? 'Saved for later' : 'Removed from saved', durationMs: 3000, action: now ? { label: 'See saved', href: '/saved' } : undefined });
+    show({
+      tone: 'info',
+      title: now ? 'Saved for later' : 'Removed from saved',
+      durationMs: 3000,
+      action: now ? { label: 'See saved', href: '/saved' } : undefined,
+    });
   };
 
   const titleSize = Math.round(28 * textScale);
   return (
     <ScrollView
       testID="post-screen"
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}>
-      <Stack.Screen options={{ title: post.title, headerTitle: '', headerLeft: () => <BackHome /> }} />
+      <Stack.Screen options={{ title: post.title, headerTitle: () => null }} />
       <View style={styles.column}>
         <Text
-         
           aria-level={1}
           accessibilityRole="header"
           testID="post-title"
-          style={[styles.title, { color: colors.text, fontSize: titleSize, lineHeight: Math.round(titleSize * 1.22) }]}>
+          style={[
+            styles.title,
+            { color: colors.text, fontSize: titleSize, lineHeight: Math.round(titleSize * 1.22) },
+          ]}>
           {post.title}
         </Text>
-        <Text style={[styles.summary, { color: colors.textMuted, fontSize: Math.round(19 * textScale), lineHeight: Math.round(27 * textScale) }]}>
+        <Text
+          style={[
+            styles.summary,
+            {
+              color: colors.textMuted,
+              fontSize: Math.round(19 * textScale),
+              lineHeight: Math.round(27 * textScale),
+            },
+          ]}>
           {post.summary}
         </Text>
         <View style={styles.byline}>
@@ -143,7 +156,8 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
             <Text
               style={[styles.meta, { color: colors.textMuted }]}
               accessibilityLabel={`Published ${formatLongDate(post.publishedAt)}, ${formatReadingTime(post.readingTimeMinutes)}`}>
-              {formatRelativeLong(post.publishedAt)} · <Text testID="post-reading-time">{formatReadingTime(post.readingTimeMinutes)}</Text>
+              {formatRelativeLong(post.publishedAt)} ·{' '}
+              <Text testID="post-reading-time">{formatReadingTime(post.readingTimeMinutes)}</Text>
             </Text>
           </View>
         </View>
@@ -159,10 +173,19 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
             color={isSaved ? colors.primary : colors.text}
             onPress={onSave}
           />
-          <IconButton testID="share-button" icon="share-outline" label="Share this post" onPress={() => void onShare()} />
+          <IconButton
+            testID="share-button"
+            icon="share-outline"
+            label="Share this post"
+            onPress={() => void onShare()}
+          />
         </View>
         {notice ? (
-          <View testID="post-notice" role="alert" accessibilityLiveRegion="polite" style={[styles.notice, { backgroundColor: colors.dangerSurface }]}>
+          <View
+            testID="post-notice"
+            role="alert"
+            accessibilityLiveRegion="polite"
+            style={[styles.notice, { backgroundColor: colors.dangerSurface }]}>
             <Text style={{ color: colors.danger }}>{notice.text}</Text>
             {notice.signIn ? (
               <Button
@@ -190,11 +213,17 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
         {post.tags.length > 0 ? (
           <View style={styles.tags} accessibilityLabel="Topics">
             {post.tags.map((tag) => (
-              <TagChip key={tag} tag={tag} onPress={(t) => router.navigate({ pathname: '/', params: { tag: t } })} />
+              <TagChip
+                key={tag}
+                tag={tag}
+                onPress={(t) => goToTab(router, { pathname: '/', params: { tag: t } })}
+              />
             ))}
           </View>
         ) : null}
-        <Text testID="post-provenance" style={[styles.footer, { color: colors.textMuted, borderColor: colors.border }]}>
+        <Text
+          testID="post-provenance"
+          style={[styles.footer, { color: colors.textMuted, borderColor: colors.border }]}>
           {formatProvenance(post)}
         </Text>
         <ReadNext post={post} />
@@ -240,7 +269,10 @@ function PostSkeleton() {
   const { colors } = useTheme();
   const bar = { backgroundColor: colors.skeleton, borderRadius: radius.sm };
   return (
-    <View testID="post-skeleton" style={[styles.fill, { backgroundColor: colors.background }]} accessibilityLabel="Loading the post">
+    <View
+      testID="post-skeleton"
+      style={[styles.fill, { backgroundColor: colors.background }]}
+      accessibilityLabel="Loading the post">
       <View style={[styles.column, { gap: spacing.md, paddingTop: spacing.lg }]}>
         <View style={[bar, { height: 28, width: '85%' }]} />
         <View style={[bar, { height: 28, width: '60%' }]} />
@@ -260,7 +292,13 @@ const styles = StyleSheet.create({
   column: { width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center', paddingHorizontal: spacing.lg },
   title: { fontWeight: '800', marginTop: spacing.lg },
   summary: { fontFamily: fonts.serif, marginTop: spacing.sm },
-  byline: { flexDirection: 'row', alignItems: 'center', gap: spacing.md, marginTop: spacing.lg, marginBottom: spacing.sm },
+  byline: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.md,
+    marginTop: spacing.lg,
+    marginBottom: spacing.sm,
+  },
   avatar: { width: 40, height: 40, borderRadius: 20, alignItems: 'center', justifyContent: 'center' },
   author: { fontSize: 15, fontWeight: '600' },
   meta: { fontSize: 14 },
@@ -277,7 +315,13 @@ const styles = StyleSheet.create({
   heroWrap: { marginTop: spacing.lg, marginBottom: spacing.sm },
   hero: { width: '100%', aspectRatio: 16 / 9, borderRadius: radius.lg },
   tags: { flexDirection: 'row', flexWrap: 'wrap', columnGap: spacing.sm, marginTop: spacing.lg },
-  footer: { fontSize: 14, lineHeight: 20, borderTopWidth: StyleSheet.hairlineWidth, paddingTop: spacing.md, marginTop: spacing.lg },
+  footer: {
+    fontSize: 14,
+    lineHeight: 20,
+    borderTopWidth: StyleSheet.hairlineWidth,
+    paddingTop: spacing.md,
+    marginTop: spacing.lg,
+  },
   readNext: { marginTop: spacing.xl, marginHorizontal: -spacing.lg },
 
   readNextTitle: { fontSize: 20, fontWeight: '700', marginBottom: spacing.xs, paddingHorizontal: spacing.lg },

@@ -20,7 +20,9 @@ const stepLabel = (i: number, state: string) =>
 
 async function moveTo(api: FakeAiBlogApi, id: string, patch: Partial<BlogRequest>) {
   await act(async () => api.update(id, patch));
-  await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent(STATUS_LABELS[patch.status!]));
+  await waitFor(() =>
+    expect(screen.getByTestId('request-status')).toHaveTextContent(STATUS_LABELS[patch.status!]),
+  );
 }
 
 describe('RequestScreen', () => {
@@ -53,7 +55,11 @@ describe('RequestScreen', () => {
       step: 'MODERATE_TOPIC' as const,
       reason: 'The topic was flagged by moderation.',
       categories: ['violence', 'hate'],
-      shows: ['Your post wasn’t published', 'The topic was flagged by moderation.', 'Flagged for: violence, hate'],
+      shows: [
+        'Your post wasn’t published',
+        'The topic was flagged by moderation.',
+        'Flagged for: violence, hate',
+      ],
       hidden: [],
       stoppedAt: 0,
       retry: 'Edit the topic',
@@ -63,7 +69,10 @@ describe('RequestScreen', () => {
       step: 'IMAGE' as const,
       reason: 'Image generation failed after 3 attempts.',
       categories: [],
-      shows: ['Your post couldn’t be made', 'Something went wrong while making it. Trying again usually works.'],
+      shows: [
+        'Your post couldn’t be made',
+        'Something went wrong while making it. Trying again usually works.',
+      ],
       // The pipeline's reason is for developers (it is in the API and the logs).
       hidden: ['Image generation failed after 3 attempts.'],
       stoppedAt: 3,
@@ -83,8 +92,11 @@ describe('RequestScreen', () => {
     expect(screen.getByLabelText(stepLabel(c.stoppedAt, 'stopped here'))).toBeOnTheScreen();
     fireEvent.press(screen.getByRole('button', { name: c.retry }));
     // The form opens with the topic, to edit, not empty.
-    expect(mockRouter.replace).toHaveBeenCalledWith({ pathname: '/create', params: { topic: 'Octopus intelligence' } });
-    mockRouter.replace.mockClear();
+    expect(mockRouter.navigate).toHaveBeenCalledWith({
+      pathname: '/create',
+      params: { topic: 'Octopus intelligence' },
+    });
+    mockRouter.navigate.mockClear();
     const calls = getRequest.mock.calls.length;
     await act(() => new Promise((r) => setTimeout(r, 80))); // 8 poll intervals
     expect(getRequest.mock.calls.length).toBe(calls);

@@ -7,6 +7,7 @@ import { Button } from '@/components/Button';
 import { RequestProgress } from '@/components/RequestProgress';
 import { StateMessage } from '@/components/StateMessage';
 import { formatRelativeLong } from '@/lib/format';
+import { goToTab } from '@/lib/navigation';
 import { STATUS_LABELS } from '@/lib/request-status';
 import { useRequestQuery } from '@/state/queries/request';
 import { READING_WIDTH, radius, spacing, useTheme, type Colors } from '@/theme';
@@ -58,7 +59,12 @@ export function RequestScreen({ id }: { id: string }) {
           tone="error"
           title="Couldn’t load your post’s progress"
           message={errorMessage(query.error)}
-          action={{ label: 'Try again', accessibilityLabel: 'Try loading it again', onPress: () => void query.refetch(), testID: 'request-retry' }}
+          action={{
+            label: 'Try again',
+            accessibilityLabel: 'Try loading it again',
+            onPress: () => void query.refetch(),
+            testID: 'request-retry',
+          }}
         />
       </View>
     );
@@ -67,6 +73,7 @@ export function RequestScreen({ id }: { id: string }) {
   return (
     <ScrollView
       testID="request-screen"
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}>
       <Text style={[styles.topicLabel, { color: colors.textMuted }]}>Topic</Text>
@@ -81,7 +88,10 @@ export function RequestScreen({ id }: { id: string }) {
         accessibilityLabel={`${STATUS_LABELS[request.status]}. ${HEADLINES[request.status]}`}>
         <Text
           testID="request-status"
-          style={[styles.pill, { color: colors.onPrimary, backgroundColor: statusColor(request.status, colors) }]}>
+          style={[
+            styles.pill,
+            { color: colors.onPrimary, backgroundColor: statusColor(request.status, colors) },
+          ]}>
           {STATUS_LABELS[request.status]}
         </Text>
         <Text testID="request-headline" style={[styles.headline, { color: colors.text }]}>
@@ -92,7 +102,7 @@ export function RequestScreen({ id }: { id: string }) {
       <Outcome
         request={request}
         onOpenPost={(pid) => router.replace(`/post/${encodeURIComponent(pid)}`)}
-        onTryAgain={() => router.replace({ pathname: '/create', params: { topic: request.topic } })}
+        onTryAgain={() => goToTab(router, { pathname: '/create', params: { topic: request.topic } })}
       />
       {query.isRefetchError ? (
         <Text testID="request-poll-error" style={{ color: colors.warning }}>
@@ -101,12 +111,19 @@ export function RequestScreen({ id }: { id: string }) {
       ) : null}
       {!isTerminal(request.status) ? (
         <Text style={{ color: colors.textMuted, lineHeight: 20 }}>
-          This takes a minute or two. You can leave this screen: we’ll let you know when it’s ready, and it stays
-          in My posts.
+          This takes a minute or two. You can leave this screen: we’ll let you know when it’s ready, and it
+          stays in My posts.
         </Text>
       ) : null}
-      <Text style={{ color: colors.textMuted, fontSize: 13 }}>Started {formatRelativeLong(request.createdAt)}</Text>
-      <Button testID="request-my-posts" label="See all my posts" variant="ghost" onPress={() => router.navigate('/mine')} />
+      <Text style={{ color: colors.textMuted, fontSize: 13 }}>
+        Started {formatRelativeLong(request.createdAt)}
+      </Text>
+      <Button
+        testID="request-my-posts"
+        label="See all my posts"
+        variant="ghost"
+        onPress={() => goToTab(router, '/mine')}
+      />
     </ScrollView>
   );
 }
@@ -128,7 +145,10 @@ function Outcome({
   }
   if (req.status !== 'REJECTED' && req.status !== 'FAILED') return null;
   return (
-    <View testID="request-outcome" accessibilityRole="alert" style={[styles.outcome, { backgroundColor: colors.dangerSurface }]}>
+    <View
+      testID="request-outcome"
+      accessibilityRole="alert"
+      style={[styles.outcome, { backgroundColor: colors.dangerSurface }]}>
       <Text testID="request-reason" style={{ color: colors.danger, fontWeight: '600' }}>
         {req.status === 'REJECTED'
           ? 'The topic or the text didn’t pass the content check.'
@@ -156,7 +176,13 @@ function Outcome({
 
 const styles = StyleSheet.create({
   fill: { flex: 1 },
-  content: { padding: spacing.lg, gap: spacing.lg, width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center' },
+  content: {
+    padding: spacing.lg,
+    gap: spacing.lg,
+    width: '100%',
+    maxWidth: READING_WIDTH,
+    alignSelf: 'center',
+  },
   topicLabel: { fontSize: 13, textTransform: 'uppercase', letterSpacing: 0.5 },
   topic: { fontSize: 20, fontWeight: '700', marginTop: -spacing.md },
   statusRow: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },

@@ -18,7 +18,7 @@ export function SavedScreen() {
 
   if (saved.posts.length === 0) {
     return (
-      <View testID="saved-screen" style={[styles.fill, { backgroundColor: colors.background }]}>
+      <View testID="saved-screen" role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
         <StateMessage
           testID="saved-empty"
           icon="bookmark-outline"
@@ -30,7 +30,7 @@ export function SavedScreen() {
     );
   }
   return (
-    <View testID="saved-screen" style={[styles.fill, { backgroundColor: colors.background }]}>
+    <View testID="saved-screen" role="main" style={[styles.fill, { backgroundColor: colors.background }]}>
       <FlashList
         data={saved.posts}
         keyExtractor={(p: SavedPost) => p.item.id}

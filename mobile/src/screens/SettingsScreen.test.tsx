@@ -24,7 +24,12 @@ describe('SettingsScreen', () => {
   it.each(['localhost:3000', 'ftp://example.com', 'http://', 'not a url'])(
     'refuses %s as the API server',
     async (url) => {
-      renderWithProviders(<><SettingsScreen /><SettingsSpy /></>);
+      renderWithProviders(
+        <>
+          <SettingsScreen />
+          <SettingsSpy />
+        </>,
+      );
 
       fireEvent.changeText(screen.getByLabelText('API server'), url);
       fireEvent.press(screen.getByRole('button', { name: 'Save the API server' }));
@@ -37,7 +42,13 @@ describe('SettingsScreen', () => {
   it('saves a new API server without its trailing slash and drops the old server’s cache', async () => {
     const queryClient = createTestQueryClient();
     queryClient.setQueryData(feedQueryKey(), { pages: [], pageParams: [] });
-    renderWithProviders(<><SettingsScreen /><SettingsSpy /></>, { queryClient });
+    renderWithProviders(
+      <>
+        <SettingsScreen />
+        <SettingsSpy />
+      </>,
+      { queryClient },
+    );
 
     fireEvent.changeText(screen.getByLabelText('API server'), ' https://api.example.com/prod/ ');
     fireEvent.press(screen.getByRole('button', { name: 'Save the API server' }));
@@ -53,9 +64,15 @@ describe('SettingsScreen', () => {
     // The test renderer's system scheme is light.
     ['Same as device', 'system', palettes.light.background],
   ] as const)('switches the theme to %s', async (name, value, color) => {
-    renderWithProviders(<><SettingsScreen /><SettingsSpy /></>, {
-      settings: { theme: value === 'dark' ? 'light' : 'dark' },
-    });
+    renderWithProviders(
+      <>
+        <SettingsScreen />
+        <SettingsSpy />
+      </>,
+      {
+        settings: { theme: value === 'dark' ? 'light' : 'dark' },
+      },
+    );
 
     fireEvent.press(screen.getByRole('radio', { name: `Appearance: ${name}` }));
 
@@ -85,7 +102,12 @@ describe('SettingsScreen', () => {
     ['Large', 'large', 21],
     ['Extra large', 'xlarge', 23],
   ] as const)('sets the text size to %s, with a preview', async (name, value, size) => {
-    renderWithProviders(<><SettingsScreen /><SettingsSpy /></>);
+    renderWithProviders(
+      <>
+        <SettingsScreen />
+        <SettingsSpy />
+      </>,
+    );
 
     fireEvent.press(screen.getByRole('radio', { name: `Text size: ${name}` }));
 

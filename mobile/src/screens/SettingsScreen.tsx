@@ -19,17 +19,31 @@ import {
 } from '@/state/settings';
 import { radius, READING_WIDTH, spacing, TEXT_SCALES, TOUCH, useTheme } from '@/theme';
 
-const THEME_NAMES: Record<ThemePreference, string> = { light: 'Light', dark: 'Dark', system: 'Same as device' };
-const SIZE_NAMES: Record<TextSize, string> = { small: 'Small', medium: 'Medium', large: 'Large', xlarge: 'Extra large' };
+const THEME_NAMES: Record<ThemePreference, string> = {
+  light: 'Light',
+  dark: 'Dark',
+  system: 'Same as device',
+};
+const SIZE_NAMES: Record<TextSize, string> = {
+  small: 'Small',
+  medium: 'Medium',
+  large: 'Large',
+  xlarge: 'Extra large',
+};
 
 function Section({ title, children, testID }: { title: string; children: React.ReactNode; testID?: string }) {
   const { colors } = useTheme();
   return (
     <View testID={testID} style={styles.section}>
-      <Text aria-level={2} accessibilityRole="header" style={[styles.sectionTitle, { color: colors.textMuted }]}>
+      <Text
+        aria-level={2}
+        accessibilityRole="header"
+        style={[styles.sectionTitle, { color: colors.textMuted }]}>
         {title}
       </Text>
-      <View style={[styles.card, { backgroundColor: colors.surface, borderColor: colors.border }]}>{children}</View>
+      <View style={[styles.card, { backgroundColor: colors.surface, borderColor: colors.border }]}>
+        {children}
+      </View>
     </View>
   );
 }
@@ -63,6 +77,7 @@ export function SettingsScreen() {
   return (
     <ScrollView
       testID="settings-screen"
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}
       keyboardShouldPersistTaps="handled">
@@ -89,7 +104,9 @@ export function SettingsScreen() {
       </Section>
 
       <Section title="Account" testID="settings-account">
-        <Text testID="account-status" style={{ color: expired ? colors.danger : colors.text, lineHeight: 21 }}>
+        <Text
+          testID="account-status"
+          style={{ color: expired ? colors.danger : colors.text, lineHeight: 21 }}>
           {session
             ? expired
               ? 'Your sign-in has expired. Sign in again to like and write posts.'
@@ -99,12 +116,19 @@ export function SettingsScreen() {
             : 'Not signed in. You can read everything; sign in to like and write posts.'}
         </Text>
         {session && !expired ? (
-          <Button testID="settings-sign-out" label="Sign out" variant="secondary" onPress={() => void signOut()} />
+          <Button
+            testID="settings-sign-out"
+            label="Sign out"
+            variant="secondary"
+            onPress={() => void signOut()}
+          />
         ) : (
           <Button
             testID="settings-sign-in"
             label={expired ? 'Sign in again' : 'Sign in'}
-            onPress={() => router.push(expired ? { pathname: '/sign-in', params: { reason: 'expired' } } : '/sign-in')}
+            onPress={() =>
+              router.push(expired ? { pathname: '/sign-in', params: { reason: 'expired' } } : '/sign-in')
+            }
           />
         )}
       </Section>
@@ -130,15 +154,26 @@ export function SettingsScreen() {
           keyboardType="url"
           inputMode="url"
           onSubmitEditing={() => saveApiUrl(apiUrl)}
-          style={[styles.input, { color: colors.text, borderColor: message?.error ? colors.danger : colors.border }]}
+          style={[
+            styles.input,
+            { color: colors.text, borderColor: message?.error ? colors.danger : colors.border },
+          ]}
         />
         {message ? (
-          <Text testID="api-url-message" accessibilityLiveRegion="polite" style={{ color: message.error ? colors.danger : colors.success }}>
+          <Text
+            testID="api-url-message"
+            accessibilityLiveRegion="polite"
+            style={{ color: message.error ? colors.danger : colors.success }}>
             {message.text}
           </Text>
         ) : null}
         <View style={styles.row}>
-          <Button testID="api-url-save" label="Save" onPress={() => saveApiUrl(apiUrl)} accessibilityLabel="Save the API server" />
+          <Button
+            testID="api-url-save"
+            label="Save"
+            onPress={() => saveApiUrl(apiUrl)}
+            accessibilityLabel="Save the API server"
+          />
           <Button
             testID="api-url-reset"
             label="Reset"
@@ -148,7 +183,8 @@ export function SettingsScreen() {
           />
         </View>
         <Text style={{ color: colors.textMuted, fontSize: 13 }}>
-          AI Blog {Constants.expoConfig?.version ?? ''} · sign-in: {env.cognito ? 'Cognito' : 'local dev token'}
+          AI Blog {Constants.expoConfig?.version ?? ''} · sign-in:{' '}
+          {env.cognito ? 'Cognito' : 'local dev token'}
           {session?.kind === 'dev' ? ' (signed in with the dev token)' : ''}
         </Text>
       </Section>
@@ -157,10 +193,27 @@ export function SettingsScreen() {
 }
 
 const styles = StyleSheet.create({
-  content: { padding: spacing.lg, gap: spacing.xl, width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center' },
+  content: {
+    padding: spacing.lg,
+    gap: spacing.xl,
+    width: '100%',
+    maxWidth: READING_WIDTH,
+    alignSelf: 'center',
+  },
   section: { gap: spacing.sm },
-  sectionTitle: { fontSize: 13, fontWeight: '700', textTransform: 'uppercase', letterSpacing: 0.6, paddingHorizontal: spacing.xs },
-  card: { padding: spacing.lg, gap: spacing.md, borderRadius: radius.lg, borderWidth: StyleSheet.hairlineWidth },
+  sectionTitle: {
+    fontSize: 13,
+    fontWeight: '700',
+    textTransform: 'uppercase',
+    letterSpacing: 0.6,
+    paddingHorizontal: spacing.xs,
+  },
+  card: {
+    padding: spacing.lg,
+    gap: spacing.md,
+    borderRadius: radius.lg,
+    borderWidth: StyleSheet.hairlineWidth,
+  },
   label: { fontSize: 15, fontWeight: '600' },
   preview: { borderLeftWidth: 3, paddingLeft: spacing.md },
   input: { borderWidth: 1, borderRadius: radius.md, padding: spacing.md, fontSize: 16, minHeight: TOUCH },

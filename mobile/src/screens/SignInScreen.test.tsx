@@ -31,7 +31,13 @@ describe('SignInScreen', () => {
   it('signs in with a dev token the server accepts, and goes back', async () => {
     const api = new FakeAiBlogApi();
     api.validTokens.add('local-dev-token');
-    renderWithProviders(<><SignInScreen /><TokenSpy /></>, { session: null, api });
+    renderWithProviders(
+      <>
+        <SignInScreen />
+        <TokenSpy />
+      </>,
+      { session: null, api },
+    );
 
     fireEvent.changeText(screen.getByLabelText('Dev token'), '  local-dev-token ');
     fireEvent.press(screen.getByRole('button', { name: 'Use dev token' }));
@@ -43,7 +49,13 @@ describe('SignInScreen', () => {
   it('refuses a dev token the server does not accept, and stays signed out', async () => {
     const api = new FakeAiBlogApi();
     const check = jest.spyOn(api, 'checkToken');
-    renderWithProviders(<><SignInScreen /><TokenSpy /></>, { session: null, api });
+    renderWithProviders(
+      <>
+        <SignInScreen />
+        <TokenSpy />
+      </>,
+      { session: null, api },
+    );
 
     fireEvent.changeText(screen.getByLabelText('Dev token'), 'typo');
     fireEvent.press(screen.getByRole('button', { name: 'Use dev token' }));
@@ -66,7 +78,12 @@ describe('SignInScreen', () => {
   it.each([
     ['no Cognito, local API', null, 'http://localhost:3000', { cognito: false, dev: true }],
     ['Cognito, local API', cognito, 'http://127.0.0.1:3000', { cognito: true, dev: true }],
-    ['Cognito, deployed API', cognito, 'https://abc.execute-api.eu-west-1.amazonaws.com', { cognito: true, dev: false }],
+    [
+      'Cognito, deployed API',
+      cognito,
+      'https://abc.execute-api.eu-west-1.amazonaws.com',
+      { cognito: true, dev: false },
+    ],
   ])('offers the right sign-in for %s', (_case, config, apiUrl, offers) => {
     renderWithProviders(<SignInScreen cognito={config} />, { session: null, settings: { apiUrl } });
 

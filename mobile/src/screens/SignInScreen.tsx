@@ -44,7 +44,10 @@ export function SignInScreen({
 
   if (session && !expired) {
     return (
-      <View testID="signed-in" style={[styles.fill, styles.content, { backgroundColor: colors.background }]}>
+      <View
+        testID="signed-in"
+        role="main"
+        style={[styles.fill, styles.content, { backgroundColor: colors.background }]}>
         <Text accessibilityRole="header" style={[styles.heading, { color: colors.text }]}>
           You’re signed in
         </Text>
@@ -63,6 +66,7 @@ export function SignInScreen({
 
   return (
     <ScrollView
+      role="main"
       style={{ backgroundColor: colors.background }}
       contentContainerStyle={styles.content}
       keyboardShouldPersistTaps="handled">
@@ -70,7 +74,8 @@ export function SignInScreen({
         Sign in
       </Text>
       <Text style={{ color: colors.textMuted }}>
-        {(reason && REASONS[reason]) ?? 'Reading needs no account. Sign in to like posts and to write your own.'}
+        {(reason && REASONS[reason]) ??
+          'Reading needs no account. Sign in to like posts and to write your own.'}
       </Text>
       {cognito ? <CognitoSignIn config={cognito} onSignedIn={done} /> : null}
       {showDevToken ? <DevTokenSignIn onSignedIn={done} /> : null}
@@ -161,7 +166,9 @@ function DevTokenSignIn({ onSignedIn }: { onSignedIn: () => void }) {
     try {
       // Ask the server before keeping the token: a typo shows here, not on the first like.
       if (!(await api.checkToken(value))) {
-        setError('The server didn’t accept that token. Copy it again from ./aiblog serve (or .aiblog/dev-token).');
+        setError(
+          'The server didn’t accept that token. Copy it again from ./aiblog serve (or .aiblog/dev-token).',
+        );
         return;
       }
       await signInWithDevToken(value);
@@ -196,7 +203,11 @@ function DevTokenSignIn({ onSignedIn }: { onSignedIn: () => void }) {
         style={[styles.input, { color: colors.text, borderColor: error ? colors.danger : colors.border }]}
       />
       {error ? (
-        <Text testID="dev-token-error" role="alert" accessibilityRole="alert" style={{ color: colors.danger }}>
+        <Text
+          testID="dev-token-error"
+          role="alert"
+          accessibilityRole="alert"
+          style={{ color: colors.danger }}>
           {error}
         </Text>
       ) : null}
@@ -209,7 +220,12 @@ const styles = StyleSheet.create({
   fill: { flex: 1 },
   content: { padding: spacing.lg, gap: spacing.lg },
   heading: { fontSize: 24, fontWeight: '800' },
-  card: { padding: spacing.lg, gap: spacing.md, borderRadius: radius.lg, borderWidth: StyleSheet.hairlineWidth },
+  card: {
+    padding: spacing.lg,
+    gap: spacing.md,
+    borderRadius: radius.lg,
+    borderWidth: StyleSheet.hairlineWidth,
+  },
   cardTitle: { fontSize: 17, fontWeight: '700' },
   code: { fontFamily: Platform.select({ ios: 'Menlo', android: 'monospace', default: 'monospace' }) },
   input: { borderWidth: 1, borderRadius: radius.md, padding: spacing.md, fontSize: 16, minHeight: 44 },

@@ -8,6 +8,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 
 import { ApiProvider } from '@/api/context';
+import { SettingsThemeProvider } from '@/state/providers';
 import { FakeAiBlogApi, makePost } from '@/api/fake';
 import { STEPS } from '@/api/types';
 import { AppConfigProvider } from '@/state/app-config';
@@ -17,7 +18,6 @@ import { SavedProvider } from '@/state/saved';
 import { SessionProvider } from '@/state/session';
 import { SettingsProvider } from '@/state/settings';
 import { createTestQueryClient, DEV_SESSION } from '@/test/render';
-import { ThemeProvider } from '@/theme';
 
 import CreateRoute from '@/app/(tabs)/create';
 import PostRoute from '@/app/post/[id]';
@@ -34,13 +34,13 @@ it('creates a post and follows it QUEUED → RUNNING → PUBLISHED into the post
         <SessionProvider initial={DEV_SESSION} cognito={null}>
           <ApiProvider api={api}>
             <AppConfigProvider value={{ feedPageSize: 3, requestPollMs: 10 }}>
-              <ThemeProvider>
+              <SettingsThemeProvider>
                 <SavedProvider initial={[]}>
                   <NoticesProvider>
                     <RequestWatchProvider>{children}</RequestWatchProvider>
                   </NoticesProvider>
                 </SavedProvider>
-              </ThemeProvider>
+              </SettingsThemeProvider>
             </AppConfigProvider>
           </ApiProvider>
         </SessionProvider>

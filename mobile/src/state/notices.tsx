@@ -35,16 +35,14 @@ export function NoticesProvider({ children }: { children: React.ReactNode }) {
     setCurrent(null);
   }, []);
 
-  const show = useCallback(
-    (notice: Notice) => {
-      if (timer.current) clearTimeout(timer.current);
-      const shown = { ...notice, id: next.current++ };
-      setCurrent(shown);
-      const duration = notice.durationMs ?? 10_000;
-      timer.current = duration > 0 ? setTimeout(() => setCurrent((c) => (c?.id === shown.id ? null : c)), duration) : null;
-    },
-    [],
-  );
+  const show = useCallback((notice: Notice) => {
+    if (timer.current) clearTimeout(timer.current);
+    const shown = { ...notice, id: next.current++ };
+    setCurrent(shown);
+    const duration = notice.durationMs ?? 10_000;
+    timer.current =
+      duration > 0 ? setTimeout(() => setCurrent((c) => (c?.id === shown.id ? null : c)), duration) : null;
+  }, []);
 
   const value = useMemo(() => ({ current, show, dismiss }), [current, show, dismiss]);
   return <NoticesContext.Provider value={value}>{children}</NoticesContext.Provider>;

@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { Text } from 'react-native';
 
 import { ApiProvider } from '@/api/context';
+import { SettingsThemeProvider } from '@/state/providers';
 import { FakeAiBlogApi, makePost } from '@/api/fake';
 import { ApiError, type AiBlogApi } from '@/api/types';
 import { FeedScreen } from '@/screens/FeedScreen';
@@ -21,13 +22,18 @@ import { SavedProvider, useSaved } from '@/state/saved';
 import { SessionProvider } from '@/state/session';
 import { SettingsProvider } from '@/state/settings';
 import { createTestQueryClient, DEV_SESSION } from '@/test/render';
-import { ThemeProvider } from '@/theme';
 
 jest.mock('expo-router', () => require('@/test/router-mock').expoRouterMock);
 
 const KEY = 'test.query-cache';
 
-function App({ api, queryClient }: { api: AiBlogApi; queryClient: ReturnType<typeof createTestQueryClient> }) {
+function App({
+  api,
+  queryClient,
+}: {
+  api: AiBlogApi;
+  queryClient: ReturnType<typeof createTestQueryClient>;
+}) {
   const persister = createAsyncStoragePersister({ storage: AsyncStorage, key: KEY, throttleTime: 0 });
   return (
     <SettingsProvider initial={{}}>
@@ -37,11 +43,11 @@ function App({ api, queryClient }: { api: AiBlogApi; queryClient: ReturnType<typ
         <SessionProvider initial={DEV_SESSION} cognito={null}>
           <ApiProvider api={api}>
             <AppConfigProvider value={{ feedPageSize: 3, requestPollMs: 10 }}>
-              <ThemeProvider>
+              <SettingsThemeProvider>
                 <SavedProvider>
                   <FeedScreen />
                 </SavedProvider>
-              </ThemeProvider>
+              </SettingsThemeProvider>
             </AppConfigProvider>
           </ApiProvider>
         </SessionProvider>

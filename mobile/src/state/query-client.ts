@@ -23,8 +23,7 @@ export function createQueryClient(): QueryClient {
         gcTime: PERSIST_MAX_AGE,
         // Serve cached data first, then try the network (what an offline reader wants).
         networkMode: 'offlineFirst',
-        retry: (failureCount, error) =>
-          isApiError(error) && error.transient && failureCount < 2,
+        retry: (failureCount, error) => isApiError(error) && error.transient && failureCount < 2,
       },
       mutations: { networkMode: 'offlineFirst', retry: false },
     },

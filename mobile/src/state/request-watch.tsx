@@ -27,7 +27,9 @@ export function outcomeNotice(request: BlogRequest): Notice | null {
         tone: 'success',
         title: 'Your post is published',
         message: topic,
-        action: request.postId ? { label: 'Read it', href: `/post/${encodeURIComponent(request.postId)}` } : undefined,
+        action: request.postId
+          ? { label: 'Read it', href: `/post/${encodeURIComponent(request.postId)}` }
+          : undefined,
       };
     case 'REJECTED':
       return {
@@ -57,8 +59,6 @@ export function RequestWatchProvider({ children }: { children: React.ReactNode }
   const { session } = useSession();
   const { show } = useNotices();
   const pathname = usePathname();
-  const pathnameRef = useRef(pathname);
-  pathnameRef.current = pathname;
   const queryClient = useQueryClient();
   /** The last status seen of each request; absent = never seen. */
   const known = useRef(new Map<string, RequestState>());
@@ -77,19 +77,27 @@ export function RequestWatchProvider({ children }: { children: React.ReactNode }
   useEffect(() => {
     for (const page of query.data?.pages ?? []) {
       for (const request of page.items) {
-        const before = known.current.get(request.requestId);
-        known.current.set(request.requestId, request.status);
-        if (!isTerminal(request.status)) continue;
-        pending.current.delete(request.requestId);
-        if (before === undefined || isTerminal(before)) continue;
-        const onItsScreen = pathnameRef.current === `/request/${request.requestId}`;
+        const id = request.requestId;
+        const before = known.current.get(id);
+        if (!isTerminal(request.status) || before === undefined || isTerminal(before)) {
+          // Still going; or it had ended before the app first saw it, or the reader was told already.
+          known.current.set(id, request.status);
+          if (isTerminal(request.status)) pending.current.delete(id);
+          continue;
+        }
+        // It has just ended. On its own screen the reader sees that there (which calls seen());
+        // keep watching in case they leave before that screen hears of it.
+        if (pathname === `/request/${id}`) continue;
+        known.current.set(id, request.status);
+        pending.current.delete(id);
         const notice = outcomeNotice(request);
-        if (!notice || onItsScreen) continue;
+        if (!notice) continue;
         show(notice);
         void notifyLocally(notice.title, notice.message ?? '', notice.action?.href ?? '/mine');
       }
     }
-  }, [query.data, show]);
+    // Runs again when the reader leaves a request's screen: identical polls keep the same data.
+  }, [query.data, pathname, show]);
 
   const watch = useCallback(
     (requestId: string) => {

@@ -11,8 +11,7 @@ const POST_ROOT = 'post';
 
 /** Who is signed in: the local dev token, or Cognito tokens. Reading needs neither. */
 export type Session =
-  | { kind: 'dev'; token: string }
-  | ({ kind: 'cognito'; username?: string } & CognitoTokens);
+  { kind: 'dev'; token: string } | ({ kind: 'cognito'; username?: string } & CognitoTokens);
 
 const STORAGE_KEY = 'aiblog.session.v1';
 const REFRESH_MARGIN_MS = 60_000;
@@ -84,7 +83,9 @@ export function SessionProvider({
     setExpired(false);
     if (changed) {
       // Whether the reader likes a post depends on who they are: ask again.
-      queryClient.setQueriesData<BlogPost>({ queryKey: [POST_ROOT] }, (post) => (post ? { ...post, likedByMe: null } : post));
+      queryClient.setQueriesData<BlogPost>({ queryKey: [POST_ROOT] }, (post) =>
+        post ? { ...post, likedByMe: null } : post,
+      );
       void queryClient.invalidateQueries({ queryKey: [POST_ROOT] });
     }
     try {

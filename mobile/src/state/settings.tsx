@@ -3,10 +3,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 
 import { env } from '@/config/env';
 
-export type ThemePreference = 'light' | 'dark' | 'system';
-export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
-export type TextSize = 'small' | 'medium' | 'large' | 'xlarge';
-export const TEXT_SIZES: readonly TextSize[] = ['small', 'medium', 'large', 'xlarge'];
+import { TEXT_SIZES, THEME_PREFERENCES, type TextSize, type ThemePreference } from '@/theme';
+
+export { TEXT_SIZES, THEME_PREFERENCES };
+export type { TextSize, ThemePreference } from '@/theme';
 
 export interface Settings {
   apiUrl: string;

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react-native';
 
 import { ApiProvider } from '@/api/context';
+import { SettingsThemeProvider } from '@/state/providers';
 import { FakeAiBlogApi } from '@/api/fake';
 import type { AiBlogApi } from '@/api/types';
 import { NoticeBanner } from '@/components/NoticeBanner';
@@ -11,7 +12,6 @@ import { RequestWatchProvider } from '@/state/request-watch';
 import { SavedProvider, type SavedPost } from '@/state/saved';
 import { SessionProvider, type Session } from '@/state/session';
 import { SettingsProvider, type Settings } from '@/state/settings';
-import { ThemeProvider } from '@/theme';
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({
@@ -55,7 +55,7 @@ export function renderWithProviders(
           <SessionProvider initial={session} cognito={null}>
             <ApiProvider api={api}>
               <AppConfigProvider value={appConfig}>
-                <ThemeProvider>
+                <SettingsThemeProvider>
                   <SavedProvider initial={saved}>
                     <NoticesProvider>
                       <RequestWatchProvider>
@@ -64,7 +64,7 @@ export function renderWithProviders(
                       </RequestWatchProvider>
                     </NoticesProvider>
                   </SavedProvider>
-                </ThemeProvider>
+                </SettingsThemeProvider>
               </AppConfigProvider>
             </ApiProvider>
           </SessionProvider>

@@ -11,6 +11,8 @@ export const mockRouter = {
   setParams: jest.fn(),
   canGoBack: jest.fn(() => true),
   dismiss: jest.fn(),
+  dismissAll: jest.fn(),
+  canDismiss: jest.fn(() => false),
 };
 
 export const mockPathname = { current: '/' };

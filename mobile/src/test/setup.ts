@@ -12,6 +12,7 @@ jest.mock('@shopify/flash-list', () => {
   const FlashList = React.forwardRef((props: object, ref: unknown) =>
     React.createElement(FlatList, { ...props, ref, initialNumToRender: 50, disableVirtualization: true }),
   );
+  FlashList.displayName = 'FlashList';
   return { FlashList };
 });
 
@@ -24,7 +25,10 @@ jest.mock('expo-secure-store', () => {
   };
 });
 
-jest.mock('react-native-safe-area-context', () => require('react-native-safe-area-context/jest/mock').default);
+jest.mock(
+  'react-native-safe-area-context',
+  () => require('react-native-safe-area-context/jest/mock').default,
+);
 
 // Local notifications: tests assert on what would be sent (see request-watch.test.tsx).
 jest.mock('@/lib/notify', () => ({

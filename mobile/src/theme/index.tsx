@@ -1,9 +1,13 @@
 import { createContext, useContext, useMemo } from 'react';
 import { Platform, useColorScheme } from 'react-native';
 
-import { useSettings, type TextSize } from '@/state/settings';
-
 export type Scheme = 'light' | 'dark';
+/** What the reader chose in Settings → Theme. */
+export type ThemePreference = 'light' | 'dark' | 'system';
+export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
+/** How large article text is (Settings → Text size). */
+export type TextSize = 'small' | 'medium' | 'large' | 'xlarge';
+export const TEXT_SIZES: readonly TextSize[] = ['small', 'medium', 'large', 'xlarge'];
 
 /**
  * One semantic palette per scheme. Text colours keep at least 4.5:1 against `background` and
@@ -87,13 +91,22 @@ interface Theme {
 
 const ThemeContext = createContext<Theme>({ scheme: 'light', colors: palettes.light, textScale: 1 });
 
-/** Light, dark, or whatever the system says (Settings → Theme); and the reader's text size. */
-export function ThemeProvider({ children }: { children: React.ReactNode }) {
+/**
+ * Light, dark, or whatever the system says; and the reader's text size. The choices come in as props
+ * (the state layer passes the reader's settings), so the theme depends on nothing above it.
+ */
+export function ThemeProvider({
+  preference = 'system',
+  textSize = 'medium',
+  children,
+}: {
+  preference?: ThemePreference;
+  textSize?: TextSize;
+  children: React.ReactNode;
+}) {
   const system = useColorScheme();
-  const { settings } = useSettings();
-  const scheme: Scheme =
-    settings.theme === 'system' ? (system === 'dark' ? 'dark' : 'light') : settings.theme;
-  const textScale = TEXT_SCALES[settings.textSize] ?? 1;
+  const scheme: Scheme = preference === 'system' ? (system === 'dark' ? 'dark' : 'light') : preference;
+  const textScale = TEXT_SCALES[textSize] ?? 1;
   const value = useMemo(() => ({ scheme, colors: palettes[scheme], textScale }), [scheme, textScale]);
   return <ThemeContext.Provider value={value}>{children}</ThemeContext.Provider>;
 }

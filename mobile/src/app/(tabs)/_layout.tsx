@@ -1,7 +1,8 @@
-import { Tabs } from 'expo-router/js-tabs';
-import { Platform, type ColorValue } from 'react-native';
+import { BottomTabBar, Tabs, type BottomTabBarProps } from 'expo-router/js-tabs';
+import { Platform, View, type ColorValue } from 'react-native';
 
 import { Icon, type IconName } from '@/components/Icon';
+import { ScreenTitle } from '@/components/ScreenTitle';
 import { useTheme } from '@/theme';
 
 function icon(active: IconName, inactive: IconName) {
@@ -15,6 +16,12 @@ export default function TabsLayout() {
   const { colors } = useTheme();
   return (
     <Tabs
+      // The tab bar is the app's navigation landmark.
+      tabBar={(props: BottomTabBarProps) => (
+        <View role="navigation" aria-label="Sections">
+          <BottomTabBar {...props} />
+        </View>
+      )}
       screenOptions={{
         // Inactive labels in the muted text colour keep 4.5:1 contrast in both themes.
         tabBarActiveTintColor: colors.primary,
@@ -28,27 +35,54 @@ export default function TabsLayout() {
         },
         headerStyle: { backgroundColor: colors.background },
         headerShadowVisible: false,
-        headerTitleStyle: { color: colors.text, fontWeight: '800' },
+        headerTitle: ({ children }) => <ScreenTitle>{children}</ScreenTitle>,
       }}>
       <Tabs.Screen
         name="index"
-        options={{ title: 'Home', headerTitle: 'AI Blog', tabBarAccessibilityLabel: 'Home', tabBarButtonTestID: 'tab-feed', tabBarIcon: icon('home', 'home-outline') }}
+        options={{
+          title: 'AI Blog',
+          tabBarLabel: 'Home',
+          tabBarAccessibilityLabel: 'Home',
+          tabBarButtonTestID: 'tab-feed',
+          tabBarIcon: icon('home', 'home-outline'),
+        }}
       />
       <Tabs.Screen
         name="saved"
-        options={{ title: 'Saved', tabBarAccessibilityLabel: 'Saved posts', tabBarButtonTestID: 'tab-saved', tabBarIcon: icon('bookmark', 'bookmark-outline') }}
+        options={{
+          title: 'Saved',
+          tabBarAccessibilityLabel: 'Saved posts',
+          tabBarButtonTestID: 'tab-saved',
+          tabBarIcon: icon('bookmark', 'bookmark-outline'),
+        }}
       />
       <Tabs.Screen
         name="create"
-        options={{ title: 'Write', headerTitle: 'Write a post', tabBarAccessibilityLabel: 'Write a post', tabBarButtonTestID: 'tab-create', tabBarIcon: icon('create', 'create-outline') }}
+        options={{
+          title: 'Write a post',
+          tabBarLabel: 'Write',
+          tabBarAccessibilityLabel: 'Write a post',
+          tabBarButtonTestID: 'tab-create',
+          tabBarIcon: icon('create', 'create-outline'),
+        }}
       />
       <Tabs.Screen
         name="mine"
-        options={{ title: 'My posts', tabBarAccessibilityLabel: 'My posts', tabBarButtonTestID: 'tab-mine', tabBarIcon: icon('document-text', 'document-text-outline') }}
+        options={{
+          title: 'My posts',
+          tabBarAccessibilityLabel: 'My posts',
+          tabBarButtonTestID: 'tab-mine',
+          tabBarIcon: icon('document-text', 'document-text-outline'),
+        }}
       />
       <Tabs.Screen
         name="settings"
-        options={{ title: 'Settings', tabBarAccessibilityLabel: 'Settings', tabBarButtonTestID: 'tab-settings', tabBarIcon: icon('settings', 'settings-outline') }}
+        options={{
+          title: 'Settings',
+          tabBarAccessibilityLabel: 'Settings',
+          tabBarButtonTestID: 'tab-settings',
+          tabBarIcon: icon('settings', 'settings-outline'),
+        }}
       />
     </Tabs>
   );

@@ -1,9 +1,4 @@
-import {
-  useInfiniteQuery,
-  useQueryClient,
-  type InfiniteData,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 
 import { useApi } from '@/api/context';
@@ -45,11 +40,7 @@ export function useRefreshFeed(tag?: string) {
 }
 
 /** Applies `fn` to the feed item `id` in every cached feed (all tags). */
-export function updateFeedItem(
-  queryClient: QueryClient,
-  id: string,
-  fn: (item: FeedItem) => FeedItem,
-): void {
+export function updateFeedItem(queryClient: QueryClient, id: string, fn: (item: FeedItem) => FeedItem): void {
   queryClient.setQueriesData<FeedData>({ queryKey: [FEED_ROOT] }, (data) =>
     data
       ? {

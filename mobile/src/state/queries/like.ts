@@ -14,7 +14,12 @@ export function isLiked(post: BlogPost): boolean {
   return post.likedByMe === true;
 }
 
-function setLikes(queryClient: QueryClient, id: string, liked: boolean | null, fn: (likes: number) => number) {
+function setLikes(
+  queryClient: QueryClient,
+  id: string,
+  liked: boolean | null,
+  fn: (likes: number) => number,
+) {
   queryClient.setQueryData<BlogPost>(postQueryKey(id), (post) =>
     post ? { ...post, likedByMe: liked ?? post.likedByMe, likes: fn(post.likes) } : post,
   );

@@ -18,7 +18,13 @@ export function hasActive(data: MyRequestsData | undefined): boolean {
  * The reader's own requests (`GET /requests`), newest first. While any is still queued or
  * running (or `alsoPollWhile` says a new one may not be listed yet), the loaded pages are polled.
  */
-export function useMyRequestsQuery({ enabled, alsoPollWhile }: { enabled: boolean; alsoPollWhile?: () => boolean }) {
+export function useMyRequestsQuery({
+  enabled,
+  alsoPollWhile,
+}: {
+  enabled: boolean;
+  alsoPollWhile?: () => boolean;
+}) {
   const api = useApi();
   const { requestPollMs } = useAppConfig();
   return useInfiniteQuery({
@@ -28,7 +34,6 @@ export function useMyRequestsQuery({ enabled, alsoPollWhile }: { enabled: boolea
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
     staleTime: 0,
-    refetchInterval: (query) =>
-      hasActive(query.state.data) || alsoPollWhile?.() ? requestPollMs : false,
+    refetchInterval: (query) => (hasActive(query.state.data) || alsoPollWhile?.() ? requestPollMs : false),
   });
 }

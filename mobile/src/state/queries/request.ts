@@ -46,8 +46,7 @@ export function useCreatePostMutation() {
   const queryClient = useQueryClient();
   const { watch } = useRequestWatch();
   return useMutation({
-    mutationFn: ({ input, idempotencyKey }: CreatePostVariables) =>
-      api.createPost(input, idempotencyKey),
+    mutationFn: ({ input, idempotencyKey }: CreatePostVariables) => api.createPost(input, idempotencyKey),
     onSuccess: (result, { input }) => {
       // Show QUEUED at once; the request screen's first poll replaces it.
       const now = new Date().toISOString();

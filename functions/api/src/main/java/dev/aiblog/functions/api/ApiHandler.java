@@ -119,7 +119,7 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
 
         Wiring(Settings settings) {
             aws = AwsWiring.of(settings);
-            images = Lazy.of(() -> ImageUrls.reusing(AwsClients.s3Presigner(settings), settings.contentBucket(),
+            images = Lazy.of(() -> ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(),
                     settings.presignedUrlTtl(), Clock.systemUTC()));
             cursors = Lazy.of(() -> new CursorCodec(cursorKey(aws)));
             // the key is read at start-up, as before: a missing or short secret stops the instance, not a request
