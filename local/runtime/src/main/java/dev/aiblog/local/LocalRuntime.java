@@ -44,7 +44,7 @@ public final class LocalRuntime implements AutoCloseable {
         LocalCloud cloud = LocalCloud.start(options);
         try {
             LocalHttpApi api = new LocalHttpApi(cloud.template(), cloud.functions(), token, port, cloud.authorizer());
-            QueuePoller.Mapping mapping = QueuePoller.mapping(cloud.template());
+            QueuePoller.Mapping mapping = QueuePoller.mapping(cloud.template(), cloud.aws().values());
             // an event source mapping polls with the function's own role
             QueuePoller poller = new QueuePoller(cloud.sqsAs(mapping.functionId()), cloud.functions(), mapping,
                     cloud.resources().queueUrl(mapping.queueLogicalId()), cloud.template().arn(mapping.queueLogicalId()));

@@ -120,7 +120,7 @@ class IamEnforcementTest {
             assertThat(decisions.keySet()).contains(
                     "ALLOW DispatchFunction dynamodb:GetItem arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable",
                     "ALLOW DispatchFunction states:StartExecution arn:aws:states:us-east-1:000000000000:stateMachine:BlogPipelineStateMachine",
-                    "ALLOW BlogPipelineStateMachine lambda:InvokeFunction arn:aws:lambda:us-east-1:000000000000:function:PublishFunction",
+                    "ALLOW BlogPipelineStateMachine lambda:InvokeFunction arn:aws:lambda:us-east-1:000000000000:function:PublishFunction:live",
                     "ALLOW ApiFunction s3:GetObject arn:aws:s3:::content-bucket/images/" + postId + ".png");
             assertThat(decisions.keySet()).anyMatch(d -> d.startsWith("ALLOW ApiFunction secretsmanager:GetSecretValue "));
             Path report = Path.of("target", "iam-access-report.txt");

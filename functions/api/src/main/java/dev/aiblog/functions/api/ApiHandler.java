@@ -1,28 +1,43 @@
 package dev.aiblog.functions.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.aiblog.aws.AwsClients;
 import dev.aiblog.aws.AwsWiring;
+import dev.aiblog.core.Json;
 import dev.aiblog.core.config.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API function (API Gateway HTTP API, payload format 2.0): every route of {@link Route}. Clients are
- * built once per instance; each call is matched and answered by the {@link Router}.
+ * The HTTP API function (API Gateway HTTP API, payload format 2.0): every route of {@link Route}. A stream
+ * handler: the event is read and the answer written by the project's one Jackson mapper, not by the Lambda
+ * runtime's event serialiser (which would load joda-time and the event library on every cold start). Each client
+ * is built once per instance, when a route first needs it.
+ *
+ * <p>With SnapStart, the runtime snapshots the instance after initialisation; before it does,
+ * {@link #beforeCheckpoint} primes the feed path (one read-only query, a presigned URL, a cursor, the JSON of an
+ * answer), so restored instances start with those classes loaded and that code compiled. On an ordinary JVM the
+ * {@code org.crac} hooks never run.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">SnapStart runtime hooks</a>
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler implements RequestStreamHandler, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
     private final Router router;
+    private final Runnable warmClients;
 
     /** For Lambda: configuration from the environment template.yaml sets. */
     public ApiHandler() {
@@ -30,7 +45,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(Settings settings) {
-        this(api(settings), settings.corsAllowOrigins(), links(settings));
+        this(new Wiring(settings));
+    }
+
+    private ApiHandler(Wiring wiring) {
+        this(new Router(wiring.api(), wiring.aws.settings().corsAllowOrigins(), links(wiring.aws.settings())), wiring::buildAll);
     }
 
     public ApiHandler(BlogApi api, List<String> corsOrigins) {
@@ -38,18 +57,85 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(BlogApi api, List<String> corsOrigins, Router.Links links) {
-        this.router = new Router(api, corsOrigins, links);
+        this(new Router(api, corsOrigins, links), () -> {});
+    }
+
+    private ApiHandler(Router router, Runnable warmClients) {
+        this.router = router;
+        this.warmClients = warmClients;
+        Core.getGlobalContext().register(this);
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiEvent event = Json.mapper().readValue(input, HttpApiEvent.class);
+        output.write(Json.mapper().writeValueAsBytes(handle(event)));
+    }
+
+    /** One request, typed: what {@link #handleRequest} does between the bytes. */
+    public HttpApiResponse handle(HttpApiEvent event) {
         return router.handle(event);
     }
 
-    private static BlogApi api(Settings settings) {
-        AwsWiring aws = AwsWiring.of(settings);
-        ImageUrls images = ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(), settings.presignedUrlTtl());
-        return new BlogApi(aws.intake(), aws.requests(), aws.posts(), aws.content(), images, new CursorCodec(cursorKey(aws)));
+    /**
+     * Runs the feed path once and builds every client, making no call that writes: a {@code GET /feed?limit=1}
+     * (one DynamoDB Query of the Feed index, which the role allows, and a presigned URL signed locally), the
+     * stream handler's JSON both ways, and a submission's input checks without submitting it.
+     *
+     * @return the primed feed request's status (200 when the feed answered)
+     */
+    int prime() {
+        warmClients.run();
+        String event = "{\"version\":\"2.0\",\"routeKey\":\"GET /feed\",\"rawPath\":\"/feed\",\"rawQueryString\":\"limit=1\","
+                + "\"headers\":{\"accept\":\"application/json\"},\"queryStringParameters\":{\"limit\":\"1\"},\"isBase64Encoded\":false,"
+                + "\"requestContext\":{\"stage\":\"$default\",\"requestId\":\"prime\",\"http\":{\"method\":\"GET\",\"path\":\"/feed\"}}}";
+        HttpApiResponse feed = handle(Json.read(event, HttpApiEvent.class));
+        Json.mapper().valueToTree(feed);
+        Inputs.submission(Optional.of("{\"topic\":\"priming the API\",\"tone\":\"playful\",\"length\":\"short\"}"));
+        return feed.statusCode();
+    }
+
+    /** SnapStart: prime before the snapshot is taken. A failure is logged, not thrown: priming is an optimisation. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            int status = prime();
+            LOG.info("primed the feed path before the snapshot (GET /feed -> {})", status);
+        } catch (RuntimeException e) {
+            LOG.warn("priming before the snapshot failed; the snapshot is taken unprimed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to renew: clients resolve credentials per call, and the JDK opens new connections as needed
+    }
+
+    /** The Lambda wiring: the ports of {@link AwsWiring} (each made on first use), the image URLs and the cursor key. */
+    private static final class Wiring {
+        final AwsWiring aws;
+        final Lazy<ImageUrls> images;
+        final Lazy<CursorCodec> cursors;
+
+        Wiring(Settings settings) {
+            aws = AwsWiring.of(settings);
+            images = Lazy.of(() -> ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(),
+                    settings.presignedUrlTtl(), Clock.systemUTC()));
+            cursors = Lazy.of(() -> new CursorCodec(cursorKey(aws)));
+            // the key is read at start-up, as before: a missing or short secret stops the instance, not a request
+            cursors.get();
+        }
+
+        BlogApi api() {
+            return BlogApi.of(aws::intake, aws::requests, aws::posts, aws::content, images, cursors);
+        }
+
+        void buildAll() {
+            aws.intake();
+            aws.posts();
+            aws.content();
+            images.get();
+        }
     }
 
     /** {@code PUBLIC_BASE_URL}, {@code WEB_APP_URL} and the bearer-token check for public routes ({@code JWT_*}). */

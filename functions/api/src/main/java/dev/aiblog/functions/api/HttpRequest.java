@@ -1,6 +1,5 @@
 package dev.aiblog.functions.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,23 +24,23 @@ import java.util.Optional;
 record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
                    String rawBody, boolean base64, Optional<String> caller, String origin) {
 
-    static HttpRequest from(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        String method = context != null && context.getHttp() != null && context.getHttp().getMethod() != null
-                ? context.getHttp().getMethod()
-                : methodOfRouteKey(event.getRouteKey());
-        String path = event.getRawPath() != null ? event.getRawPath()
-                : context != null && context.getHttp() != null ? context.getHttp().getPath() : null;
-        Map<String, String> headers = lowerCaseKeys(event.getHeaders());
+    static HttpRequest from(HttpApiEvent event) {
+        var context = event.requestContext();
+        String method = context != null && context.http() != null && context.http().method() != null
+                ? context.http().method()
+                : methodOfRouteKey(event.routeKey());
+        String path = event.rawPath() != null ? event.rawPath()
+                : context != null && context.http() != null ? context.http().path() : null;
+        Map<String, String> headers = lowerCaseKeys(event.headers());
         return new HttpRequest(
                 method == null ? "" : method.toUpperCase(Locale.ROOT),
-                withoutStage(path == null || path.isEmpty() ? "/" : path, context == null ? null : context.getStage()),
+                withoutStage(path == null || path.isEmpty() ? "/" : path, context == null ? null : context.stage()),
                 headers,
-                event.getQueryStringParameters() == null ? Map.of() : Map.copyOf(withoutNulls(event.getQueryStringParameters())),
-                event.getBody(),
-                event.getIsBase64Encoded(),
+                event.queryStringParameters() == null ? Map.of() : Map.copyOf(withoutNulls(event.queryStringParameters())),
+                event.body(),
+                event.isBase64Encoded(),
                 caller(event),
-                origin(context == null ? null : context.getDomainName(), context == null ? null : context.getStage(), headers));
+                origin(context == null ? null : context.domainName(), context == null ? null : context.stage(), headers));
     }
 
     /** The bearer token in the Authorization header, if there is one. */
@@ -173,13 +172,14 @@ record HttpRequest(String method, String path, Map<String, String> headers, Map<
         return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than " + maxBytes + " bytes");
     }
 
-    private static Optional<String> caller(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
-                || context.getAuthorizer().getJwt().getClaims() == null) {
+    private static Optional<String> caller(HttpApiEvent event) {
+        var context = event.requestContext();
+        if (context == null || context.authorizer() == null || context.authorizer().jwt() == null
+                || context.authorizer().jwt().claims() == null) {
             return Optional.empty();
         }
-        String sub = context.getAuthorizer().getJwt().getClaims().get("sub");
+        var claim = context.authorizer().jwt().claims().get("sub");
+        String sub = claim == null || !claim.isTextual() ? null : claim.asText();
         return sub == null || sub.isBlank() ? Optional.empty() : Optional.of(sub.strip());
     }
 }

@@ -12,6 +12,7 @@ public interface ImageUrls {
     /** A URL for the object at {@code key}; null for a null key. */
     String urlFor(String key);
 
+    /** A fresh presigned URL on every call; see {@link #presigned(S3Presigner, String, Duration, Clock)} for what the API hands out. */
     static ImageUrls presigned(S3Presigner presigner, String bucket, Duration ttl) {
         return presigned(presigner, bucket, ttl, Clock.systemUTC());
     }

@@ -1,7 +1,5 @@
 package dev.aiblog.functions.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.aiblog.core.Json;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -56,7 +54,7 @@ public final class Router {
         this.links = links;
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    public HttpApiResponse handle(HttpApiEvent event) {
         HttpRequest request = null;
         try {
             request = HttpRequest.from(event);
@@ -71,7 +69,7 @@ public final class Router {
         }
     }
 
-    private APIGatewayV2HTTPResponse route(HttpRequest request) {
+    private HttpApiResponse route(HttpRequest request) {
         List<String> segments = request.segments();
         List<Route> onPath = Arrays.stream(Route.values()).filter(r -> r.matchId(segments) != null).toList();
         if (onPath.isEmpty()) {
@@ -124,7 +122,7 @@ public final class Router {
     }
 
     /** CORS preflight, for local use: in AWS the HTTP API's CorsConfiguration answers these before the function. */
-    private APIGatewayV2HTTPResponse preflight(HttpRequest request, String allow) {
+    private HttpApiResponse preflight(HttpRequest request, String allow) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("allow", allow);
         if (allowedOrigin(request) != null) {
@@ -132,18 +130,18 @@ public final class Router {
             headers.put("access-control-allow-headers", ALLOWED_HEADERS);
             headers.put("access-control-max-age", "600");
         }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(headers).build();
+        return new HttpApiResponse(204, headers, null, false);
     }
 
-    private APIGatewayV2HTTPResponse withCors(HttpRequest request, APIGatewayV2HTTPResponse response) {
+    private HttpApiResponse withCors(HttpRequest request, HttpApiResponse response) {
         String origin = request == null ? null : allowedOrigin(request);
-        if (origin != null) {
-            Map<String, String> headers = new LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
-            headers.put("access-control-allow-origin", origin);
-            headers.put("vary", "origin");
-            response.setHeaders(headers);
+        if (origin == null) {
+            return response;
         }
-        return response;
+        Map<String, String> cors = new LinkedHashMap<>();
+        cors.put("access-control-allow-origin", origin);
+        cors.put("vary", "origin");
+        return response.withHeaders(cors);
     }
 
     private String allowedOrigin(HttpRequest request) {
@@ -157,30 +155,26 @@ public final class Router {
         return corsOrigins.contains("*") || corsOrigins.contains(origin) ? origin : null;
     }
 
-    static APIGatewayV2HTTPResponse json(int status, Object body) {
+    static HttpApiResponse json(int status, Object body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("cache-control", "no-store");
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(Json.write(body)).build();
+        return new HttpApiResponse(status, headers, Json.write(body), false);
     }
 
     /** An HTML page: no script may run in it, and it may be cached briefly (its image URL lives longer than that). */
-    static APIGatewayV2HTTPResponse html(int status, String page) {
+    static HttpApiResponse html(int status, String page) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "text/html; charset=utf-8");
         headers.put("cache-control", status == 200 ? "public, max-age=300" : "no-store");
         headers.put("content-security-policy", PostPage.CONTENT_SECURITY_POLICY);
         headers.put("x-content-type-options", "nosniff");
         headers.put("referrer-policy", "strict-origin-when-cross-origin");
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(page).build();
+        return new HttpApiResponse(status, headers, page, false);
     }
 
-    static APIGatewayV2HTTPResponse error(ErrorCode code, String message, Map<String, String> extraHeaders) {
-        APIGatewayV2HTTPResponse response = json(code.status(), new Views.ErrorBody(new Views.Error(code.name(), message)));
-        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
-        headers.putAll(extraHeaders);
-        response.setHeaders(headers);
-        return response;
+    static HttpApiResponse error(ErrorCode code, String message, Map<String, String> extraHeaders) {
+        return json(code.status(), new Views.ErrorBody(new Views.Error(code.name(), message))).withHeaders(extraHeaders);
     }
 
     private static String abbreviated(String path) {

@@ -2,9 +2,9 @@ package dev.aiblog.functions.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.aiblog.core.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.PostOptions;
 import java.io.IOException;
@@ -48,26 +48,41 @@ class ApiEventsTest {
 
     @Test
     void thereIsASampleForEveryRoute() throws IOException {
-        List<String> routeKeys = events().map(f -> EventLoader.loadApiGatewayHttpEvent(f.toString()).getRouteKey()).toList();
+        List<String> routeKeys = events().map(f -> read(f).routeKey()).toList();
 
         assertThat(routeKeys).containsExactlyInAnyOrderElementsOf(Stream.of(Route.values()).map(Route::key).toList());
     }
 
     @ParameterizedTest
     @MethodSource("events")
-    void answersTheSampleEventWithASuccess(Path file) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+    void answersTheSampleEventWithASuccess(Path file) throws IOException {
+        HttpApiEvent event = read(file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(file)), out, null);
 
-        assertThat(event.getRequestContext().getHttp().getMethod()).isNotBlank();
-        assertThat(response.getStatusCode()).as(file.getFileName() + ": " + response.getBody()).isBetween(200, 299);
-        if (event.getRouteKey().equals(Route.GET_POST_PAGE.key())) {
-            assertThat(response.getHeaders()).containsEntry("content-type", "text/html; charset=utf-8");
-            assertThat(response.getBody()).contains("<h1>How event source mappings batch SQS messages</h1>");
+        HttpApiResponse response = Json.read(out.toString(java.nio.charset.StandardCharsets.UTF_8), HttpApiResponse.class);
+        assertThat(event.requestContext().http().method()).isNotBlank();
+        assertThat(response.statusCode()).as(file.getFileName() + ": " + response.body()).isBetween(200, 299);
+        if (event.routeKey().equals(Route.GET_POST_PAGE.key())) {
+            assertThat(response.headers()).containsEntry("content-type", "text/html; charset=utf-8");
+            assertThat(response.body()).contains("<h1>How event source mappings batch SQS messages</h1>");
         } else {
-            assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
+            assertThat(response.headers()).containsEntry("content-type", "application/json");
             assertThat(RoutesTest.json(response).has("error")).isFalse();
+        }
+    }
+
+    @Test
+    void primingReadsTheFeedAndBuildsEveryClient() {
+        assertThat(handler.prime()).isEqualTo(200);
+    }
+
+    private static HttpApiEvent read(Path file) {
+        try {
+            return Json.read(Files.readString(file), HttpApiEvent.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

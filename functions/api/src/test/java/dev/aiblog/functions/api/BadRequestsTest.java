@@ -2,7 +2,6 @@ package dev.aiblog.functions.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.model.BlogRequest;
@@ -132,14 +131,14 @@ class BadRequestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void answersWithItsClientError(String name, Events request, int status, String code, String mentions) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(request.build(), null);
+        HttpApiResponse response = handler.handle(request.build());
 
-        assertThat(response.getStatusCode()).as(name).isEqualTo(status).isBetween(400, 499);
-        assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
-        JsonNode error = Json.read(response.getBody(), JsonNode.class).get("error");
+        assertThat(response.statusCode()).as(name).isEqualTo(status).isBetween(400, 499);
+        assertThat(response.headers()).containsEntry("content-type", "application/json");
+        JsonNode error = Json.read(response.body(), JsonNode.class).get("error");
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).contains(mentions).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(Json.read(response.getBody(), JsonNode.class).size()).isEqualTo(1);
+        assertThat(Json.read(response.body(), JsonNode.class).size()).isEqualTo(1);
     }
 
     @org.junit.jupiter.api.Test

@@ -1,6 +1,6 @@
 package dev.aiblog.functions.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,19 +65,13 @@ final class Events {
         return this;
     }
 
-    APIGatewayV2HTTPEvent build() {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).withStage(stage)
-                .withRouteKey("$default").withRequestId("test").withApiId("local").withDomainName(domainName);
-        if (sub != null) {
-            var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                    .withClaims(Map.of("sub", sub, "token_use", "access")).build();
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build());
-        }
+    HttpApiEvent build() {
+        var http = new HttpApiEvent.Http(method, path, "HTTP/1.1", "127.0.0.1", null);
+        HttpApiEvent.Authorizer authorizer = sub == null ? null
+                : new HttpApiEvent.Authorizer(new HttpApiEvent.Jwt(Map.of("sub", TextNode.valueOf(sub), "token_use", TextNode.valueOf("access"))));
+        var context = new HttpApiEvent.RequestContext("$default", stage, "test", domainName, http, authorizer);
         String rawPath = stage == null || stage.equals("$default") ? path : "/" + stage + path;
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath(rawPath)
-                .withHeaders(new HashMap<>(headers)).withQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query))
-                .withBody(body).withIsBase64Encoded(base64).withRequestContext(context.build()).build();
+        return new HttpApiEvent("2.0", "$default", rawPath, null, new HashMap<>(headers), query.isEmpty() ? null : new HashMap<>(query),
+                null, body, base64, context);
     }
 }

@@ -76,9 +76,9 @@ class FeedPagingTest {
     void aCursorOfOneTagIsRefusedForAnother() {
         String cursor = RoutesTest.json(call(5, null, "java")).get("nextCursor").asText();
 
-        var response = handler.handleRequest(Events.request("GET", "/feed").query("cursor", cursor).query("tag", "serverless").build(), null);
+        var response = handler.handle(Events.request("GET", "/feed").query("cursor", cursor).query("tag", "serverless").build());
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(RoutesTest.json(response).at("/error/code").asText()).isEqualTo("INVALID_CURSOR");
     }
 
@@ -88,7 +88,7 @@ class FeedPagingTest {
         int pages = 0;
         do {
             var response = call(limit, cursor, tag);
-            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.statusCode()).isEqualTo(200);
             JsonNode page = RoutesTest.json(response);
             assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
             page.get("items").forEach(item -> seen.add(item.get("id").asText()));
@@ -98,7 +98,7 @@ class FeedPagingTest {
         return seen;
     }
 
-    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse call(Integer limit, String cursor, String tag) {
+    private static HttpApiResponse call(Integer limit, String cursor, String tag) {
         Events request = Events.request("GET", "/feed");
         if (limit != null) {
             request.query("limit", limit.toString());
@@ -109,6 +109,6 @@ class FeedPagingTest {
         if (tag != null) {
             request.query("tag", tag);
         }
-        return handler.handleRequest(request.build(), null);
+        return handler.handle(request.build());
     }
 }

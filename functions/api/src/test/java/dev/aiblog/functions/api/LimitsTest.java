@@ -3,7 +3,6 @@ package dev.aiblog.functions.api;
 import static dev.aiblog.functions.api.RoutesTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.aiblog.aws.store.DynamoDbLedger;
 import dev.aiblog.core.config.Settings;
 import java.math.BigDecimal;
@@ -22,12 +21,12 @@ class LimitsTest {
         return new ApiHandler(Settings.of(env));
     }
 
-    private static APIGatewayV2HTTPResponse submit(ApiHandler handler, String user, String topic, String key) {
+    private static HttpApiResponse submit(ApiHandler handler, String user, String topic, String key) {
         Events request = Events.request("POST", "/blogs").as(user).body("{\"topic\":\"" + topic + "\"}");
         if (key != null) {
             request.header("idempotency-key", key);
         }
-        return handler.handleRequest(request.build(), null);
+        return handler.handle(request.build());
     }
 
     @Test
@@ -36,37 +35,37 @@ class LimitsTest {
         String ann = "ann-" + UUID.randomUUID();
         String bob = "bob-" + UUID.randomUUID();
 
-        APIGatewayV2HTTPResponse first = submit(handler, ann, "Tide pools in winter", "k1");
-        APIGatewayV2HTTPResponse retried = submit(handler, ann, "Tide pools in winter", "k1");
-        APIGatewayV2HTTPResponse second = submit(handler, ann, "Tide pools in spring", "k2");
-        APIGatewayV2HTTPResponse third = submit(handler, ann, "Tide pools in summer", "k3");
-        APIGatewayV2HTTPResponse bobs = submit(handler, bob, "Tide pools in autumn", null);
+        HttpApiResponse first = submit(handler, ann, "Tide pools in winter", "k1");
+        HttpApiResponse retried = submit(handler, ann, "Tide pools in winter", "k1");
+        HttpApiResponse second = submit(handler, ann, "Tide pools in spring", "k2");
+        HttpApiResponse third = submit(handler, ann, "Tide pools in summer", "k3");
+        HttpApiResponse bobs = submit(handler, bob, "Tide pools in autumn", null);
 
-        assertThat(first.getStatusCode()).isEqualTo(202);
-        assertThat(retried.getStatusCode()).isEqualTo(202);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retried.statusCode()).isEqualTo(202);
         assertThat(json(retried).get("requestId")).isEqualTo(json(first).get("requestId"));
-        assertThat(second.getStatusCode()).isEqualTo(202);
-        assertThat(third.getStatusCode()).isEqualTo(429);
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(third.statusCode()).isEqualTo(429);
         assertThat(json(third).at("/error/code").asText()).isEqualTo("QUOTA_EXCEEDED");
         assertThat(json(third).at("/error/message").asText()).contains("2 posts today");
-        assertThat(Long.parseLong(third.getHeaders().get("retry-after"))).isBetween(1L, 86_400L);
-        assertThat(bobs.getStatusCode()).isEqualTo(202);
+        assertThat(Long.parseLong(third.headers().get("retry-after"))).isBetween(1L, 86_400L);
+        assertThat(bobs.statusCode()).isEqualTo(202);
     }
 
     @Test
     void answers429BudgetExhaustedSayingWhenItResets_whenTheMonthsSpendHasReachedTheBudget() {
         ApiHandler handler = handler(Map.of("MONTHLY_BUDGET_USD", "0.02"));
         String user = "carol-" + UUID.randomUUID();
-        assertThat(submit(handler, user, "Before the budget is spent", null).getStatusCode()).isEqualTo(202);
+        assertThat(submit(handler, user, "Before the budget is spent", null).statusCode()).isEqualTo(202);
         new DynamoDbLedger(TestAws.aws().dynamoDb(), TestAws.settings().ledgerTable())
                 .record("post-" + UUID.randomUUID(), YearMonth.now(ZoneOffset.UTC), new BigDecimal("0.02"));
 
-        APIGatewayV2HTTPResponse refused = submit(handler, user, "After the budget is spent", null);
+        HttpApiResponse refused = submit(handler, user, "After the budget is spent", null);
 
-        assertThat(refused.getStatusCode()).isEqualTo(429);
+        assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(json(refused).at("/error/code").asText()).isEqualTo("BUDGET_EXHAUSTED");
         assertThat(json(refused).at("/error/message").asText()).contains("monthly budget of $0.02")
                 .contains(YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1) + "T00:00:00Z");
-        assertThat(refused.getHeaders()).containsKey("retry-after");
+        assertThat(refused.headers()).containsKey("retry-after");
     }
 }

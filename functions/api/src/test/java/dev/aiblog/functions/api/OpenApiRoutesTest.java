@@ -38,7 +38,7 @@ class OpenApiRoutesTest {
         for (String path : paths) {
             for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
                 String concrete = path.replace("{id}", "some-id");
-                int status = router.handle(Events.request(method, concrete).build()).getStatusCode();
+                int status = router.handle(Events.request(method, concrete).build()).statusCode();
                 if (documented.contains(method + " " + path)) {
                     assertThat(status).as(method + " " + path).isNotIn(404, 405);
                 } else {

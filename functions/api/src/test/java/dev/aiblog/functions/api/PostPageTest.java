@@ -2,7 +2,6 @@ package dev.aiblog.functions.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.PostOptions;
@@ -61,9 +60,9 @@ class PostPageTest {
         TestData.blogs().publish(post);
     }
 
-    static APIGatewayV2HTTPResponse page(String id) {
-        return handler.handleRequest(Events.request("GET", "/p/" + id).domain("abc123.execute-api.eu-west-1.amazonaws.com", "$default")
-                .header("x-forwarded-proto", "https").build(), null);
+    static HttpApiResponse page(String id) {
+        return handler.handle(Events.request("GET", "/p/" + id).domain("abc123.execute-api.eu-west-1.amazonaws.com", "$default")
+                .header("x-forwarded-proto", "https").build());
     }
 
     static String meta(String html, String key) {
@@ -73,10 +72,10 @@ class PostPageTest {
 
     @Test
     void escapesEverythingThatComesFromThePost() {
-        APIGatewayV2HTTPResponse response = page(hostileId);
-        String html = response.getBody();
+        HttpApiResponse response = page(hostileId);
+        String html = response.body();
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("<img src=x").doesNotContain("<div onclick")
                 .doesNotContain("javascript:").doesNotContain("<b>tag</b>");
         assertThat(html).contains("<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;friends&quot;</h1>");
@@ -88,7 +87,7 @@ class PostPageTest {
 
     @Test
     void rendersTheBodyForReading() {
-        String html = page(hostileId).getBody();
+        String html = page(hostileId).body();
 
         assertThat(html).contains("<h2>A subheading</h2>").contains("<em>text</em>");
         assertThat(html).contains("<a rel=\"nofollow noopener noreferrer\" href=\"\">bad link</a>");
@@ -99,7 +98,7 @@ class PostPageTest {
 
     @Test
     void describesThePostForLinkPreviewsAndOpensItInTheApp() {
-        String html = page(hostileId).getBody();
+        String html = page(hostileId).body();
         String url = "https://abc123.execute-api.eu-west-1.amazonaws.com/p/" + hostileId;
 
         assertThat(meta(html, "og:url")).isEqualTo(url);
@@ -118,7 +117,7 @@ class PostPageTest {
 
     @Test
     void answersWithHtmlThatMayRunNoScript() {
-        Map<String, String> headers = page(hostileId).getHeaders();
+        Map<String, String> headers = page(hostileId).headers();
 
         assertThat(headers).containsEntry("content-type", "text/html; charset=utf-8")
                 .containsEntry("x-content-type-options", "nosniff");
@@ -129,20 +128,20 @@ class PostPageTest {
     @ParameterizedTest
     @ValueSource(strings = {"no-such-post", "%3Cscript%3E", "a.b"})
     void anUnknownOrMalformedIdIsAnHtml404(String id) {
-        APIGatewayV2HTTPResponse response = page(id);
+        HttpApiResponse response = page(id);
 
-        assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(response.getHeaders()).containsEntry("content-type", "text/html; charset=utf-8")
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers()).containsEntry("content-type", "text/html; charset=utf-8")
                 .containsEntry("cache-control", "no-store");
-        assertThat(response.getBody()).contains("<h1>This post doesn’t exist</h1>").contains("href=\"aiblog://\"")
+        assertThat(response.body()).contains("<h1>This post doesn’t exist</h1>").contains("href=\"aiblog://\"")
                 .doesNotContainIgnoringCase("<script");
     }
 
     @Test
     void otherMethodsAreRefusedWithTheApisError() {
-        var response = handler.handleRequest(Events.request("POST", "/p/" + hostileId).build(), null);
+        var response = handler.handle(Events.request("POST", "/p/" + hostileId).build());
 
-        assertThat(response.getStatusCode()).isEqualTo(405);
-        assertThat(response.getHeaders()).containsEntry("allow", "GET, OPTIONS");
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers()).containsEntry("allow", "GET, OPTIONS");
     }
 }

@@ -3,7 +3,6 @@ package dev.aiblog.functions.api;
 import static dev.aiblog.functions.api.RoutesTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiblog.core.config.Settings;
 import java.time.Instant;
@@ -31,8 +30,8 @@ class PostReadersTest {
                 "JWT_JWKS", POOL.jwks())));
     }
 
-    private static APIGatewayV2HTTPResponse call(Events request) {
-        return handler.handleRequest(request.build(), null);
+    private static HttpApiResponse call(Events request) {
+        return handler.handle(request.build());
     }
 
     private static Events get(String id, String token) {
@@ -72,8 +71,8 @@ class PostReadersTest {
         String forged = new TestJwts("pool-key").sign(TestJwts.accessClaims("ann"));
 
         for (String token : List.of(POOL.sign(expired), forged, "not-a-jwt")) {
-            APIGatewayV2HTTPResponse response = call(get(id, token));
-            assertThat(response.getStatusCode()).isEqualTo(200);
+            HttpApiResponse response = call(get(id, token));
+            assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json(response).get("likedByMe").isNull()).as(token).isTrue();
         }
     }
@@ -97,7 +96,7 @@ class PostReadersTest {
         JsonNode local = json(call(get(id, null).domain("localhost", "$default")
                 .header("x-forwarded-proto", "http").header("x-forwarded-port", "3000")));
         JsonNode configured = json(new ApiHandler(settingsWith(Map.of("PUBLIC_BASE_URL", "https://blog.example.com/")))
-                .handleRequest(get(id, null).domain("abc123.execute-api.eu-west-1.amazonaws.com", "prod").build(), null));
+                .handle(get(id, null).domain("abc123.execute-api.eu-west-1.amazonaws.com", "prod").build()));
 
         assertThat(viaApiGateway.get("shareUrl").asText()).isEqualTo("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/p/" + id);
         assertThat(local.get("shareUrl").asText()).isEqualTo("http://localhost:3000/p/" + id);

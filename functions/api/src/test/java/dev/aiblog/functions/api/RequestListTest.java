@@ -3,7 +3,6 @@ package dev.aiblog.functions.api;
 import static dev.aiblog.functions.api.RoutesTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.PostOptions;
@@ -36,7 +35,7 @@ class RequestListTest {
         return ids;
     }
 
-    private static APIGatewayV2HTTPResponse list(String owner, String limit, String cursor) {
+    private static HttpApiResponse list(String owner, String limit, String cursor) {
         Events request = Events.request("GET", "/requests").as(owner);
         if (limit != null) {
             request.query("limit", limit);
@@ -44,11 +43,11 @@ class RequestListTest {
         if (cursor != null) {
             request.query("cursor", cursor);
         }
-        return handler.handleRequest(request.build(), null);
+        return handler.handle(request.build());
     }
 
-    private static APIGatewayV2HTTPResponse call(Events request) {
-        return handler.handleRequest(request.build(), null);
+    private static HttpApiResponse call(Events request) {
+        return handler.handle(request.build());
     }
 
     private static List<String> ids(JsonNode page) {
@@ -135,13 +134,13 @@ class RequestListTest {
         var stolen = list("thief-" + UUID.randomUUID(), "1", cursor);
         var onTheFeed = call(Events.request("GET", "/feed").query("cursor", cursor));
 
-        assertThat(stolen.getStatusCode()).isEqualTo(400);
+        assertThat(stolen.statusCode()).isEqualTo(400);
         assertThat(json(stolen).at("/error/code").asText()).isEqualTo("INVALID_CURSOR");
-        assertThat(onTheFeed.getStatusCode()).isEqualTo(400);
+        assertThat(onTheFeed.statusCode()).isEqualTo(400);
         assertThat(json(onTheFeed).at("/error/code").asText()).isEqualTo("INVALID_CURSOR");
         if (feedCursor != null) {
             var feedCursorHere = list(owner, "1", feedCursor);
-            assertThat(feedCursorHere.getStatusCode()).isEqualTo(400);
+            assertThat(feedCursorHere.statusCode()).isEqualTo(400);
             assertThat(json(feedCursorHere).at("/error/code").asText()).isEqualTo("INVALID_CURSOR");
         }
     }
@@ -153,10 +152,10 @@ class RequestListTest {
         var garbage = list("someone", null, "not-a-cursor");
         var anonymous = call(Events.request("GET", "/requests"));
 
-        assertThat(zero.getStatusCode()).isEqualTo(400);
+        assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(json(zero).at("/error/message").asText()).contains("limit");
-        assertThat(words.getStatusCode()).isEqualTo(400);
+        assertThat(words.statusCode()).isEqualTo(400);
         assertThat(json(garbage).at("/error/code").asText()).isEqualTo("INVALID_CURSOR");
-        assertThat(anonymous.getStatusCode()).isEqualTo(401);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 }

@@ -3,7 +3,6 @@ package dev.aiblog.functions.api;
 import static dev.aiblog.functions.api.RoutesTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.PostOptions;
@@ -31,8 +30,8 @@ class RetryRequestTest {
         return id;
     }
 
-    private static APIGatewayV2HTTPResponse retry(String user, String id) {
-        return handler.handleRequest(Events.request("POST", "/requests/" + id + "/retry").as(user).build(), null);
+    private static HttpApiResponse retry(String user, String id) {
+        return handler.handle(Events.request("POST", "/requests/" + id + "/retry").as(user).build());
     }
 
     @Test
@@ -40,9 +39,9 @@ class RetryRequestTest {
         String owner = "owner-" + UUID.randomUUID();
         String id = failedRequestOf(owner);
 
-        APIGatewayV2HTTPResponse response = retry(owner, id);
+        HttpApiResponse response = retry(owner, id);
 
-        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).get("status").asText()).isEqualTo("QUEUED");
         BlogRequest request = TestData.requests().get(id);
         assertThat(request.status()).isEqualTo(Status.QUEUED);
@@ -60,10 +59,10 @@ class RetryRequestTest {
         String owner = "owner-" + UUID.randomUUID();
         String id = failedRequestOf(owner);
 
-        assertThat(retry("someone-else", id).getStatusCode()).isEqualTo(404);
-        assertThat(retry(owner, id).getStatusCode()).isEqualTo(202);
-        APIGatewayV2HTTPResponse again = retry(owner, id);
-        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(retry("someone-else", id).statusCode()).isEqualTo(404);
+        assertThat(retry(owner, id).statusCode()).isEqualTo(202);
+        HttpApiResponse again = retry(owner, id);
+        assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).at("/error/code").asText()).isEqualTo("CONFLICT");
     }
 }

@@ -2,7 +2,6 @@ package dev.aiblog.functions.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.model.Post;
@@ -31,8 +30,8 @@ class RoutesTest {
     void submitRecordsTheRequestQueuedAndSendsTheExecutionInput() {
         var response = call(Events.request("POST", "/blogs").asUser().body("{\"topic\": \"  Rust for Java developers  \", \"tone\": \"playful\"}"));
 
-        assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.headers()).containsEntry("content-type", "application/json");
         JsonNode body = json(response);
         String requestId = body.get("requestId").asText();
         assertThat(body.get("status").asText()).isEqualTo("QUEUED");
@@ -54,8 +53,8 @@ class RoutesTest {
                 .body("{ \"length\": \"medium\", \"topic\": \" Idempotent APIs \" }"));
         var otherUser = call(Events.request("POST", "/blogs").as("another-user").header("Idempotency-Key", key).body("{\"topic\": \"Idempotent APIs\"}"));
 
-        assertThat(first.getStatusCode()).isEqualTo(202);
-        assertThat(again.getStatusCode()).isEqualTo(202);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
         String requestId = json(first).get("requestId").asText();
         assertThat(json(again).get("requestId").asText()).isEqualTo(requestId);
         assertThat(json(otherUser).get("requestId").asText()).isNotEqualTo(requestId);
@@ -69,8 +68,8 @@ class RoutesTest {
         var conflicting = call(Events.request("POST", "/blogs").asUser().header("idempotency-key", key)
                 .body("{\"topic\": \"Idempotent APIs\", \"audience\": \"expert\"}"));
 
-        assertThat(first.getStatusCode()).isEqualTo(202);
-        assertThat(conflicting.getStatusCode()).isEqualTo(409);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(conflicting.statusCode()).isEqualTo(409);
         assertThat(json(conflicting).at("/error/code").asText()).isEqualTo("CONFLICT");
         assertThat(json(conflicting).at("/error/message").asText()).contains("Idempotency-Key");
     }
@@ -83,7 +82,7 @@ class RoutesTest {
 
         var response = call(Events.request("GET", "/requests/" + requestId).asUser());
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(fieldNames(body)).containsExactly("requestId", "topic", "status", "step", "createdAt", "updatedAt", "reason",
                 "categories", "postId");
@@ -93,7 +92,7 @@ class RoutesTest {
         assertThat(body.get("postId").isNull()).isTrue();
         assertThat(body.get("categories").isArray()).isTrue();
         assertThat(Instant.parse(body.get("createdAt").asText())).isBeforeOrEqualTo(Instant.parse(body.get("updatedAt").asText()));
-        assertThat(call(Events.request("GET", "/requests/" + requestId).as("someone-else")).getStatusCode()).isEqualTo(404);
+        assertThat(call(Events.request("GET", "/requests/" + requestId).as("someone-else")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -116,7 +115,7 @@ class RoutesTest {
 
         var response = call(Events.request("GET", "/blogs/" + id));
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(fieldNames(body)).containsExactly("id", "title", "summary", "body", "tags", "imageUrl", "publishedAt",
                 "readingTimeMinutes", "likes", "offline", "provider", "models", "costUsd", "likedByMe", "shareUrl");
@@ -153,7 +152,7 @@ class RoutesTest {
     void concurrentLikesByManyUsersAreEachCountedOnce() throws Exception {
         String id = UUID.randomUUID().toString();
         TestData.publish(id, "Contended counters", List.of("dynamodb"), Instant.now());
-        List<Future<APIGatewayV2HTTPResponse>> calls = new ArrayList<>();
+        List<Future<HttpApiResponse>> calls = new ArrayList<>();
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 24; i++) {
                 String user = "user-" + (i % 12);
@@ -161,7 +160,7 @@ class RoutesTest {
             }
         }
         for (var call : calls) {
-            assertThat(call.get().getStatusCode()).isEqualTo(200);
+            assertThat(call.get().statusCode()).isEqualTo(200);
         }
 
         assertThat(TestData.blogs().find(id).orElseThrow().likes()).isEqualTo(12);
@@ -175,28 +174,28 @@ class RoutesTest {
         var feed = call(Events.request("GET", "/feed").header("Origin", "http://localhost:8081"));
         var stranger = call(Events.request("OPTIONS", "/feed").header("origin", "https://evil.example"));
 
-        assertThat(response.getStatusCode()).isEqualTo(204);
-        assertThat(response.getHeaders()).containsEntry("access-control-allow-origin", "http://localhost:8081")
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers()).containsEntry("access-control-allow-origin", "http://localhost:8081")
                 .containsEntry("access-control-allow-methods", "POST, DELETE, OPTIONS")
                 .containsEntry("access-control-allow-headers", "authorization,content-type,idempotency-key");
-        assertThat(feed.getHeaders()).containsEntry("access-control-allow-origin", "http://localhost:8081");
-        assertThat(stranger.getStatusCode()).isEqualTo(204);
-        assertThat(stranger.getHeaders()).doesNotContainKey("access-control-allow-origin");
+        assertThat(feed.headers()).containsEntry("access-control-allow-origin", "http://localhost:8081");
+        assertThat(stranger.statusCode()).isEqualTo(204);
+        assertThat(stranger.headers()).doesNotContainKey("access-control-allow-origin");
     }
 
-    private static String likes(APIGatewayV2HTTPResponse response) {
-        assertThat(response.getStatusCode()).isEqualTo(200);
+    private static String likes(HttpApiResponse response) {
+        assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(fieldNames(body)).containsExactly("id", "likes", "liked");
         return body.get("likes").asLong() + " " + body.get("liked").asBoolean();
     }
 
-    static APIGatewayV2HTTPResponse call(Events request) {
-        return handler.handleRequest(request.build(), null);
+    static HttpApiResponse call(Events request) {
+        return handler.handle(request.build());
     }
 
-    static JsonNode json(APIGatewayV2HTTPResponse response) {
-        return Json.read(response.getBody(), JsonNode.class);
+    static JsonNode json(HttpApiResponse response) {
+        return Json.read(response.body(), JsonNode.class);
     }
 
     static List<String> fieldNames(JsonNode node) {

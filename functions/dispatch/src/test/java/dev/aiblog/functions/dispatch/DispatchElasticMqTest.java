@@ -78,6 +78,24 @@ class DispatchElasticMqTest {
     }
 
     @Test
+    void startsTheExecutionsOfABatchConcurrently() {
+        List<ExecutionInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            inputs.add(queued("Concurrent topic number " + i));
+        }
+        inputs.forEach(input -> queue.send(Json.write(input)));
+        List<Message> batch = queue.receive(10);
+        assertThat(batch).hasSize(5);
+        sfn.answerOnlyWhenConcurrent(5);
+
+        SQSBatchResponse response = handler.handleRequest(queue.event(batch), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(sfn.started()).extracting(StepFunctionsDouble.StartExecution::name)
+                .containsExactlyInAnyOrderElementsOf(inputs.stream().map(ExecutionInput::requestId).toList());
+    }
+
+    @Test
     void startsNineAndReportsOne_whenOneMessageOfTenIsPoison() {
         List<ExecutionInput> good = new ArrayList<>();
         for (int i = 0; i < 9; i++) {

@@ -31,6 +31,7 @@ final class StepFunctionsDouble implements AutoCloseable {
     private final List<StartExecution> calls = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Set<String> throttled = ConcurrentHashMap.newKeySet();
+    private volatile java.util.concurrent.CyclicBarrier together;
 
     private StepFunctionsDouble(HttpServer server) {
         this.server = server;
@@ -40,6 +41,7 @@ final class StepFunctionsDouble implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         StepFunctionsDouble sfn = new StepFunctionsDouble(server);
         server.createContext("/", sfn::handle);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return sfn;
     }
@@ -60,6 +62,15 @@ final class StepFunctionsDouble implements AutoCloseable {
         calls.clear();
         names.clear();
         throttled.clear();
+        together = null;
+    }
+
+    /**
+     * From now on, each StartExecution is answered only once {@code calls} of them are in flight at the same time;
+     * calls made one after another never get there, and are refused (ValidationException, not retried).
+     */
+    void answerOnlyWhenConcurrent(int calls) {
+        together = new java.util.concurrent.CyclicBarrier(calls);
     }
 
     void throttle(String name) {
@@ -77,6 +88,16 @@ final class StepFunctionsDouble implements AutoCloseable {
             String arn = body.path("stateMachineArn").asText();
             String name = body.path("name").asText();
             String input = body.path("input").asText();
+            var barrier = together;
+            if (barrier != null) {
+                try {
+                    barrier.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception notTogether) {
+                    record(new StartExecution(arn, name, input, false));
+                    respond(exchange, 400, Map.of("__type", "ValidationException", "message", "calls were not concurrent"));
+                    return;
+                }
+            }
             if (throttled.contains(name)) {
                 record(new StartExecution(arn, name, input, false));
                 respond(exchange, 400, Map.of("__type", "ThrottlingException", "message", "Rate exceeded"));

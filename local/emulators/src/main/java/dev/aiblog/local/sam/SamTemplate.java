@@ -89,6 +89,26 @@ public final class SamTemplate {
         return functions;
     }
 
+    /**
+     * The alias SAM publishes for a function ({@code AutoPublishAlias}, its own or from {@code Globals}), if any:
+     * then {@code !Ref Function.Alias} is {@link #aliasArn} and events invoke that qualified ARN.
+     */
+    public Optional<String> alias(String logicalId) {
+        JsonNode resource = root.path("Resources").path(logicalId);
+        if (!"AWS::Serverless::Function".equals(resource.path("Type").asText())) {
+            return Optional.empty();
+        }
+        JsonNode own = resource.path("Properties").path("AutoPublishAlias");
+        JsonNode alias = own.isMissingNode() ? root.path("Globals").path("Function").path("AutoPublishAlias") : own;
+        return alias.isTextual() && !alias.asText().isEmpty() ? Optional.of(alias.asText()) : Optional.empty();
+    }
+
+    /** A function's alias ARN, {@code arn:aws:lambda:…:function:Name:alias}. */
+    public String aliasArn(String logicalId) {
+        return arn(logicalId) + ":" + alias(logicalId).orElseThrow(() -> new IllegalStateException(
+                file + ": " + logicalId + " has no AutoPublishAlias, so " + logicalId + ".Alias names nothing"));
+    }
+
     public Function function(String logicalId) {
         return functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("template.yaml has no function " + logicalId

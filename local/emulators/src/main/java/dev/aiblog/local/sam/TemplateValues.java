@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The template's intrinsic functions, evaluated the way CloudFormation would against the local stack: {@code Ref}
- * to a resource (its local physical name, URL or ARN) or a parameter, {@code Fn::GetAtt} ({@code Arn} and the
+ * to a resource (its local physical name, URL or ARN), to a function's published alias ({@code Function.Alias},
+ * SAM's {@code AutoPublishAlias}: the alias ARN) or a parameter, {@code Fn::GetAtt} ({@code Arn} and the
  * attributes the local resources know), {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split},
  * {@code Fn::If} with the template's {@code Conditions} ({@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And},
  * {@code Fn::Or}, {@code Condition}). Anything else is refused with its name, so the local stack never runs on a
@@ -107,6 +108,10 @@ public final class TemplateValues {
         String parameter = parameters.get(name);
         if (parameter != null) {
             return parameter;
+        }
+        if (name.endsWith(".Alias")) {
+            // SAM's reference to the alias AutoPublishAlias creates: the qualified function ARN
+            return template.aliasArn(name.substring(0, name.length() - ".Alias".length()));
         }
         String type = template.root().path("Resources").path(name).path("Type").asText("");
         if (!type.isEmpty()) {

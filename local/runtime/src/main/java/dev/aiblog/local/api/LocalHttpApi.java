@@ -6,13 +6,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.aiblog.asl.TaskFailedException;
 import dev.aiblog.core.Json;
+import dev.aiblog.local.http.LoopbackHttpServers;
 import dev.aiblog.local.lambda.LocalFunctions;
 import dev.aiblog.local.sam.SamTemplate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -71,13 +69,10 @@ public final class LocalHttpApi implements AutoCloseable {
         this.functionId = api.getKey();
         this.routes = api.getValue();
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = LoopbackHttpServers.start(port, this::handle);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (is another server using it?)", e);
         }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
     }
 
     public URI url() {

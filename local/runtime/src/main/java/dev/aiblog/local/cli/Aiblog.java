@@ -6,6 +6,7 @@ import dev.aiblog.asl.TaskFailedException;
 import dev.aiblog.core.Json;
 import dev.aiblog.local.LocalCloud;
 import dev.aiblog.local.LocalRuntime;
+import dev.aiblog.local.http.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -61,6 +62,7 @@ public final class Aiblog implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        LoopbackHttpServers.ensureNoDelay();
         System.exit(commandLine(System.getenv()).execute(args));
     }
 

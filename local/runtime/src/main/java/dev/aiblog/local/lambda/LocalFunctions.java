@@ -42,6 +42,8 @@ public final class LocalFunctions implements TaskHandler {
             functions.put(function.logicalId(), function);
             settings.put(function.logicalId(), Settings.of(environments.get(function.logicalId())));
             logicalIdByArn.put(template.arn(function.logicalId()), function.logicalId());
+            // with AutoPublishAlias the state machine invokes …:function:Name:live; any other qualifier is unknown, as in AWS
+            template.alias(function.logicalId()).ifPresent(alias -> logicalIdByArn.put(template.aliasArn(function.logicalId()), function.logicalId()));
         }
     }
 
@@ -67,7 +69,10 @@ public final class LocalFunctions implements TaskHandler {
         return instances.computeIfAbsent(logicalId, this::instantiate);
     }
 
-    /** What the state machine calls: {@code resource} is the function ARN the DefinitionSubstitutions produced. */
+    /**
+     * What the state machine calls: {@code resource} is the function ARN the DefinitionSubstitutions produced,
+     * unqualified or qualified by the function's alias.
+     */
     @Override
     public JsonNode invoke(String resource, JsonNode input) throws TaskFailedException {
         String logicalId = logicalIdByArn.get(resource);

@@ -7,10 +7,12 @@ import dev.aiblog.asl.TaskFailedException;
 import dev.aiblog.core.Json;
 import dev.aiblog.local.lambda.LocalFunctions;
 import dev.aiblog.local.sam.SamTemplate;
+import dev.aiblog.local.sam.TemplateValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -26,12 +28,27 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * the SQS event Lambda would send, and deletes the messages the function did not report in
  * {@code batchItemFailures} ({@code ReportBatchItemFailures}). Messages it reports, or all of a batch whose
  * invocation failed, come back after the visibility timeout and, past {@code maxReceiveCount}, go to the DLQ.
+ *
+ * <p>It throttles as the mapping in template.yaml does: {@code ScalingConfig.MaximumConcurrency} pollers, each
+ * running one invocation at a time, so at most that many batches are in the function at once; a batch is sent
+ * when it holds {@code BatchSize} messages or when {@code MaximumBatchingWindowInSeconds} has passed since its
+ * first message (with no window, whatever one receive returned). Local throughput at a concurrency therefore
+ * predicts the deployed one.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html">SQS event source scaling</a>
  */
 public final class QueuePoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePoller.class);
 
-    /** One SQS event source of the template: the function, its queue, and the batch size. */
-    public record Mapping(String functionId, String queueLogicalId, int batchSize) {}
+    /**
+     * One SQS event source of the template: the function, its queue, {@code BatchSize},
+     * {@code MaximumBatchingWindowInSeconds} and {@code ScalingConfig.MaximumConcurrency} (when absent: Lambda's
+     * 10 and no window, and {@link #DEFAULT_CONCURRENCY} pollers).
+     */
+    public record Mapping(String functionId, String queueLogicalId, int batchSize, Duration batchingWindow, int maxConcurrency) {}
+
+    /** Pollers when the mapping sets no maximum concurrency: Lambda starts with five; locally, that is the cap. */
+    public static final int DEFAULT_CONCURRENCY = 5;
 
     private final SqsClient sqs;
     private final LocalFunctions functions;
@@ -39,7 +56,7 @@ public final class QueuePoller implements AutoCloseable {
     private final String queueUrl;
     private final String queueArn;
     private final AtomicBoolean running = new AtomicBoolean();
-    private Thread thread;
+    private final List<Thread> pollers = new java.util.ArrayList<>();
 
     public QueuePoller(SqsClient sqs, LocalFunctions functions, Mapping mapping, String queueUrl, String queueArn) {
         this.sqs = sqs;
@@ -49,25 +66,41 @@ public final class QueuePoller implements AutoCloseable {
         this.queueArn = queueArn;
     }
 
-    /** Finds the template's SQS event source. */
+    /** Finds the template's SQS event source, with the parameters' defaults. */
     public static Mapping mapping(SamTemplate template) {
+        return mapping(template, template.values(Map.of(), Map.of(), Map.of()));
+    }
+
+    /** Finds the template's SQS event source; {@code values} resolves {@code !Ref}s to the stack's parameters. */
+    public static Mapping mapping(SamTemplate template, TemplateValues values) {
         for (SamTemplate.Function function : template.functions()) {
             for (JsonNode event : function.events().values()) {
                 if ("SQS".equals(event.path("Type").asText())) {
-                    JsonNode queue = event.path("Properties").path("Queue");
+                    JsonNode props = event.path("Properties");
+                    JsonNode queue = props.path("Queue");
                     String logicalId = queue.has("Fn::GetAtt")
                             ? (queue.get("Fn::GetAtt").isArray() ? queue.get("Fn::GetAtt").get(0).asText() : queue.get("Fn::GetAtt").asText().split("\\.")[0])
                             : queue.asText();
-                    return new Mapping(function.logicalId(), logicalId, event.path("Properties").path("BatchSize").asInt(10));
+                    int batchSize = number(values, props.path("BatchSize"), 10);
+                    int window = number(values, props.path("MaximumBatchingWindowInSeconds"), 0);
+                    int concurrency = number(values, props.path("ScalingConfig").path("MaximumConcurrency"), DEFAULT_CONCURRENCY);
+                    return new Mapping(function.logicalId(), logicalId, batchSize, Duration.ofSeconds(window), concurrency);
                 }
             }
         }
         throw new IllegalStateException("template.yaml has no function with an SQS event");
     }
 
+    private static int number(TemplateValues values, JsonNode node, int absent) {
+        return node.isMissingNode() || node.isNull() ? absent : Integer.parseInt(values.text(node));
+    }
+
+    /** Starts {@code maxConcurrency} pollers, each delivering one batch at a time. */
     public void start() {
         if (running.compareAndSet(false, true)) {
-            thread = Thread.ofVirtual().name("queue-poller").start(this::loop);
+            for (int i = 0; i < Math.max(1, mapping.maxConcurrency()); i++) {
+                pollers.add(Thread.ofVirtual().name("queue-poller-" + i).start(this::loop));
+            }
         }
     }
 
@@ -84,26 +117,47 @@ public final class QueuePoller implements AutoCloseable {
         }
     }
 
-    /** Receives one batch (waiting up to {@code wait}) and delivers it; returns how many messages it received. */
+    /**
+     * Gathers one batch (waiting up to {@code wait} for its first message, then up to the batching window for the
+     * rest) and delivers it; returns how many messages it delivered.
+     */
     public int pollOnce(Duration wait) {
-        ReceiveMessageResponse received = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                .maxNumberOfMessages(Math.min(10, mapping.batchSize()))
-                .waitTimeSeconds((int) wait.toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All"));
-        List<Message> messages = received.messages();
+        List<Message> messages = new java.util.ArrayList<>(receive(mapping.batchSize(), (int) wait.toSeconds()));
         if (messages.isEmpty()) {
             return 0;
+        }
+        long windowEnds = System.nanoTime() + mapping.batchingWindow().toNanos();
+        while (messages.size() < mapping.batchSize() && running.get()) {
+            long left = windowEnds - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            // SQS long polls in whole seconds; a window's last fraction is a short poll
+            int seconds = (int) Math.min(20, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(left));
+            messages.addAll(receive(mapping.batchSize() - messages.size(), seconds));
+            if (seconds == 0 && System.nanoTime() < windowEnds) {
+                sleep(Duration.ofMillis(Math.min(50, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(windowEnds - System.nanoTime()) + 1)));
+            }
         }
         Set<String> failed = deliver(messages);
         List<DeleteMessageBatchRequestEntry> done = messages.stream()
                 .filter(m -> !failed.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
                 .toList();
-        if (!done.isEmpty()) {
-            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+        for (int from = 0; from < done.size(); from += 10) {
+            List<DeleteMessageBatchRequestEntry> chunk = done.subList(from, Math.min(done.size(), from + 10));
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
         }
         return messages.size();
+    }
+
+    private List<Message> receive(int upTo, int waitSeconds) {
+        ReceiveMessageResponse received = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                .maxNumberOfMessages(Math.min(10, upTo))
+                .waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All"));
+        return received.messages();
     }
 
     private Set<String> deliver(List<Message> messages) {
@@ -152,11 +206,12 @@ public final class QueuePoller implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        if (thread != null) {
+        for (Thread poller : pollers) {
             try {
-                thread.join(Duration.ofSeconds(3));
+                poller.join(Duration.ofSeconds(3));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }

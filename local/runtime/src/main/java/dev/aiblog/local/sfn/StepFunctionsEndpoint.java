@@ -8,16 +8,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.aiblog.asl.ExecutionResult;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.core.Json;
+import dev.aiblog.local.http.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 
 /**
  * The Step Functions API on loopback, in the AWS JSON 1.0 protocol the SDK speaks
@@ -36,13 +34,10 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
     public StepFunctionsEndpoint(LocalStepFunctions stepFunctions, int port) {
         this.stepFunctions = stepFunctions;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = LoopbackHttpServers.start(port, this::handle);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
     }
 
     public URI endpoint() {

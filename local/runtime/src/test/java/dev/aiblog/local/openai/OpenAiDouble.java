@@ -55,6 +55,7 @@ public final class OpenAiDouble implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile List<String> flaggedWords = List.of();
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
+    private final Map<String, java.time.Duration> pathDelays = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OpenAiDouble() {
         try {
@@ -96,8 +97,15 @@ public final class OpenAiDouble implements AutoCloseable {
         return this;
     }
 
+    /** Answers to {@code path} wait this long first (instead of {@link #delay}), like one slow model. */
+    public OpenAiDouble delay(String path, java.time.Duration d) {
+        pathDelays.put(path, d);
+        return this;
+    }
+
     public void reset() {
         delay = java.time.Duration.ZERO;
+        pathDelays.clear();
         scripts.clear();
         received.clear();
         flaggedWords = List.of();
@@ -136,9 +144,10 @@ public final class OpenAiDouble implements AutoCloseable {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(raw);
             received.add(new Received(path, body, exchange.getRequestHeaders().getFirst("Authorization")));
-            if (!delay.isZero()) {
+            java.time.Duration wait = pathDelays.getOrDefault(path, delay);
+            if (!wait.isZero()) {
                 try {
-                    Thread.sleep(delay);
+                    Thread.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
