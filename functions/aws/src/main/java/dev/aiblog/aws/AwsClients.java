@@ -38,7 +38,9 @@ public final class AwsClients {
     public static AwsCredentialsProvider credentials(Settings settings) {
         return AwsCredentialsProviderChain.builder()
                 .reuseLastProviderEnabled(true)
-                .credentialsProviders(new FunctionEnvironmentCredentials(settings), DefaultCredentialsProvider.builder().build())
+                .credentialsProviders(
+                        new FunctionEnvironmentCredentials(settings),
+                        DefaultCredentialsProvider.builder().build())
                 .build();
     }
 
@@ -56,15 +58,19 @@ public final class AwsClients {
 
     /** Needs the SQS SDK on the classpath (an optional dependency: only the functions that send declare it). */
     public static software.amazon.awssdk.services.sqs.SqsClient sqs(Settings settings) {
-        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), settings, "SQS").build();
+        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), settings, "SQS")
+                .build();
     }
 
     public static S3Presigner s3Presigner(Settings settings) {
         var builder = S3Presigner.builder()
                 .region(Region.of(settings.awsRegion()))
                 .credentialsProvider(credentials(settings));
-        settings.awsEndpoint("S3").ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        settings.awsEndpoint("S3")
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build()));
         return builder.build();
     }
 
@@ -74,7 +80,8 @@ public final class AwsClients {
      *
      * @param service the SDK's service id for the per-service endpoint variable, e.g. {@code SQS} or {@code SFN}
      */
-    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Settings settings, String service) {
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, Settings settings, String service) {
         builder.region(Region.of(settings.awsRegion()))
                 .httpClient(httpClient())
                 .credentialsProvider(credentials(settings));

@@ -11,8 +11,8 @@ import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.intake.RequestIntake;
 import dev.aiblog.core.limits.Budget;
 import dev.aiblog.core.limits.Quota;
-import dev.aiblog.core.ports.Ledger;
 import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.Ledger;
 import dev.aiblog.core.ports.Posts;
 import dev.aiblog.core.ports.RequestQueue;
 import dev.aiblog.core.ports.Requests;
@@ -49,9 +49,18 @@ public final class AwsWiring {
         this.posts = once(() -> new DynamoDbPosts(dynamoDb.get(), settings.blogsTable(), requests.get()));
         this.content = once(() -> new S3Content(AwsClients.s3(settings), settings.contentBucket()));
         this.ledger = once(() -> new DynamoDbLedger(dynamoDb.get(), settings.ledgerTable()));
-        this.intake = once(() -> new RequestIntake(requests.get(), new DynamoDbIdempotencyKeys(dynamoDb.get(), settings.idempotencyTable()),
-                requestQueue(), settings.idempotencyTtl(), clock, () -> java.util.UUID.randomUUID().toString(), budget(),
-                new Quota(settings.dailyPostsPerUser(), new DynamoDbQuotas(dynamoDb.get(), settings.idempotencyTable()), clock)));
+        this.intake = once(() -> new RequestIntake(
+                requests.get(),
+                new DynamoDbIdempotencyKeys(dynamoDb.get(), settings.idempotencyTable()),
+                requestQueue(),
+                settings.idempotencyTtl(),
+                clock,
+                () -> java.util.UUID.randomUUID().toString(),
+                budget(),
+                new Quota(
+                        settings.dailyPostsPerUser(),
+                        new DynamoDbQuotas(dynamoDb.get(), settings.idempotencyTable()),
+                        clock)));
     }
 
     /** The wiring for a function with these settings (its environment), on the system clock. */
@@ -102,7 +111,8 @@ public final class AwsWiring {
      * function needs the Ledger table only when a budget is set.
      */
     public Budget budget() {
-        return settings.monthlyBudgetUsd().map(limit -> new Budget(java.util.Optional.of(limit), ledger(), clock))
+        return settings.monthlyBudgetUsd()
+                .map(limit -> new Budget(java.util.Optional.of(limit), ledger(), clock))
                 .orElseGet(Budget::unlimited);
     }
 

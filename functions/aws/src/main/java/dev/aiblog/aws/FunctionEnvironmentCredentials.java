@@ -27,10 +27,11 @@ final class FunctionEnvironmentCredentials implements AwsCredentialsProvider {
 
     @Override
     public AwsCredentials resolveCredentials() {
-        String keyId = settings.get("AWS_ACCESS_KEY_ID").orElseThrow(() -> SdkClientException.create(
-                "AWS_ACCESS_KEY_ID is not in the function's environment"));
-        String secret = settings.get("AWS_SECRET_ACCESS_KEY").orElseThrow(() -> SdkClientException.create(
-                "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"));
+        String keyId = settings.get("AWS_ACCESS_KEY_ID")
+                .orElseThrow(() -> SdkClientException.create("AWS_ACCESS_KEY_ID is not in the function's environment"));
+        String secret = settings.get("AWS_SECRET_ACCESS_KEY")
+                .orElseThrow(
+                        () -> SdkClientException.create("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"));
         return settings.get("AWS_SESSION_TOKEN")
                 .<AwsCredentials>map(token -> AwsSessionCredentials.create(keyId, secret, token))
                 .orElseGet(() -> AwsBasicCredentials.create(keyId, secret));

@@ -18,7 +18,9 @@ public final class Secrets {
      * @throws IllegalStateException naming the secret when it is empty
      */
     public static String secretString(Settings settings, String secretId) {
-        try (SecretsManagerClient secrets = AwsClients.configure(SecretsManagerClient.builder(), settings, "SECRETS_MANAGER").build()) {
+        try (SecretsManagerClient secrets = AwsClients.configure(
+                        SecretsManagerClient.builder(), settings, "SECRETS_MANAGER")
+                .build()) {
             String value = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
             if (value == null || value.isBlank()) {
                 throw new IllegalStateException("secret " + secretId + " has no SecretString");

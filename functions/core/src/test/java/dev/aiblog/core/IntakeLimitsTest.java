@@ -34,8 +34,15 @@ class IntakeLimitsTest {
     private final AtomicInteger ids = new AtomicInteger();
 
     private RequestIntake intake(Optional<BigDecimal> budget, int quota) {
-        return new RequestIntake(requests, new InMemoryIdempotencyKeys(), queue, Duration.ofHours(24), clock,
-                () -> "r" + ids.incrementAndGet(), new Budget(budget, ledger, clock), new Quota(quota, new InMemoryQuotas(), clock));
+        return new RequestIntake(
+                requests,
+                new InMemoryIdempotencyKeys(),
+                queue,
+                Duration.ofHours(24),
+                clock,
+                () -> "r" + ids.incrementAndGet(),
+                new Budget(budget, ledger, clock),
+                new Quota(quota, new InMemoryQuotas(), clock));
     }
 
     private static Submission topic(String topic) {
@@ -63,7 +70,8 @@ class IntakeLimitsTest {
         RequestIntake intake = intake(Optional.of(new BigDecimal("1")), 20);
         ledger.record("old", YearMonth.of(2026, 11), new BigDecimal("5"));
 
-        assertThat(intake.submit("ann", topic("a new month"), Optional.empty()).replayed()).isFalse();
+        assertThat(intake.submit("ann", topic("a new month"), Optional.empty()).replayed())
+                .isFalse();
     }
 
     @Test
@@ -77,8 +85,11 @@ class IntakeLimitsTest {
                     assertThat(e.resetsAt()).isEqualTo(Instant.parse("2026-12-15T00:00:00Z"));
                     assertThat(e.retryAfterSeconds(NOW)).isEqualTo(14 * 3600);
                 });
-        assertThat(intake.submit("bob", topic("bob's first"), Optional.empty()).replayed()).isFalse();
-        assertThat(queue.sent()).extracting(i -> requests.get(i.requestId()).owner()).containsExactly("ann", "ann", "bob");
+        assertThat(intake.submit("bob", topic("bob's first"), Optional.empty()).replayed())
+                .isFalse();
+        assertThat(queue.sent())
+                .extracting(i -> requests.get(i.requestId()).owner())
+                .containsExactly("ann", "ann", "bob");
     }
 
     @Test
@@ -92,7 +103,8 @@ class IntakeLimitsTest {
         assertThat(retry.requestId()).isEqualTo(first.requestId());
         assertThat(again.replayed()).isTrue();
         assertThat(second.replayed()).isFalse();
-        assertThatThrownBy(() -> intake.submit("ann", topic("three"), Optional.of("key-3"))).isInstanceOf(Quota.ExceededException.class);
+        assertThatThrownBy(() -> intake.submit("ann", topic("three"), Optional.of("key-3")))
+                .isInstanceOf(Quota.ExceededException.class);
     }
 
     @Test

@@ -17,13 +17,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SubmissionTest {
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "abc | ",
-        "ab | must be at least 3 characters",
-        "'' | is empty",
-        "a\u0000c | must not contain control characters",
-        "日本語 | "
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "abc | ",
+                "ab | must be at least 3 characters",
+                "'' | is empty",
+                "a\u0000c | must not contain control characters",
+                "日本語 | "
+            })
     void topicRules(String topic, String problem) {
         assertThat(Submission.topicProblem(topic).orElse(null)).isEqualTo(problem);
     }
@@ -39,7 +41,8 @@ class SubmissionTest {
     @Test
     void sameRequestAfterTrimmingAndDefaultsHasTheSameFingerprint() {
         Submission plain = new Submission("Serverless queues", null);
-        Submission spelledOut = new Submission("  Serverless queues ", new PostOptions(Audience.GENERAL, Tone.INFORMATIVE, Length.MEDIUM));
+        Submission spelledOut = new Submission(
+                "  Serverless queues ", new PostOptions(Audience.GENERAL, Tone.INFORMATIVE, Length.MEDIUM));
         Submission other = new Submission("Serverless queues", new PostOptions(Audience.EXPERT, null, null));
 
         assertThat(spelledOut.fingerprint()).isEqualTo(plain.fingerprint()).hasSize(64);
@@ -48,17 +51,21 @@ class SubmissionTest {
 
     @Test
     void refusesAnInvalidTopic() {
-        assertThatThrownBy(() -> new Submission(" x ", null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic");
+        assertThatThrownBy(() -> new Submission(" x ", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("topic");
     }
 
     @Test
     void executionInputCarriesAllFiveFieldsAsWireStrings() {
-        BlogRequest request = BlogRequest.queued("r-1", "me", "Topic", new PostOptions(Audience.EXPERT, Tone.PLAYFUL, null), Instant.EPOCH);
+        BlogRequest request = BlogRequest.queued(
+                "r-1", "me", "Topic", new PostOptions(Audience.EXPERT, Tone.PLAYFUL, null), Instant.EPOCH);
 
         ExecutionInput input = ExecutionInput.of(request);
 
-        assertThat(Json.write(input)).isEqualTo(
-                "{\"requestId\":\"r-1\",\"topic\":\"Topic\",\"audience\":\"expert\",\"tone\":\"playful\",\"length\":\"medium\"}");
+        assertThat(Json.write(input))
+                .isEqualTo(
+                        "{\"requestId\":\"r-1\",\"topic\":\"Topic\",\"audience\":\"expert\",\"tone\":\"playful\",\"length\":\"medium\"}");
         assertThat(input.problems()).isEmpty();
         assertThat(new ExecutionInput("bad id", null, "x", "y", "z").problems()).hasSize(5);
     }

@@ -27,20 +27,24 @@ class TextRulesTest {
 
     @Test
     void aCompleteDraftHasNoProblems() {
-        assertThat(DraftCheck.problems(new Draft("T", "S", "B", List.of("a"), "P"))).isEmpty();
+        assertThat(DraftCheck.problems(new Draft("T", "S", "B", List.of("a"), "P")))
+                .isEmpty();
     }
 
     @Test
     void eachMissingOrEmptyFieldIsNamed() {
         List<String> problems = DraftCheck.problems(new Draft(null, " ", "B", List.of(), ""));
 
-        assertThat(problems).containsExactly("title is missing", "summary is empty", "imagePrompt is empty", "tags is missing or empty");
+        assertThat(problems)
+                .containsExactly(
+                        "title is missing", "summary is empty", "imagePrompt is empty", "tags is missing or empty");
     }
 
     @Test
     void tooManyTagsAreRefused() {
         List<String> tags = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
 
-        assertThat(DraftCheck.problems(new Draft("T", "S", "B", tags, "P"))).containsExactly("tags has 9 entries, at most 8 allowed");
+        assertThat(DraftCheck.problems(new Draft("T", "S", "B", tags, "P")))
+                .containsExactly("tags has 9 entries, at most 8 allowed");
     }
 }

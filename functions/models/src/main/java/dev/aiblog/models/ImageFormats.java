@@ -11,10 +11,18 @@ final class ImageFormats {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
             return "image/jpeg";
         }
-        if (bytes.length >= 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
-                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
+        if (bytes.length >= 12
+                && bytes[0] == 'R'
+                && bytes[1] == 'I'
+                && bytes[2] == 'F'
+                && bytes[3] == 'F'
+                && bytes[8] == 'W'
+                && bytes[9] == 'E'
+                && bytes[10] == 'B'
+                && bytes[11] == 'P') {
             return "image/webp";
         }
-        throw new dev.aiblog.core.errors.BadModelOutputException("image generation: the image data is not a PNG, JPEG or WebP image");
+        throw new dev.aiblog.core.errors.BadModelOutputException(
+                "image generation: the image data is not a PNG, JPEG or WebP image");
     }
 }

@@ -1,7 +1,7 @@
 package dev.aiblog.models;
 
-import dev.aiblog.core.ai.ModelProvider;
 import dev.aiblog.aws.Secrets;
+import dev.aiblog.core.ai.ModelProvider;
 import dev.aiblog.core.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +21,14 @@ public final class ModelProviders {
     private ModelProviders() {}
 
     public static ModelProvider fromSettings(Settings settings) {
-        var key = settings.openAiApiKey().or(() -> settings.openAiApiKeySecretId().map(id -> secret(settings, id)));
+        var key =
+                settings.openAiApiKey().or(() -> settings.openAiApiKeySecretId().map(id -> secret(settings, id)));
         if (key.isPresent() || settings.openAiBaseUrl().isPresent()) {
             OpenAiModels models = new OpenAiModels(OpenAiModels.client(settings, key.orElse("not-needed")), settings);
             return new ModelProvider("openai", false, models, models, models);
         }
-        LOG.info("no OPENAI_API_KEY, OPENAI_API_KEY_SECRET_ID or OPENAI_BASE_URL: using the OFFLINE provider; posts say so");
+        LOG.info(
+                "no OPENAI_API_KEY, OPENAI_API_KEY_SECRET_ID or OPENAI_BASE_URL: using the OFFLINE provider; posts say so");
         return offline();
     }
 

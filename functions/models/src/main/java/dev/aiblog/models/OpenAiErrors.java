@@ -31,16 +31,26 @@ final class OpenAiErrors {
 
     static PipelineException translate(String what, RuntimeException e) {
         return switch (e) {
-            case RateLimitException r -> new RateLimitedException(what + ": rate limited (429) by the model provider", r);
-            case InternalServerException s -> new ProviderTransientException(what + ": the model provider failed (" + s.statusCode() + ")", s);
-            case OpenAIServiceException s when s.statusCode() == 408 || s.statusCode() == 409 || s.statusCode() >= 500 ->
-                    new ProviderTransientException(what + ": the model provider failed (" + s.statusCode() + ")", s);
-            case OpenAIServiceException s -> new ProviderException(
-                    what + ": the model provider refused the request (" + s.statusCode() + s.code().map(c -> " " + c).orElse("") + "): "
-                            + firstLine(s.getMessage()), s);
-            case OpenAIIoException io -> new ProviderTransientException(what + ": no answer from the model provider (" + firstLine(io.getMessage()) + ")", io);
-            case OpenAIInvalidDataException bad -> new BadModelOutputException(what + ": the model provider's answer could not be read: " + firstLine(bad.getMessage()), bad);
-            default -> new ProviderException(what + ": " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()), e);
+            case RateLimitException r ->
+                new RateLimitedException(what + ": rate limited (429) by the model provider", r);
+            case InternalServerException s ->
+                new ProviderTransientException(what + ": the model provider failed (" + s.statusCode() + ")", s);
+            case OpenAIServiceException s
+            when s.statusCode() == 408 || s.statusCode() == 409 || s.statusCode() >= 500 ->
+                new ProviderTransientException(what + ": the model provider failed (" + s.statusCode() + ")", s);
+            case OpenAIServiceException s ->
+                new ProviderException(
+                        what + ": the model provider refused the request (" + s.statusCode()
+                                + s.code().map(c -> " " + c).orElse("") + "): " + firstLine(s.getMessage()),
+                        s);
+            case OpenAIIoException io ->
+                new ProviderTransientException(
+                        what + ": no answer from the model provider (" + firstLine(io.getMessage()) + ")", io);
+            case OpenAIInvalidDataException bad ->
+                new BadModelOutputException(
+                        what + ": the model provider's answer could not be read: " + firstLine(bad.getMessage()), bad);
+            default ->
+                new ProviderException(what + ": " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()), e);
         };
     }
 

@@ -57,7 +57,11 @@ public final class OpenAiModels implements TextModel, ImageModel, Moderator {
         OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
                 .apiKey(apiKey)
                 .maxRetries(0)
-                .timeout(Timeout.builder().request(timeout).read(timeout).connect(Duration.ofSeconds(10)).build());
+                .timeout(Timeout.builder()
+                        .request(timeout)
+                        .read(timeout)
+                        .connect(Duration.ofSeconds(10))
+                        .build());
         settings.openAiBaseUrl().ifPresent(builder::baseUrl);
         return builder.build();
     }
@@ -74,12 +78,16 @@ public final class OpenAiModels implements TextModel, ImageModel, Moderator {
                         .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
                                 .name(SCHEMA_NAME)
                                 .strict(true)
-                                .schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder().putAllAdditionalProperties(SCHEMA).build())
+                                .schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder()
+                                        .putAllAdditionalProperties(SCHEMA)
+                                        .build())
                                 .build())
                         .build())
                 .build();
-        ChatCompletion completion = OpenAiErrors.call("text generation", () -> client.chat().completions().create(params));
-        TokenUsage usage = completion.usage()
+        ChatCompletion completion = OpenAiErrors.call(
+                "text generation", () -> client.chat().completions().create(params));
+        TokenUsage usage = completion
+                .usage()
                 .map(u -> TokenUsage.text(u.promptTokens(), u.completionTokens()))
                 .orElse(TokenUsage.NONE);
         if (completion.choices().isEmpty()) {
@@ -90,10 +98,12 @@ public final class OpenAiModels implements TextModel, ImageModel, Moderator {
             throw new BadModelOutputException("text generation: the model refused: " + refusal);
         });
         if (choice.finishReason().equals(ChatCompletion.Choice.FinishReason.LENGTH)) {
-            throw new BadModelOutputException("text generation: the output was cut off at the token limit (MAX_OUTPUT_TOKENS="
-                    + settings.maxOutputTokens() + ")");
+            throw new BadModelOutputException(
+                    "text generation: the output was cut off at the token limit (MAX_OUTPUT_TOKENS="
+                            + settings.maxOutputTokens() + ")");
         }
-        String content = choice.message().content()
+        String content = choice.message()
+                .content()
                 .orElseThrow(() -> new BadModelOutputException("text generation: the model returned no content"));
         // The configured name, not the dated snapshot the API echoes, so the price table finds it.
         return new GeneratedText(parseDraft(content), model, usage);
@@ -105,7 +115,8 @@ public final class OpenAiModels implements TextModel, ImageModel, Moderator {
         try {
             node = Json.mapper().readTree(content);
         } catch (IOException e) {
-            throw new BadModelOutputException("text generation: the output is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new BadModelOutputException("text generation: the output is not valid JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (node == null || !node.isObject()) {
             throw new BadModelOutputException("text generation: the output is not a JSON object");
@@ -122,15 +133,21 @@ public final class OpenAiModels implements TextModel, ImageModel, Moderator {
             problems.add("tags is not an array");
         }
         if (!problems.isEmpty()) {
-            throw new BadModelOutputException("text generation: the output does not match the schema: " + String.join("; ", problems));
+            throw new BadModelOutputException(
+                    "text generation: the output does not match the schema: " + String.join("; ", problems));
         }
         Draft draft = Json.mapper().convertValue(node, Draft.class);
         problems.addAll(DraftCheck.problems(draft));
         if (!problems.isEmpty()) {
-            throw new BadModelOutputException("text generation: the output does not match the schema: " + String.join("; ", problems));
+            throw new BadModelOutputException(
+                    "text generation: the output does not match the schema: " + String.join("; ", problems));
         }
-        return new Draft(draft.title().strip(), draft.summary().strip(), draft.body().strip(),
-                draft.tags().stream().map(String::strip).distinct().toList(), draft.imagePrompt().strip());
+        return new Draft(
+                draft.title().strip(),
+                draft.summary().strip(),
+                draft.body().strip(),
+                draft.tags().stream().map(String::strip).distinct().toList(),
+                draft.imagePrompt().strip());
     }
 
     @Override
@@ -146,11 +163,15 @@ public final class OpenAiModels implements TextModel, ImageModel, Moderator {
         } else {
             params.quality(ImageGenerateParams.Quality.of(settings.imageQuality()));
         }
-        ImagesResponse response = OpenAiErrors.call("image generation", () -> client.images().generate(params.build()));
-        Image image = response.data().filter(d -> !d.isEmpty()).map(List::getFirst)
+        ImagesResponse response =
+                OpenAiErrors.call("image generation", () -> client.images().generate(params.build()));
+        Image image = response.data()
+                .filter(d -> !d.isEmpty())
+                .map(List::getFirst)
                 .orElseThrow(() -> new BadModelOutputException("image generation: the model returned no image"));
         String b64 = image.b64Json()
-                .orElseThrow(() -> new BadModelOutputException("image generation: the model returned no base64 image data"));
+                .orElseThrow(
+                        () -> new BadModelOutputException("image generation: the model returned no base64 image data"));
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(b64);
@@ -167,8 +188,13 @@ public final class OpenAiModels implements TextModel, ImageModel, Moderator {
     @Override
     public Verdict check(String text) {
         String model = settings.moderationModel();
-        ModerationCreateResponse response = OpenAiErrors.call("moderation", () -> client.moderations().create(
-                ModerationCreateParams.builder().model(model).input(text).build()));
+        ModerationCreateResponse response = OpenAiErrors.call(
+                "moderation",
+                () -> client.moderations()
+                        .create(ModerationCreateParams.builder()
+                                .model(model)
+                                .input(text)
+                                .build()));
         if (response.results().isEmpty()) {
             throw new BadModelOutputException("moderation: the provider returned no result");
         }

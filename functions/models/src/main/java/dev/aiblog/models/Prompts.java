@@ -21,6 +21,9 @@ final class Prompts {
                 Length: about %d words in the body.
                 Also give a one- or two-sentence summary, two to six lower-case tags, and a prompt for a \
                 headline illustration with no text in it.""".formatted(
-                topic, options.audience().wire(), options.tone().wire(), options.length().targetWords());
+                        topic,
+                        options.audience().wire(),
+                        options.tone().wire(),
+                        options.length().targetWords());
     }
 }

@@ -7,10 +7,10 @@ package dev.aiblog.asl;
  */
 public class AslValidationException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message that names the state and the field at fault. */
-  public AslValidationException(String message) {
-    super(message);
-  }
+    /** Creates the exception with a message that names the state and the field at fault. */
+    public AslValidationException(String message) {
+        super(message);
+    }
 }

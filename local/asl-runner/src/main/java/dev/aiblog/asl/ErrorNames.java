@@ -3,26 +3,26 @@ package dev.aiblog.asl;
 /** The predefined error names this runner raises or matches. */
 final class ErrorNames {
 
-  static final String ALL = "States.ALL";
-  static final String TASK_FAILED = "States.TaskFailed";
-  static final String TIMEOUT = "States.Timeout";
-  static final String RUNTIME = "States.Runtime";
-  static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
-  static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
+    static final String ALL = "States.ALL";
+    static final String TASK_FAILED = "States.TaskFailed";
+    static final String TIMEOUT = "States.Timeout";
+    static final String RUNTIME = "States.Runtime";
+    static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+    static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
 
-  private ErrorNames() {}
+    private ErrorNames() {}
 
-  /**
-   * Whether {@code pattern} from an {@code ErrorEquals} list matches {@code error}. States.ALL matches everything but
-   * States.Runtime and States.DataLimitExceeded; States.TaskFailed matches the same except States.Timeout (see
-   * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
-   */
-  static boolean matches(String pattern, String error) {
-    boolean terminal = RUNTIME.equals(error) || DATA_LIMIT_EXCEEDED.equals(error);
-    return switch (pattern) {
-      case ALL -> !terminal;
-      case TASK_FAILED -> !terminal && !TIMEOUT.equals(error);
-      default -> pattern.equals(error);
-    };
-  }
+    /**
+     * Whether {@code pattern} from an {@code ErrorEquals} list matches {@code error}. States.ALL matches everything but
+     * States.Runtime and States.DataLimitExceeded; States.TaskFailed matches the same except States.Timeout (see
+     * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
+     */
+    static boolean matches(String pattern, String error) {
+        boolean terminal = RUNTIME.equals(error) || DATA_LIMIT_EXCEEDED.equals(error);
+        return switch (pattern) {
+            case ALL -> !terminal;
+            case TASK_FAILED -> !terminal && !TIMEOUT.equals(error);
+            default -> pattern.equals(error);
+        };
+    }
 }

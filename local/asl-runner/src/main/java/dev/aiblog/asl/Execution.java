@@ -19,559 +19,565 @@ import java.util.concurrent.TimeoutException;
 /** One execution: its history, its clocks and the interpreter loop. Used by one thread. */
 final class Execution {
 
-  private static final System.Logger LOG = System.getLogger(Execution.class.getName());
+    private static final System.Logger LOG = System.getLogger(Execution.class.getName());
 
-  /** Step Functions truncates error causes to this many characters. */
-  private static final int MAX_CAUSE_LENGTH = 32_768;
+    /** Step Functions truncates error causes to this many characters. */
+    private static final int MAX_CAUSE_LENGTH = 32_768;
 
-  private final StateMachineRunner runner;
-  private final String name;
-  private final JsonNode input;
-  private final String executionArn;
-  private final List<HistoryEvent> history = new ArrayList<>();
-  private final Long timeoutNanos;
-  private final long startNanos = System.nanoTime();
-  private final Instant startTime;
-  private long lastEventId;
-  private long sleptRealNanos;
-  private long sleptVirtualNanos;
-  private boolean listenerFailed;
+    private final StateMachineRunner runner;
+    private final String name;
+    private final JsonNode input;
+    private final String executionArn;
+    private final List<HistoryEvent> history = new ArrayList<>();
+    private final Long timeoutNanos;
+    private final long startNanos = System.nanoTime();
+    private final Instant startTime;
+    private long lastEventId;
+    private long sleptRealNanos;
+    private long sleptVirtualNanos;
+    private boolean listenerFailed;
 
-  // The state being executed, for the context object and error causes.
-  private String stateName;
-  private Instant stateEnteredTime;
-  private long stateEnteredEventId;
-  private int stateRetryCount;
+    // The state being executed, for the context object and error causes.
+    private String stateName;
+    private Instant stateEnteredTime;
+    private long stateEnteredEventId;
+    private int stateRetryCount;
 
-  /** The next state ({@code null} to end the execution) and the output passed to it. */
-  private record Step(String next, JsonNode output) {}
+    /** The next state ({@code null} to end the execution) and the output passed to it. */
+    private record Step(String next, JsonNode output) {}
 
-  /** The execution's TimeoutSeconds elapsed. */
-  private static final class ExecutionTimedOut extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    /** The execution's TimeoutSeconds elapsed. */
+    private static final class ExecutionTimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    ExecutionTimedOut() {
-      super(null, null, false, false);
-    }
-  }
-
-  Execution(StateMachineRunner runner, String name, JsonNode input) {
-    this.runner = runner;
-    this.name = name;
-    this.input = input;
-    this.executionArn =
-        runner.stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
-    this.timeoutNanos =
-        runner.definition.timeoutSeconds().isPresent()
-            ? TimeUnit.SECONDS.toNanos(runner.definition.timeoutSeconds().getAsInt())
-            : null;
-    this.startTime = runner.clock.instant();
-  }
-
-  ExecutionResult run() {
-    ObjectNode started = Json.object();
-    started.set("input", input);
-    started.set("inputDetails", truncated());
-    record(HistoryEventType.ExecutionStarted, null, started);
-    try {
-      if (Json.sizeInBytes(input) > Json.MAX_PAYLOAD_BYTES) {
-        throw new StateError(
-            ErrorNames.DATA_LIMIT_EXCEEDED,
-            "The execution input has a size exceeding the maximum number of bytes service limit ("
-                + Json.MAX_PAYLOAD_BYTES
-                + ").");
-      }
-      String current = runner.definition.startAt();
-      JsonNode data = input;
-      while (true) {
-        checkTimeout();
-        Step step = execute(runner.definition.state(current), data);
-        if (step.next() == null) {
-          return succeeded(step.output());
+        ExecutionTimedOut() {
+            super(null, null, false, false);
         }
-        current = step.next();
-        data = step.output();
-      }
-    } catch (StateError e) {
-      return failed(e.error(), e.cause());
-    } catch (ExecutionTimedOut e) {
-      return timedOut();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return aborted();
     }
-  }
 
-  private Step execute(State state, JsonNode raw) throws InterruptedException {
-    stateName = state.name();
-    stateEnteredTime = runner.clock.instant();
-    stateRetryCount = 0;
-    ObjectNode entered = Json.object();
-    entered.put("name", state.name());
-    entered.set("input", raw);
-    entered.set("inputDetails", truncated());
-    stateEnteredEventId = record(HistoryEventType.valueOf(state.type() + "StateEntered"), state.name(), entered);
-    try {
-      return switch (state) {
-        case States.Task task -> task(task, raw);
-        case States.Pass pass -> pass(pass, raw);
-        case States.Choice choice -> choice(choice, raw);
-        case States.Wait wait -> waitState(wait, raw);
-        case States.Succeed succeed -> succeed(succeed, raw);
-        case States.Fail fail -> fail(fail, raw);
-      };
-    } catch (StateError e) {
-      if (ErrorNames.RUNTIME.equals(e.error())) {
-        throw new StateError(
-            ErrorNames.RUNTIME,
-            "An error occurred while executing the state '"
-                + state.name()
-                + "' (entered at the event id #"
-                + stateEnteredEventId
-                + "). "
-                + e.cause());
-      }
-      throw e;
+    Execution(StateMachineRunner runner, String name, JsonNode input) {
+        this.runner = runner;
+        this.name = name;
+        this.input = input;
+        this.executionArn = runner.stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+        this.timeoutNanos = runner.definition.timeoutSeconds().isPresent()
+                ? TimeUnit.SECONDS.toNanos(runner.definition.timeoutSeconds().getAsInt())
+                : null;
+        this.startTime = runner.clock.instant();
     }
-  }
 
-  // ---------------------------------------------------------------- state types
-
-  private Step pass(States.Pass pass, JsonNode raw) {
-    Scope scope = scope(raw);
-    JsonNode effective = pass.inputPath().apply(scope);
-    if (pass.parameters() != null) {
-      effective = pass.parameters().evaluate(scope.withInput(effective));
-      checkSize(effective, "input");
-    }
-    JsonNode result = pass.result() != null ? pass.result().deepCopy() : effective;
-    JsonNode output = pass.outputPath().apply(scope.withInput(pass.resultPath().apply(raw, result)));
-    exit(pass, output);
-    return new Step(pass.next(), output);
-  }
-
-  private Step choice(States.Choice choice, JsonNode raw) {
-    Scope scope = scope(raw);
-    Scope effective = scope.withInput(choice.inputPath().apply(scope));
-    String next = null;
-    for (ChoiceBranch branch : choice.choices()) {
-      if (branch.rule().matches(effective)) {
-        next = branch.next();
-        break;
-      }
-    }
-    if (next == null) {
-      next = choice.defaultNext();
-    }
-    if (next == null) {
-      throw new StateError(
-          ErrorNames.NO_CHOICE_MATCHED,
-          "No Choice Rule matched the input of state '" + choice.name() + "' and it has no Default.");
-    }
-    JsonNode output = choice.outputPath().apply(effective);
-    exit(choice, output);
-    return new Step(next, output);
-  }
-
-  private Step waitState(States.Wait wait, JsonNode raw) throws InterruptedException {
-    Scope scope = scope(raw);
-    Scope effective = scope.withInput(wait.inputPath().apply(scope));
-    Duration duration;
-    if (wait.seconds() != null) {
-      duration = Duration.ofSeconds(wait.seconds());
-    } else if (wait.secondsPath() != null) {
-      JsonNode value = wait.secondsPath().read(effective.input(), effective.context());
-      if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-        throw StateError.runtime(
-            "The SecondsPath parameter does not reference a valid non-negative integer: '"
-                + wait.secondsPath()
-                + "' gave "
-                + (value == null ? "nothing" : Json.abbreviate(value)));
-      }
-      duration = Duration.ofSeconds(value.longValue());
-    } else {
-      Instant until = wait.timestamp();
-      if (until == null) {
-        JsonNode value = wait.timestampPath().read(effective.input(), effective.context());
-        until = value != null && value.isTextual() ? Timestamps.parse(value.textValue()) : null;
-        if (until == null) {
-          throw StateError.runtime(
-              "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format"
-                  + " string: '"
-                  + wait.timestampPath()
-                  + "' gave "
-                  + (value == null ? "nothing" : Json.abbreviate(value)));
-        }
-      }
-      duration = Duration.between(runner.clock.instant(), until);
-    }
-    pause(duration);
-    JsonNode output = wait.outputPath().apply(effective);
-    exit(wait, output);
-    return new Step(wait.next(), output);
-  }
-
-  private Step succeed(States.Succeed succeed, JsonNode raw) {
-    Scope scope = scope(raw);
-    Scope effective = scope.withInput(succeed.inputPath().apply(scope));
-    JsonNode output = succeed.outputPath().apply(effective);
-    exit(succeed, output);
-    return new Step(null, output);
-  }
-
-  private Step fail(States.Fail fail, JsonNode raw) {
-    Scope scope = scope(raw);
-    String error = fail.errorPath() != null ? fail.errorPath().evaluate(scope) : fail.error();
-    String cause = fail.causePath() != null ? fail.causePath().evaluate(scope) : fail.cause();
-    throw new StateError(error, cause);
-  }
-
-  private Step task(States.Task task, JsonNode raw) throws InterruptedException {
-    int[] attempts = new int[task.retriers().size()];
-    while (true) {
-      checkTimeout();
-      try {
-        Scope scope = scope(raw);
-        JsonNode effective = task.inputPath().apply(scope);
-        if (task.parameters() != null) {
-          effective = task.parameters().evaluate(scope.withInput(effective));
-        }
-        checkSize(effective, "input");
-        JsonNode result = invoke(task, effective);
-        if (task.resultSelector() != null) {
-          result = task.resultSelector().evaluate(scope.withInput(result));
-        }
-        JsonNode output = task.outputPath().apply(scope.withInput(task.resultPath().apply(raw, result)));
-        exit(task, output);
-        return new Step(task.next(), output);
-      } catch (StateError e) {
-        if (ErrorNames.RUNTIME.equals(e.error())) {
-          throw e; // not retriable, not catchable
-        }
-        int index = firstRetrier(task.retriers(), e.error());
-        if (index >= 0 && attempts[index] < task.retriers().get(index).maxAttempts()) {
-          attempts[index]++;
-          stateRetryCount++;
-          scheduleRetry(task, index, attempts[index], e);
-          continue;
-        }
-        for (Catcher catcher : task.catchers()) {
-          if (catcher.matches(e.error())) {
-            ObjectNode errorOutput = Json.object();
-            errorOutput.put("Error", e.error());
-            if (e.cause() != null) {
-              errorOutput.put("Cause", e.cause());
+    ExecutionResult run() {
+        ObjectNode started = Json.object();
+        started.set("input", input);
+        started.set("inputDetails", truncated());
+        record(HistoryEventType.ExecutionStarted, null, started);
+        try {
+            if (Json.sizeInBytes(input) > Json.MAX_PAYLOAD_BYTES) {
+                throw new StateError(
+                        ErrorNames.DATA_LIMIT_EXCEEDED,
+                        "The execution input has a size exceeding the maximum number of bytes service limit ("
+                                + Json.MAX_PAYLOAD_BYTES
+                                + ").");
             }
-            JsonNode output = catcher.resultPath().apply(raw, errorOutput);
-            exit(task, output);
-            return new Step(catcher.next(), output);
-          }
+            String current = runner.definition.startAt();
+            JsonNode data = input;
+            while (true) {
+                checkTimeout();
+                Step step = execute(runner.definition.state(current), data);
+                if (step.next() == null) {
+                    return succeeded(step.output());
+                }
+                current = step.next();
+                data = step.output();
+            }
+        } catch (StateError e) {
+            return failed(e.error(), e.cause());
+        } catch (ExecutionTimedOut e) {
+            return timedOut();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return aborted();
         }
-        throw e;
-      }
     }
-  }
 
-  private static int firstRetrier(List<Retrier> retriers, String error) {
-    for (int i = 0; i < retriers.size(); i++) {
-      if (retriers.get(i).matches(error)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void scheduleRetry(States.Task task, int index, int attempt, StateError e) throws InterruptedException {
-    Retrier retrier = task.retriers().get(index);
-    double delaySeconds = retrier.delaySeconds(attempt);
-    if (retrier.fullJitter()) {
-      delaySeconds = runner.nextDouble() * delaySeconds;
-    }
-    Duration delay = Duration.ofNanos(Math.round(delaySeconds * 1e9));
-    ObjectNode details = Json.object();
-    details.put("resource", task.resource());
-    details.put("error", e.error());
-    if (e.cause() != null) {
-      details.put("cause", e.cause());
-    }
-    details.put("retrierIndex", index);
-    ArrayNode errorEquals = details.putArray("errorEquals");
-    retrier.errorEquals().forEach(errorEquals::add);
-    details.put("attempt", attempt);
-    details.put("maxAttempts", retrier.maxAttempts());
-    details.put("retryCount", stateRetryCount);
-    details.put("delaySeconds", delaySeconds);
-    details.put("scaledDelayMillis", runner.scale(delay).toMillis());
-    record(HistoryEventType.TaskRetryScheduled, task.name(), details);
-    pause(delay);
-  }
-
-  /** Calls the handler, recording TaskScheduled, TaskStarted and the outcome. */
-  private JsonNode invoke(States.Task task, JsonNode effective) throws InterruptedException {
-    ObjectNode scheduled = taskDetails(task);
-    scheduled.put("region", region(task.resource()));
-    scheduled.set("parameters", effective);
-    if (task.timeoutSeconds() != null) {
-      scheduled.put("timeoutInSeconds", task.timeoutSeconds());
-    }
-    record(HistoryEventType.TaskScheduled, task.name(), scheduled);
-    record(HistoryEventType.TaskStarted, task.name(), taskDetails(task));
-
-    JsonNode handlerInput = effective.deepCopy();
-    Long taskTimeout = task.timeoutSeconds() == null ? null : TimeUnit.SECONDS.toNanos(task.timeoutSeconds());
-    Long executionLeft = remainingNanos();
-    Throwable failure = null;
-    JsonNode result = null;
-    if (taskTimeout == null && executionLeft == null) {
-      try {
-        result = runner.taskHandler.invoke(task.resource(), handlerInput);
-      } catch (VirtualMachineError e) {
-        throw e;
-      } catch (Throwable e) {
-        failure = e;
-      }
-    } else {
-      boolean executionBound = executionLeft != null && (taskTimeout == null || executionLeft < taskTimeout);
-      long limit = executionBound ? executionLeft : taskTimeout;
-      FutureTask<JsonNode> call = new FutureTask<>(() -> runner.taskHandler.invoke(task.resource(), handlerInput));
-      Thread.ofVirtual().name("asl-task-" + name + "-" + task.name()).start(call);
-      try {
-        result = call.get(limit, TimeUnit.NANOSECONDS);
-      } catch (ExecutionException e) {
-        failure = e.getCause();
-      } catch (TimeoutException e) {
-        call.cancel(true);
-        if (executionBound) {
-          throw new ExecutionTimedOut();
+    private Step execute(State state, JsonNode raw) throws InterruptedException {
+        stateName = state.name();
+        stateEnteredTime = runner.clock.instant();
+        stateRetryCount = 0;
+        ObjectNode entered = Json.object();
+        entered.put("name", state.name());
+        entered.set("input", raw);
+        entered.set("inputDetails", truncated());
+        stateEnteredEventId = record(HistoryEventType.valueOf(state.type() + "StateEntered"), state.name(), entered);
+        try {
+            return switch (state) {
+                case States.Task task -> task(task, raw);
+                case States.Pass pass -> pass(pass, raw);
+                case States.Choice choice -> choice(choice, raw);
+                case States.Wait wait -> waitState(wait, raw);
+                case States.Succeed succeed -> succeed(succeed, raw);
+                case States.Fail fail -> fail(fail, raw);
+            };
+        } catch (StateError e) {
+            if (ErrorNames.RUNTIME.equals(e.error())) {
+                throw new StateError(
+                        ErrorNames.RUNTIME,
+                        "An error occurred while executing the state '"
+                                + state.name()
+                                + "' (entered at the event id #"
+                                + stateEnteredEventId
+                                + "). "
+                                + e.cause());
+            }
+            throw e;
         }
-        String cause = "The task did not complete within its TimeoutSeconds (" + task.timeoutSeconds() + " s).";
-        ObjectNode timedOut = taskDetails(task);
-        timedOut.put("error", ErrorNames.TIMEOUT);
-        timedOut.put("cause", cause);
-        record(HistoryEventType.TaskTimedOut, task.name(), timedOut);
-        throw new StateError(ErrorNames.TIMEOUT, cause);
-      } catch (InterruptedException e) {
-        call.cancel(true);
-        throw e;
-      }
     }
-    String error;
-    String cause;
-    if (failure instanceof TaskFailedException taskFailed) {
-      error = taskFailed.error();
-      cause = taskFailed.cause();
-    } else if (failure != null) {
-      error = failure.getClass().getName();
-      cause = lambdaStyleCause(failure);
-    } else {
-      result = result == null || result.isMissingNode() ? Json.NODES.nullNode() : result.deepCopy();
-      if (Json.sizeInBytes(result) <= Json.MAX_PAYLOAD_BYTES) {
-        ObjectNode succeeded = taskDetails(task);
-        succeeded.set("output", result);
-        succeeded.set("outputDetails", truncated());
-        record(HistoryEventType.TaskSucceeded, task.name(), succeeded);
-        return result;
-      }
-      error = ErrorNames.DATA_LIMIT_EXCEEDED;
-      cause = "The state/task '" + task.name() + "' returned a result with a size exceeding the maximum number of"
-          + " bytes service limit (" + Json.MAX_PAYLOAD_BYTES + ").";
+
+    // ---------------------------------------------------------------- state types
+
+    private Step pass(States.Pass pass, JsonNode raw) {
+        Scope scope = scope(raw);
+        JsonNode effective = pass.inputPath().apply(scope);
+        if (pass.parameters() != null) {
+            effective = pass.parameters().evaluate(scope.withInput(effective));
+            checkSize(effective, "input");
+        }
+        JsonNode result = pass.result() != null ? pass.result().deepCopy() : effective;
+        JsonNode output =
+                pass.outputPath().apply(scope.withInput(pass.resultPath().apply(raw, result)));
+        exit(pass, output);
+        return new Step(pass.next(), output);
     }
-    ObjectNode failed = taskDetails(task);
-    failed.put("error", error);
-    if (cause != null) {
-      failed.put("cause", truncate(cause));
+
+    private Step choice(States.Choice choice, JsonNode raw) {
+        Scope scope = scope(raw);
+        Scope effective = scope.withInput(choice.inputPath().apply(scope));
+        String next = null;
+        for (ChoiceBranch branch : choice.choices()) {
+            if (branch.rule().matches(effective)) {
+                next = branch.next();
+                break;
+            }
+        }
+        if (next == null) {
+            next = choice.defaultNext();
+        }
+        if (next == null) {
+            throw new StateError(
+                    ErrorNames.NO_CHOICE_MATCHED,
+                    "No Choice Rule matched the input of state '" + choice.name() + "' and it has no Default.");
+        }
+        JsonNode output = choice.outputPath().apply(effective);
+        exit(choice, output);
+        return new Step(next, output);
     }
-    record(HistoryEventType.TaskFailed, task.name(), failed);
-    throw new StateError(error, cause == null ? null : truncate(cause));
-  }
 
-  /** What Lambda reports for an unhandled Java exception: its message, type and stack as a JSON text. */
-  private static String lambdaStyleCause(Throwable failure) {
-    ObjectNode cause = Json.object();
-    cause.put("errorMessage", failure.getMessage());
-    cause.put("errorType", failure.getClass().getName());
-    ArrayNode stack = cause.putArray("stackTrace");
-    for (StackTraceElement element : failure.getStackTrace()) {
-      stack.add(element.toString());
+    private Step waitState(States.Wait wait, JsonNode raw) throws InterruptedException {
+        Scope scope = scope(raw);
+        Scope effective = scope.withInput(wait.inputPath().apply(scope));
+        Duration duration;
+        if (wait.seconds() != null) {
+            duration = Duration.ofSeconds(wait.seconds());
+        } else if (wait.secondsPath() != null) {
+            JsonNode value = wait.secondsPath().read(effective.input(), effective.context());
+            if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+                throw StateError.runtime("The SecondsPath parameter does not reference a valid non-negative integer: '"
+                        + wait.secondsPath()
+                        + "' gave "
+                        + (value == null ? "nothing" : Json.abbreviate(value)));
+            }
+            duration = Duration.ofSeconds(value.longValue());
+        } else {
+            Instant until = wait.timestamp();
+            if (until == null) {
+                JsonNode value = wait.timestampPath().read(effective.input(), effective.context());
+                until = value != null && value.isTextual() ? Timestamps.parse(value.textValue()) : null;
+                if (until == null) {
+                    throw StateError.runtime(
+                            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format"
+                                    + " string: '"
+                                    + wait.timestampPath()
+                                    + "' gave "
+                                    + (value == null ? "nothing" : Json.abbreviate(value)));
+                }
+            }
+            duration = Duration.between(runner.clock.instant(), until);
+        }
+        pause(duration);
+        JsonNode output = wait.outputPath().apply(effective);
+        exit(wait, output);
+        return new Step(wait.next(), output);
     }
-    return Json.compact(cause);
-  }
 
-  private static String truncate(String cause) {
-    return cause.length() <= MAX_CAUSE_LENGTH ? cause : cause.substring(0, MAX_CAUSE_LENGTH);
-  }
-
-  /** The region of the resource's ARN, else of the state machine's. */
-  private String region(String resource) {
-    String[] arn = resource.split(":", -1);
-    if (arn.length >= 6 && "arn".equals(arn[0]) && !arn[3].isEmpty()) {
-      return arn[3];
+    private Step succeed(States.Succeed succeed, JsonNode raw) {
+        Scope scope = scope(raw);
+        Scope effective = scope.withInput(succeed.inputPath().apply(scope));
+        JsonNode output = succeed.outputPath().apply(effective);
+        exit(succeed, output);
+        return new Step(null, output);
     }
-    return runner.stateMachineArn.split(":", -1)[3];
-  }
 
-  private static ObjectNode taskDetails(States.Task task) {
-    ObjectNode details = Json.object();
-    String[] arn = task.resource().split(":", -1);
-    if (arn.length >= 6 && "arn".equals(arn[0])) {
-      boolean serviceIntegration = "states".equals(arn[2]) && arn[3].isEmpty() && arn[4].isEmpty();
-      details.put("resourceType", serviceIntegration ? arn[5] : arn[2]);
+    private Step fail(States.Fail fail, JsonNode raw) {
+        Scope scope = scope(raw);
+        String error = fail.errorPath() != null ? fail.errorPath().evaluate(scope) : fail.error();
+        String cause = fail.causePath() != null ? fail.causePath().evaluate(scope) : fail.cause();
+        throw new StateError(error, cause);
     }
-    details.put("resource", task.resource());
-    return details;
-  }
 
-  // ---------------------------------------------------------------- time
-
-  /** The execution's elapsed time: real time outside waits plus the unscaled length of each wait. */
-  private long elapsedNanos() {
-    return System.nanoTime() - startNanos - sleptRealNanos + sleptVirtualNanos;
-  }
-
-  private Long remainingNanos() {
-    if (timeoutNanos == null) {
-      return null;
+    private Step task(States.Task task, JsonNode raw) throws InterruptedException {
+        int[] attempts = new int[task.retriers().size()];
+        while (true) {
+            checkTimeout();
+            try {
+                Scope scope = scope(raw);
+                JsonNode effective = task.inputPath().apply(scope);
+                if (task.parameters() != null) {
+                    effective = task.parameters().evaluate(scope.withInput(effective));
+                }
+                checkSize(effective, "input");
+                JsonNode result = invoke(task, effective);
+                if (task.resultSelector() != null) {
+                    result = task.resultSelector().evaluate(scope.withInput(result));
+                }
+                JsonNode output = task.outputPath()
+                        .apply(scope.withInput(task.resultPath().apply(raw, result)));
+                exit(task, output);
+                return new Step(task.next(), output);
+            } catch (StateError e) {
+                if (ErrorNames.RUNTIME.equals(e.error())) {
+                    throw e; // not retriable, not catchable
+                }
+                int index = firstRetrier(task.retriers(), e.error());
+                if (index >= 0 && attempts[index] < task.retriers().get(index).maxAttempts()) {
+                    attempts[index]++;
+                    stateRetryCount++;
+                    scheduleRetry(task, index, attempts[index], e);
+                    continue;
+                }
+                for (Catcher catcher : task.catchers()) {
+                    if (catcher.matches(e.error())) {
+                        ObjectNode errorOutput = Json.object();
+                        errorOutput.put("Error", e.error());
+                        if (e.cause() != null) {
+                            errorOutput.put("Cause", e.cause());
+                        }
+                        JsonNode output = catcher.resultPath().apply(raw, errorOutput);
+                        exit(task, output);
+                        return new Step(catcher.next(), output);
+                    }
+                }
+                throw e;
+            }
+        }
     }
-    long left = timeoutNanos - elapsedNanos();
-    if (left <= 0) {
-      throw new ExecutionTimedOut();
+
+    private static int firstRetrier(List<Retrier> retriers, String error) {
+        for (int i = 0; i < retriers.size(); i++) {
+            if (retriers.get(i).matches(error)) {
+                return i;
+            }
+        }
+        return -1;
     }
-    return left;
-  }
 
-  private void checkTimeout() {
-    remainingNanos();
-  }
-
-  /** Waits {@code unscaled} (scaled by timeScale), or until the execution times out if that comes first. */
-  private void pause(Duration unscaled) throws InterruptedException {
-    if (unscaled.isNegative() || unscaled.isZero()) {
-      return;
+    private void scheduleRetry(States.Task task, int index, int attempt, StateError e) throws InterruptedException {
+        Retrier retrier = task.retriers().get(index);
+        double delaySeconds = retrier.delaySeconds(attempt);
+        if (retrier.fullJitter()) {
+            delaySeconds = runner.nextDouble() * delaySeconds;
+        }
+        Duration delay = Duration.ofNanos(Math.round(delaySeconds * 1e9));
+        ObjectNode details = Json.object();
+        details.put("resource", task.resource());
+        details.put("error", e.error());
+        if (e.cause() != null) {
+            details.put("cause", e.cause());
+        }
+        details.put("retrierIndex", index);
+        ArrayNode errorEquals = details.putArray("errorEquals");
+        retrier.errorEquals().forEach(errorEquals::add);
+        details.put("attempt", attempt);
+        details.put("maxAttempts", retrier.maxAttempts());
+        details.put("retryCount", stateRetryCount);
+        details.put("delaySeconds", delaySeconds);
+        details.put("scaledDelayMillis", runner.scale(delay).toMillis());
+        record(HistoryEventType.TaskRetryScheduled, task.name(), details);
+        pause(delay);
     }
-    Long left = remainingNanos();
-    long wanted = unscaled.toNanos();
-    boolean timesOut = left != null && wanted >= left;
-    long virtual = timesOut ? left : wanted;
-    Duration scaled = runner.scale(Duration.ofNanos(virtual));
-    if (!scaled.isZero()) {
-      long before = System.nanoTime();
-      try {
-        runner.sleeper.sleep(scaled);
-      } finally {
-        sleptRealNanos += System.nanoTime() - before;
-      }
+
+    /** Calls the handler, recording TaskScheduled, TaskStarted and the outcome. */
+    private JsonNode invoke(States.Task task, JsonNode effective) throws InterruptedException {
+        ObjectNode scheduled = taskDetails(task);
+        scheduled.put("region", region(task.resource()));
+        scheduled.set("parameters", effective);
+        if (task.timeoutSeconds() != null) {
+            scheduled.put("timeoutInSeconds", task.timeoutSeconds());
+        }
+        record(HistoryEventType.TaskScheduled, task.name(), scheduled);
+        record(HistoryEventType.TaskStarted, task.name(), taskDetails(task));
+
+        JsonNode handlerInput = effective.deepCopy();
+        Long taskTimeout = task.timeoutSeconds() == null ? null : TimeUnit.SECONDS.toNanos(task.timeoutSeconds());
+        Long executionLeft = remainingNanos();
+        Throwable failure = null;
+        JsonNode result = null;
+        if (taskTimeout == null && executionLeft == null) {
+            try {
+                result = runner.taskHandler.invoke(task.resource(), handlerInput);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                failure = e;
+            }
+        } else {
+            boolean executionBound = executionLeft != null && (taskTimeout == null || executionLeft < taskTimeout);
+            long limit = executionBound ? executionLeft : taskTimeout;
+            FutureTask<JsonNode> call =
+                    new FutureTask<>(() -> runner.taskHandler.invoke(task.resource(), handlerInput));
+            Thread.ofVirtual().name("asl-task-" + name + "-" + task.name()).start(call);
+            try {
+                result = call.get(limit, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (TimeoutException e) {
+                call.cancel(true);
+                if (executionBound) {
+                    throw new ExecutionTimedOut();
+                }
+                String cause = "The task did not complete within its TimeoutSeconds (" + task.timeoutSeconds() + " s).";
+                ObjectNode timedOut = taskDetails(task);
+                timedOut.put("error", ErrorNames.TIMEOUT);
+                timedOut.put("cause", cause);
+                record(HistoryEventType.TaskTimedOut, task.name(), timedOut);
+                throw new StateError(ErrorNames.TIMEOUT, cause);
+            } catch (InterruptedException e) {
+                call.cancel(true);
+                throw e;
+            }
+        }
+        String error;
+        String cause;
+        if (failure instanceof TaskFailedException taskFailed) {
+            error = taskFailed.error();
+            cause = taskFailed.cause();
+        } else if (failure != null) {
+            error = failure.getClass().getName();
+            cause = lambdaStyleCause(failure);
+        } else {
+            result = result == null || result.isMissingNode() ? Json.NODES.nullNode() : result.deepCopy();
+            if (Json.sizeInBytes(result) <= Json.MAX_PAYLOAD_BYTES) {
+                ObjectNode succeeded = taskDetails(task);
+                succeeded.set("output", result);
+                succeeded.set("outputDetails", truncated());
+                record(HistoryEventType.TaskSucceeded, task.name(), succeeded);
+                return result;
+            }
+            error = ErrorNames.DATA_LIMIT_EXCEEDED;
+            cause = "The state/task '" + task.name() + "' returned a result with a size exceeding the maximum number of"
+                    + " bytes service limit (" + Json.MAX_PAYLOAD_BYTES + ").";
+        }
+        ObjectNode failed = taskDetails(task);
+        failed.put("error", error);
+        if (cause != null) {
+            failed.put("cause", truncate(cause));
+        }
+        record(HistoryEventType.TaskFailed, task.name(), failed);
+        throw new StateError(error, cause == null ? null : truncate(cause));
     }
-    sleptVirtualNanos += virtual;
-    if (timesOut) {
-      throw new ExecutionTimedOut();
+
+    /** What Lambda reports for an unhandled Java exception: its message, type and stack as a JSON text. */
+    private static String lambdaStyleCause(Throwable failure) {
+        ObjectNode cause = Json.object();
+        cause.put("errorMessage", failure.getMessage());
+        cause.put("errorType", failure.getClass().getName());
+        ArrayNode stack = cause.putArray("stackTrace");
+        for (StackTraceElement element : failure.getStackTrace()) {
+            stack.add(element.toString());
+        }
+        return Json.compact(cause);
     }
-  }
 
-  // ---------------------------------------------------------------- data
-
-  private Scope scope(JsonNode data) {
-    return new Scope(data, contextObject(), runner::nextUuid);
-  }
-
-  /** The context object, as https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html */
-  private JsonNode contextObject() {
-    ObjectNode context = Json.object();
-    ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", executionArn);
-    execution.set("Input", input);
-    execution.put("Name", name);
-    execution.put("StartTime", Timestamps.format(startTime));
-    execution.put("RedriveCount", 0);
-    ObjectNode state = context.putObject("State");
-    state.put("EnteredTime", Timestamps.format(stateEnteredTime));
-    state.put("Name", stateName);
-    state.put("RetryCount", stateRetryCount);
-    ObjectNode stateMachine = context.putObject("StateMachine");
-    stateMachine.put("Id", runner.stateMachineArn);
-    stateMachine.put("Name", runner.stateMachineName);
-    return context;
-  }
-
-  private void checkSize(JsonNode data, String what) {
-    if (Json.sizeInBytes(data) > Json.MAX_PAYLOAD_BYTES) {
-      throw new StateError(
-          ErrorNames.DATA_LIMIT_EXCEEDED,
-          "The state '" + stateName + "' " + what + " has a size exceeding the maximum number of bytes service limit ("
-              + Json.MAX_PAYLOAD_BYTES + ").");
+    private static String truncate(String cause) {
+        return cause.length() <= MAX_CAUSE_LENGTH ? cause : cause.substring(0, MAX_CAUSE_LENGTH);
     }
-  }
 
-  private void exit(State state, JsonNode output) {
-    checkSize(output, "output");
-    ObjectNode exited = Json.object();
-    exited.put("name", state.name());
-    exited.set("output", output);
-    exited.set("outputDetails", truncated());
-    record(HistoryEventType.valueOf(state.type() + "StateExited"), state.name(), exited);
-  }
-
-  private static ObjectNode truncated() {
-    ObjectNode details = Json.object();
-    details.put("truncated", false);
-    return details;
-  }
-
-  // ---------------------------------------------------------------- outcomes
-
-  private ExecutionResult succeeded(JsonNode output) {
-    ObjectNode details = Json.object();
-    details.set("output", output);
-    details.set("outputDetails", truncated());
-    record(HistoryEventType.ExecutionSucceeded, null, details);
-    return new ExecutionResult(name, ExecutionStatus.SUCCEEDED, output, null, null, history);
-  }
-
-  private ExecutionResult failed(String error, String cause) {
-    record(HistoryEventType.ExecutionFailed, null, errorDetails(error, cause));
-    return new ExecutionResult(name, ExecutionStatus.FAILED, null, error, cause, history);
-  }
-
-  private ExecutionResult timedOut() {
-    String cause =
-        "The execution ran longer than its TimeoutSeconds ("
-            + runner.definition.timeoutSeconds().getAsInt()
-            + " s).";
-    record(HistoryEventType.ExecutionTimedOut, null, errorDetails(ErrorNames.TIMEOUT, cause));
-    return new ExecutionResult(name, ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, cause, history);
-  }
-
-  private ExecutionResult aborted() {
-    String cause = "The thread running the execution was interrupted.";
-    record(HistoryEventType.ExecutionAborted, null, errorDetails(null, cause));
-    return new ExecutionResult(name, ExecutionStatus.ABORTED, null, null, cause, history);
-  }
-
-  private static ObjectNode errorDetails(String error, String cause) {
-    ObjectNode details = Json.object();
-    if (error != null) {
-      details.put("error", error);
+    /** The region of the resource's ARN, else of the state machine's. */
+    private String region(String resource) {
+        String[] arn = resource.split(":", -1);
+        if (arn.length >= 6 && "arn".equals(arn[0]) && !arn[3].isEmpty()) {
+            return arn[3];
+        }
+        return runner.stateMachineArn.split(":", -1)[3];
     }
-    if (cause != null) {
-      details.put("cause", cause);
-    }
-    return details;
-  }
 
-  private long record(HistoryEventType type, String state, ObjectNode details) {
-    long id = ++lastEventId;
-    HistoryEvent event = new HistoryEvent(id, id - 1, runner.clock.instant(), type, state, details);
-    history.add(event);
-    try {
-      runner.listener.onEvent(name, event);
-    } catch (RuntimeException e) {
-      if (!listenerFailed) {
-        listenerFailed = true;
-        LOG.log(System.Logger.Level.WARNING, "history listener failed on event " + id + " of execution " + name
-            + "; later failures of this execution are logged at DEBUG", e);
-      } else {
-        LOG.log(System.Logger.Level.DEBUG, "history listener failed on event " + id + " of execution " + name, e);
-      }
+    private static ObjectNode taskDetails(States.Task task) {
+        ObjectNode details = Json.object();
+        String[] arn = task.resource().split(":", -1);
+        if (arn.length >= 6 && "arn".equals(arn[0])) {
+            boolean serviceIntegration = "states".equals(arn[2]) && arn[3].isEmpty() && arn[4].isEmpty();
+            details.put("resourceType", serviceIntegration ? arn[5] : arn[2]);
+        }
+        details.put("resource", task.resource());
+        return details;
     }
-    return id;
-  }
+
+    // ---------------------------------------------------------------- time
+
+    /** The execution's elapsed time: real time outside waits plus the unscaled length of each wait. */
+    private long elapsedNanos() {
+        return System.nanoTime() - startNanos - sleptRealNanos + sleptVirtualNanos;
+    }
+
+    private Long remainingNanos() {
+        if (timeoutNanos == null) {
+            return null;
+        }
+        long left = timeoutNanos - elapsedNanos();
+        if (left <= 0) {
+            throw new ExecutionTimedOut();
+        }
+        return left;
+    }
+
+    private void checkTimeout() {
+        remainingNanos();
+    }
+
+    /** Waits {@code unscaled} (scaled by timeScale), or until the execution times out if that comes first. */
+    private void pause(Duration unscaled) throws InterruptedException {
+        if (unscaled.isNegative() || unscaled.isZero()) {
+            return;
+        }
+        Long left = remainingNanos();
+        long wanted = unscaled.toNanos();
+        boolean timesOut = left != null && wanted >= left;
+        long virtual = timesOut ? left : wanted;
+        Duration scaled = runner.scale(Duration.ofNanos(virtual));
+        if (!scaled.isZero()) {
+            long before = System.nanoTime();
+            try {
+                runner.sleeper.sleep(scaled);
+            } finally {
+                sleptRealNanos += System.nanoTime() - before;
+            }
+        }
+        sleptVirtualNanos += virtual;
+        if (timesOut) {
+            throw new ExecutionTimedOut();
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    private Scope scope(JsonNode data) {
+        return new Scope(data, contextObject(), runner::nextUuid);
+    }
+
+    /** The context object, as https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html */
+    private JsonNode contextObject() {
+        ObjectNode context = Json.object();
+        ObjectNode execution = context.putObject("Execution");
+        execution.put("Id", executionArn);
+        execution.set("Input", input);
+        execution.put("Name", name);
+        execution.put("StartTime", Timestamps.format(startTime));
+        execution.put("RedriveCount", 0);
+        ObjectNode state = context.putObject("State");
+        state.put("EnteredTime", Timestamps.format(stateEnteredTime));
+        state.put("Name", stateName);
+        state.put("RetryCount", stateRetryCount);
+        ObjectNode stateMachine = context.putObject("StateMachine");
+        stateMachine.put("Id", runner.stateMachineArn);
+        stateMachine.put("Name", runner.stateMachineName);
+        return context;
+    }
+
+    private void checkSize(JsonNode data, String what) {
+        if (Json.sizeInBytes(data) > Json.MAX_PAYLOAD_BYTES) {
+            throw new StateError(
+                    ErrorNames.DATA_LIMIT_EXCEEDED,
+                    "The state '" + stateName + "' " + what
+                            + " has a size exceeding the maximum number of bytes service limit ("
+                            + Json.MAX_PAYLOAD_BYTES + ").");
+        }
+    }
+
+    private void exit(State state, JsonNode output) {
+        checkSize(output, "output");
+        ObjectNode exited = Json.object();
+        exited.put("name", state.name());
+        exited.set("output", output);
+        exited.set("outputDetails", truncated());
+        record(HistoryEventType.valueOf(state.type() + "StateExited"), state.name(), exited);
+    }
+
+    private static ObjectNode truncated() {
+        ObjectNode details = Json.object();
+        details.put("truncated", false);
+        return details;
+    }
+
+    // ---------------------------------------------------------------- outcomes
+
+    private ExecutionResult succeeded(JsonNode output) {
+        ObjectNode details = Json.object();
+        details.set("output", output);
+        details.set("outputDetails", truncated());
+        record(HistoryEventType.ExecutionSucceeded, null, details);
+        return new ExecutionResult(name, ExecutionStatus.SUCCEEDED, output, null, null, history);
+    }
+
+    private ExecutionResult failed(String error, String cause) {
+        record(HistoryEventType.ExecutionFailed, null, errorDetails(error, cause));
+        return new ExecutionResult(name, ExecutionStatus.FAILED, null, error, cause, history);
+    }
+
+    private ExecutionResult timedOut() {
+        String cause = "The execution ran longer than its TimeoutSeconds ("
+                + runner.definition.timeoutSeconds().getAsInt()
+                + " s).";
+        record(HistoryEventType.ExecutionTimedOut, null, errorDetails(ErrorNames.TIMEOUT, cause));
+        return new ExecutionResult(name, ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, cause, history);
+    }
+
+    private ExecutionResult aborted() {
+        String cause = "The thread running the execution was interrupted.";
+        record(HistoryEventType.ExecutionAborted, null, errorDetails(null, cause));
+        return new ExecutionResult(name, ExecutionStatus.ABORTED, null, null, cause, history);
+    }
+
+    private static ObjectNode errorDetails(String error, String cause) {
+        ObjectNode details = Json.object();
+        if (error != null) {
+            details.put("error", error);
+        }
+        if (cause != null) {
+            details.put("cause", cause);
+        }
+        return details;
+    }
+
+    private long record(HistoryEventType type, String state, ObjectNode details) {
+        long id = ++lastEventId;
+        HistoryEvent event = new HistoryEvent(id, id - 1, runner.clock.instant(), type, state, details);
+        history.add(event);
+        try {
+            runner.listener.onEvent(name, event);
+        } catch (RuntimeException e) {
+            if (!listenerFailed) {
+                listenerFailed = true;
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "history listener failed on event " + id + " of execution " + name
+                                + "; later failures of this execution are logged at DEBUG",
+                        e);
+            } else {
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "history listener failed on event " + id + " of execution " + name,
+                        e);
+            }
+        }
+        return id;
+    }
 }

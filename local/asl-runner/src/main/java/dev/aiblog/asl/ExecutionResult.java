@@ -14,15 +14,15 @@ import java.util.List;
  * @param history every event recorded, ids from 1
  */
 public record ExecutionResult(
-    String executionName,
-    ExecutionStatus status,
-    JsonNode output,
-    String error,
-    String cause,
-    List<HistoryEvent> history) {
+        String executionName,
+        ExecutionStatus status,
+        JsonNode output,
+        String error,
+        String cause,
+        List<HistoryEvent> history) {
 
-  /** Copies {@code history} so the record cannot change after it is returned. */
-  public ExecutionResult {
-    history = List.copyOf(history);
-  }
+    /** Copies {@code history} so the record cannot change after it is returned. */
+    public ExecutionResult {
+        history = List.copyOf(history);
+    }
 }

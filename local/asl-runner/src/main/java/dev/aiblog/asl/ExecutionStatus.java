@@ -5,10 +5,10 @@ package dev.aiblog.asl;
  * seen by a {@link HistoryListener}; {@link StateMachineRunner#run} returns one of the terminal statuses.
  */
 public enum ExecutionStatus {
-  RUNNING,
-  SUCCEEDED,
-  FAILED,
-  TIMED_OUT,
-  /** The thread running the execution was interrupted. */
-  ABORTED
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    TIMED_OUT,
+    /** The thread running the execution was interrupted. */
+    ABORTED
 }

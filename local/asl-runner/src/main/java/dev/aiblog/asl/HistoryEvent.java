@@ -19,9 +19,4 @@ import java.time.Instant;
  * @param details the event details, never {@code null}
  */
 public record HistoryEvent(
-    long id,
-    long previousEventId,
-    Instant timestamp,
-    HistoryEventType type,
-    String stateName,
-    JsonNode details) {}
+        long id, long previousEventId, Instant timestamp, HistoryEventType type, String stateName, JsonNode details) {}

@@ -7,6 +7,6 @@ package dev.aiblog.asl;
 @FunctionalInterface
 public interface HistoryListener {
 
-  /** Called once per event, in event id order. */
-  void onEvent(String executionName, HistoryEvent event);
+    /** Called once per event, in event id order. */
+    void onEvent(String executionName, HistoryEvent event);
 }

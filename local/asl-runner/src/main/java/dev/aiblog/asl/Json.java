@@ -14,65 +14,64 @@ import java.io.UncheckedIOException;
 /** The one ObjectMapper and the one json-path configuration of this module. */
 final class Json {
 
-  /** The Step Functions payload quota: a state's input or output, and a task result, in UTF-8 bytes. */
-  static final int MAX_PAYLOAD_BYTES = 262_144;
+    /** The Step Functions payload quota: a state's input or output, and a task result, in UTF-8 bytes. */
+    static final int MAX_PAYLOAD_BYTES = 262_144;
 
-  static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-  static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
+    static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 
-  /** json-path over Jackson trees, with array indexes that miss reported as missing rather than as null. */
-  static final Configuration JSONPATH =
-      Configuration.builder()
-          .jsonProvider(new StrictIndexProvider(MAPPER))
-          .mappingProvider(new JacksonMappingProvider(MAPPER))
-          .build();
+    /** json-path over Jackson trees, with array indexes that miss reported as missing rather than as null. */
+    static final Configuration JSONPATH = Configuration.builder()
+            .jsonProvider(new StrictIndexProvider(MAPPER))
+            .mappingProvider(new JacksonMappingProvider(MAPPER))
+            .build();
 
-  private Json() {}
+    private Json() {}
 
-  static ObjectNode object() {
-    return NODES.objectNode();
-  }
-
-  static String compact(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static int sizeInBytes(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsBytes(node).length;
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A value for a cause message: the JSON text, shortened so a cause stays readable. */
-  static String abbreviate(JsonNode node) {
-    String text = compact(node);
-    return text.length() <= 256 ? text : text.substring(0, 256) + "...";
-  }
-
-  /**
-   * {@link JacksonJsonNodeJsonProvider} answers an out-of-range index with JSON null; Step Functions treats it as a
-   * path that matches nothing, so throw the exception json-path expects for a miss.
-   */
-  private static final class StrictIndexProvider extends JacksonJsonNodeJsonProvider {
-
-    StrictIndexProvider(ObjectMapper mapper) {
-      super(mapper);
+    static ObjectNode object() {
+        return NODES.objectNode();
     }
 
-    @Override
-    public Object getArrayIndex(Object obj, int idx) {
-      int size = ((JsonNode) obj).size();
-      if (idx < 0 || idx >= size) {
-        throw new IndexOutOfBoundsException(idx);
-      }
-      return super.getArrayIndex(obj, idx);
+    static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    static int sizeInBytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value for a cause message: the JSON text, shortened so a cause stays readable. */
+    static String abbreviate(JsonNode node) {
+        String text = compact(node);
+        return text.length() <= 256 ? text : text.substring(0, 256) + "...";
+    }
+
+    /**
+     * {@link JacksonJsonNodeJsonProvider} answers an out-of-range index with JSON null; Step Functions treats it as a
+     * path that matches nothing, so throw the exception json-path expects for a miss.
+     */
+    private static final class StrictIndexProvider extends JacksonJsonNodeJsonProvider {
+
+        StrictIndexProvider(ObjectMapper mapper) {
+            super(mapper);
+        }
+
+        @Override
+        public Object getArrayIndex(Object obj, int idx) {
+            int size = ((JsonNode) obj).size();
+            if (idx < 0 || idx >= size) {
+                throw new IndexOutOfBoundsException(idx);
+            }
+            return super.getArrayIndex(obj, idx);
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 record Scope(JsonNode input, JsonNode context, Supplier<UUID> uuids) {
 
-  Scope withInput(JsonNode newInput) {
-    return new Scope(newInput, context, uuids);
-  }
+    Scope withInput(JsonNode newInput) {
+        return new Scope(newInput, context, uuids);
+    }
 }

@@ -8,33 +8,33 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class SelectPath {
 
-  static final SelectPath ALL = new SelectPath(null, false);
-  static final SelectPath EMPTY = new SelectPath(null, true);
+    static final SelectPath ALL = new SelectPath(null, false);
+    static final SelectPath EMPTY = new SelectPath(null, true);
 
-  private final JsonPathExpr path;
-  private final boolean empty;
+    private final JsonPathExpr path;
+    private final boolean empty;
 
-  private SelectPath(JsonPathExpr path, boolean empty) {
-    this.path = path;
-    this.empty = empty;
-  }
-
-  static SelectPath of(JsonPathExpr path) {
-    return "$".equals(path.text()) ? ALL : new SelectPath(path, false);
-  }
-
-  JsonNode apply(Scope scope) {
-    if (empty) {
-      return Json.object();
+    private SelectPath(JsonPathExpr path, boolean empty) {
+        this.path = path;
+        this.empty = empty;
     }
-    if (path == null) {
-      return scope.input();
+
+    static SelectPath of(JsonPathExpr path) {
+        return "$".equals(path.text()) ? ALL : new SelectPath(path, false);
     }
-    JsonNode value = path.read(scope.input(), scope.context());
-    if (value == null) {
-      throw StateError.runtime(
-          "Invalid path '" + path + "' : No results for path: " + path + " in " + Json.abbreviate(scope.input()));
+
+    JsonNode apply(Scope scope) {
+        if (empty) {
+            return Json.object();
+        }
+        if (path == null) {
+            return scope.input();
+        }
+        JsonNode value = path.read(scope.input(), scope.context());
+        if (value == null) {
+            throw StateError.runtime("Invalid path '" + path + "' : No results for path: " + path + " in "
+                    + Json.abbreviate(scope.input()));
+        }
+        return value;
     }
-    return value;
-  }
 }

@@ -9,6 +9,6 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-  /** Blocks for {@code d}, or returns at once in a test double. */
-  void sleep(Duration d) throws InterruptedException;
+    /** Blocks for {@code d}, or returns at once in a test double. */
+    void sleep(Duration d) throws InterruptedException;
 }

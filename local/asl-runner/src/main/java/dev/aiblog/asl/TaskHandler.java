@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FunctionalInterface
 public interface TaskHandler {
 
-  /**
-   * @param resource the Task state's {@code Resource} URI
-   * @param input the effective input, a copy the handler may keep or change
-   * @return the task result; {@code null} is taken as JSON {@code null}
-   * @throws TaskFailedException to fail the task with that error name and cause
-   */
-  JsonNode invoke(String resource, JsonNode input) throws TaskFailedException;
+    /**
+     * @param resource the Task state's {@code Resource} URI
+     * @param input the effective input, a copy the handler may keep or change
+     * @return the task result; {@code null} is taken as JSON {@code null}
+     * @throws TaskFailedException to fail the task with that error name and cause
+     */
+    JsonNode invoke(String resource, JsonNode input) throws TaskFailedException;
 }

@@ -19,25 +19,25 @@ import org.junit.jupiter.api.Test;
  */
 class ProjectDefinitionTest {
 
-  private static final Path DEFINITION = Path.of("../../statemachine/blog-pipeline.asl.json");
+    private static final Path DEFINITION = Path.of("../../statemachine/blog-pipeline.asl.json");
 
-  @Test
-  void theProjectsStateMachineDefinitionLoadsWithItsSubstitutions() throws IOException {
-    assumeTrue(Files.exists(DEFINITION), "no statemachine/blog-pipeline.asl.json next to this module");
-    String text = Files.readString(DEFINITION);
-    Map<String, String> substitutions = new TreeMap<>();
-    Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(text);
-    while (m.find()) {
-      substitutions.put(m.group(1), "arn:aws:lambda:us-east-1:123456789012:function:" + m.group(1));
+    @Test
+    void theProjectsStateMachineDefinitionLoadsWithItsSubstitutions() throws IOException {
+        assumeTrue(Files.exists(DEFINITION), "no statemachine/blog-pipeline.asl.json next to this module");
+        String text = Files.readString(DEFINITION);
+        Map<String, String> substitutions = new TreeMap<>();
+        Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(text);
+        while (m.find()) {
+            substitutions.put(m.group(1), "arn:aws:lambda:us-east-1:123456789012:function:" + m.group(1));
+        }
+
+        StateMachineDefinition definition = StateMachineDefinition.parse(text, substitutions);
+
+        assertThat(definition.stateNames()).contains(definition.startAt());
+        if (!substitutions.isEmpty()) {
+            assertThatThrownBy(() -> StateMachineDefinition.parse(text, Map.of()))
+                    .isInstanceOf(AslValidationException.class)
+                    .hasMessageContaining("unresolved substitution");
+        }
     }
-
-    StateMachineDefinition definition = StateMachineDefinition.parse(text, substitutions);
-
-    assertThat(definition.stateNames()).contains(definition.startAt());
-    if (!substitutions.isEmpty()) {
-      assertThatThrownBy(() -> StateMachineDefinition.parse(text, Map.of()))
-          .isInstanceOf(AslValidationException.class)
-          .hasMessageContaining("unresolved substitution");
-    }
-  }
 }

@@ -1,34 +1,27 @@
 package dev.aiblog.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiblog.asl.ExecutionResult;
+import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.asl.HistoryListener;
 import dev.aiblog.asl.StateMachineDefinition;
 import dev.aiblog.asl.StateMachineRunner;
-import dev.aiblog.core.config.Settings;
-import dev.aiblog.aws.store.DynamoDbPosts;
-import dev.aiblog.aws.store.S3Content;
-import dev.aiblog.aws.store.DynamoDbRequests;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aiblog.asl.HistoryEvent;
-import dev.aiblog.core.Json;
 import dev.aiblog.asl.TaskFailedException;
-import dev.aiblog.local.emulators.EmulatedAws;
+import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.DynamoDbRequests;
+import dev.aiblog.aws.store.S3Content;
+import dev.aiblog.core.Json;
+import dev.aiblog.core.config.Settings;
 import dev.aiblog.local.api.LocalAuthorizer;
+import dev.aiblog.local.emulators.EmulatedAws;
 import dev.aiblog.local.emulators.Emulators;
+import dev.aiblog.local.emulators.LocalAwsClients;
+import dev.aiblog.local.emulators.ProvisionedResources;
+import dev.aiblog.local.events.LocalEventBridge;
 import dev.aiblog.local.iam.IamAccessDeniedException;
 import dev.aiblog.local.iam.LambdaCredentials;
 import dev.aiblog.local.iam.Principal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import dev.aiblog.local.events.LocalEventBridge;
-import dev.aiblog.local.emulators.LocalAwsClients;
-import dev.aiblog.local.emulators.ProvisionedResources;
 import dev.aiblog.local.lambda.LocalFunctions;
 import dev.aiblog.local.sam.SamTemplate;
 import dev.aiblog.local.sfn.LocalStepFunctions;
@@ -42,6 +35,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The deployed stack on one machine: embedded emulators with the tables, queues and bucket of
@@ -58,8 +58,14 @@ public final class LocalCloud implements AutoCloseable {
      * @param parameters template parameter overrides
      * @param timeScale scales ASL waits and retry intervals (1 = real time, 0 = no waiting)
      */
-    public record Options(Path repository, Optional<Path> dataDirectory, Map<String, String> environment,
-                          Map<String, String> parameters, double timeScale, HistoryListener listener, boolean enforceIam) {
+    public record Options(
+            Path repository,
+            Optional<Path> dataDirectory,
+            Map<String, String> environment,
+            Map<String, String> parameters,
+            double timeScale,
+            HistoryListener listener,
+            boolean enforceIam) {
         public Options {
             environment = Map.copyOf(environment);
             parameters = Map.copyOf(parameters);
@@ -124,39 +130,53 @@ public final class LocalCloud implements AutoCloseable {
     private LocalCloud(Options options) {
         this.options = options;
         Path templateFile = options.repository().resolve("template.yaml");
-        Emulators.Settings emulatorSettings = options.dataDirectory().map(Emulators.Settings::persistentAt)
-                .orElseGet(Emulators.Settings::inMemory);
-        this.aws = EmulatedAws.start(emulatorSettings, templateFile, new EmulatedAws.Options(options.parameters(), options.enforceIam()));
+        Emulators.Settings emulatorSettings =
+                options.dataDirectory().map(Emulators.Settings::persistentAt).orElseGet(Emulators.Settings::inMemory);
+        this.aws = EmulatedAws.start(
+                emulatorSettings, templateFile, new EmulatedAws.Options(options.parameters(), options.enforceIam()));
         try {
             this.template = aws.sam();
             SamTemplate.StateMachine machine = template.stateMachine();
             this.stateMachineArn = template.arn(machine.logicalId());
             Map<String, String> substitutions = new LinkedHashMap<>();
-            machine.substitutions().forEach((name, value) -> substitutions.put(name, aws.values().text(value)));
-            StateMachineDefinition definition = StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
+            machine.substitutions()
+                    .forEach((name, value) ->
+                            substitutions.put(name, aws.values().text(value)));
+            StateMachineDefinition definition =
+                    StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions);
             this.functions = new LocalFunctions(template, functionEnvironments());
             Principal machineRole = aws.credentials(machine.logicalId()).principal();
-            this.eventBridge = new LocalEventBridge(template, functions::invokeRaw, aws.values()::text, this::deadLetter,
-                    delay -> Thread.sleep(delay), Clock.systemUTC());
+            this.eventBridge = new LocalEventBridge(
+                    template,
+                    functions::invokeRaw,
+                    aws.values()::text,
+                    this::deadLetter,
+                    delay -> Thread.sleep(delay),
+                    Clock.systemUTC());
             HistoryListener observer = (name, event) -> {
                 if (stopping) {
                     return;
                 }
                 options.listener().onEvent(name, event);
-                statusChange(event).ifPresent(status -> Thread.ofVirtual().start(() ->
-                        eventBridge.publish(statusChangeEvent(name, status, event))));
+                statusChange(event)
+                        .ifPresent(status -> Thread.ofVirtual()
+                                .start(() -> eventBridge.publish(statusChangeEvent(name, status, event))));
             };
-            this.stepFunctions = new LocalStepFunctions(stateMachineArn, listener -> StateMachineRunner.builder()
-                    .definition(definition)
-                    .taskHandler((resource, input) -> invokeAs(machineRole, resource, input))
-                    .timeScale(options.timeScale())
-                    .listener(listener)
-                    .stateMachineArn(stateMachineArn)
-                    .build(), observer);
+            this.stepFunctions = new LocalStepFunctions(
+                    stateMachineArn,
+                    listener -> StateMachineRunner.builder()
+                            .definition(definition)
+                            .taskHandler((resource, input) -> invokeAs(machineRole, resource, input))
+                            .timeScale(options.timeScale())
+                            .listener(listener)
+                            .stateMachineArn(stateMachineArn)
+                            .build(),
+                    observer);
             this.stepFunctionsEndpoint = new StepFunctionsEndpoint(stepFunctions, 0);
             aws.gateway().backend(dev.aiblog.local.iam.AwsService.STEP_FUNCTIONS, stepFunctionsEndpoint.endpoint());
             // The stores the runtime and tests read through, on the platform's own clients.
-            Settings storeSettings = Settings.of(aws.lambdaEnvironment(template.functions().getFirst().logicalId()));
+            Settings storeSettings = Settings.of(
+                    aws.lambdaEnvironment(template.functions().getFirst().logicalId()));
             this.requests = new DynamoDbRequests(aws.dynamoDb(), storeSettings.requestsTable(), Clock.systemUTC());
             this.blogs = new DynamoDbPosts(aws.dynamoDb(), storeSettings.blogsTable(), requests);
             this.content = new S3Content(aws.s3(), storeSettings.contentBucket());
@@ -176,7 +196,8 @@ public final class LocalCloud implements AutoCloseable {
      * {@code OPENAI_API_KEY_SECRET_ID} names, which they read from Secrets Manager as they do deployed.
      */
     private Map<String, Map<String, String>> functionEnvironments() {
-        Optional<String> key = Optional.ofNullable(options.environment().get(OPENAI_API_KEY)).filter(k -> !k.isBlank());
+        Optional<String> key =
+                Optional.ofNullable(options.environment().get(OPENAI_API_KEY)).filter(k -> !k.isBlank());
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         java.util.Set<String> created = new java.util.HashSet<>();
         for (SamTemplate.Function function : template.functions()) {
@@ -215,32 +236,37 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         String queue = queueArn.substring(queueArn.lastIndexOf(':') + 1);
-        aws.clients().sqs().sendMessage(b -> b.queueUrl(aws.resources().queueUrl(queue)).messageBody(event));
+        aws.clients()
+                .sqs()
+                .sendMessage(b -> b.queueUrl(aws.resources().queueUrl(queue)).messageBody(event));
     }
 
     /** The state machine invokes a function with its own role, which must allow {@code lambda:InvokeFunction}. */
     private JsonNode invokeAs(Principal machine, String functionArn, JsonNode input) throws TaskFailedException {
         if (stopping) {
-            throw new TaskFailedException("Local.RuntimeStopping", "the local runtime is stopping; the next start re-drives this request");
+            throw new TaskFailedException(
+                    "Local.RuntimeStopping", "the local runtime is stopping; the next start re-drives this request");
         }
         try {
             aws.gateway().authorize(machine, "lambda:InvokeFunction", functionArn);
         } catch (IamAccessDeniedException e) {
-            throw new TaskFailedException("Lambda.AWSLambdaException", e.getMessage() + " (Service: Lambda, Status Code: 403, Error Code: "
-                    + e.errorCode() + ")");
+            throw new TaskFailedException(
+                    "Lambda.AWSLambdaException",
+                    e.getMessage() + " (Service: Lambda, Status Code: 403, Error Code: " + e.errorCode() + ")");
         }
         return functions.invoke(functionArn, input);
     }
 
     /** The execution status a history event ends in, for the "Execution Status Change" event EventBridge gets. */
     private static Optional<String> statusChange(HistoryEvent event) {
-        return Optional.ofNullable(switch (event.type()) {
-            case ExecutionSucceeded -> "SUCCEEDED";
-            case ExecutionFailed -> "FAILED";
-            case ExecutionTimedOut -> "TIMED_OUT";
-            case ExecutionAborted -> "ABORTED";
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (event.type()) {
+                    case ExecutionSucceeded -> "SUCCEEDED";
+                    case ExecutionFailed -> "FAILED";
+                    case ExecutionTimedOut -> "TIMED_OUT";
+                    case ExecutionAborted -> "ABORTED";
+                    default -> null;
+                });
     }
 
     private JsonNode statusChangeEvent(String name, String status, HistoryEvent event) {

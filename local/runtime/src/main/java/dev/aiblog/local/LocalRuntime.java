@@ -27,7 +27,12 @@ public final class LocalRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Recovery.Report recovery;
 
-    private LocalRuntime(LocalCloud cloud, LocalHttpApi api, QueuePoller poller, ScheduledExecutorService scheduler, Recovery.Report recovery) {
+    private LocalRuntime(
+            LocalCloud cloud,
+            LocalHttpApi api,
+            QueuePoller poller,
+            ScheduledExecutorService scheduler,
+            Recovery.Report recovery) {
         this.cloud = cloud;
         this.api = api;
         this.poller = poller;
@@ -44,10 +49,15 @@ public final class LocalRuntime implements AutoCloseable {
         LocalCloud cloud = LocalCloud.start(options);
         try {
             LocalHttpApi api = new LocalHttpApi(cloud.template(), cloud.functions(), token, port, cloud.authorizer());
-            QueuePoller.Mapping mapping = QueuePoller.mapping(cloud.template(), cloud.aws().values());
+            QueuePoller.Mapping mapping =
+                    QueuePoller.mapping(cloud.template(), cloud.aws().values());
             // an event source mapping polls with the function's own role
-            QueuePoller poller = new QueuePoller(cloud.sqsAs(mapping.functionId()), cloud.functions(), mapping,
-                    cloud.resources().queueUrl(mapping.queueLogicalId()), cloud.template().arn(mapping.queueLogicalId()));
+            QueuePoller poller = new QueuePoller(
+                    cloud.sqsAs(mapping.functionId()),
+                    cloud.functions(),
+                    mapping,
+                    cloud.resources().queueUrl(mapping.queueLogicalId()),
+                    cloud.template().arn(mapping.queueLogicalId()));
             Recovery.Report recovery = Recovery.run(cloud);
             poller.start();
             ScheduledExecutorService scheduler = null;
@@ -63,16 +73,20 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Fires every scheduled function (the posts' schedule, the sweeper) at its template rate. */
     private static ScheduledExecutorService startSchedule(LocalCloud cloud) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         int scheduled = 0;
         for (SamTemplate.Function function : cloud.template().functions()) {
             for (var event : function.events().values()) {
                 String type = event.path("Type").asText();
                 if (type.equals("ScheduleV2") || type.equals("Schedule")) {
-                    String expression = cloud.aws().values().text(event.path("Properties").path("ScheduleExpression"));
-                    Duration rate = SamTemplate.rate(expression).orElseThrow(() ->
-                            new IllegalStateException("the local schedule understands rate(...) expressions, not " + expression));
-                    scheduler.scheduleAtFixedRate(() -> fire(cloud, function.logicalId(), event), 0, rate.toMillis(), TimeUnit.MILLISECONDS);
+                    String expression =
+                            cloud.aws().values().text(event.path("Properties").path("ScheduleExpression"));
+                    Duration rate = SamTemplate.rate(expression)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "the local schedule understands rate(...) expressions, not " + expression));
+                    scheduler.scheduleAtFixedRate(
+                            () -> fire(cloud, function.logicalId(), event), 0, rate.toMillis(), TimeUnit.MILLISECONDS);
                     LOG.info("{} fires every {} ({})", function.logicalId(), rate, expression);
                     scheduled++;
                 }
@@ -87,9 +101,17 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static void fire(LocalCloud cloud, String functionId, com.fasterxml.jackson.databind.JsonNode event) {
         try {
-            String input = event.path("Properties").path("Input").asText("{}")
-                    .replace("<aws.scheduler.scheduled-time>", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
-                    .replace("<aws.scheduler.execution-id>", java.util.UUID.randomUUID().toString())
+            String input = event.path("Properties")
+                    .path("Input")
+                    .asText("{}")
+                    .replace(
+                            "<aws.scheduler.scheduled-time>",
+                            java.time.Instant.now()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                    .toString())
+                    .replace(
+                            "<aws.scheduler.execution-id>",
+                            java.util.UUID.randomUUID().toString())
                     .replace("<aws.scheduler.attempt-number>", "1");
             byte[] out = cloud.functions().invokeRaw(functionId, input.getBytes(StandardCharsets.UTF_8));
             LOG.info("{}: {}", functionId, new String(out, StandardCharsets.UTF_8));

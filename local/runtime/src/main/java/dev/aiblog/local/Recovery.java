@@ -36,7 +36,8 @@ public final class Recovery {
             if (request.status() == Status.RUNNING) {
                 if (cloud.stepFunctions().find(request.requestId()).isEmpty()) {
                     try {
-                        cloud.stepFunctions().start(request.requestId(), Json.mapper().valueToTree(input));
+                        cloud.stepFunctions()
+                                .start(request.requestId(), Json.mapper().valueToTree(input));
                         restarted.add(request.requestId());
                     } catch (LocalStepFunctions.ExecutionAlreadyExistsException e) {
                         LOG.warn("could not restart {}: {}", request.requestId(), e.getMessage());

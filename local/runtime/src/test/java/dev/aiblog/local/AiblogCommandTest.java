@@ -24,13 +24,15 @@ class AiblogCommandTest {
     static Path home;
 
     private static Map<String, String> env() {
-        return Map.of("AIBLOG_HOME", home.toString(), "AIBLOG_REPO", Repository.root().toString(), "AIBLOG_TIME_SCALE", "0");
+        return Map.of(
+                "AIBLOG_HOME", home.toString(), "AIBLOG_REPO", Repository.root().toString(), "AIBLOG_TIME_SCALE", "0");
     }
 
     @Test
     @Order(1)
     void generatePublishesAnOfflinePostAndPrintsOneJsonObject() {
-        AiblogHarness.Run run = AiblogHarness.run(env(), "generate", "--json", "--length", "short", "How tide pools survive the winter");
+        AiblogHarness.Run run = AiblogHarness.run(
+                env(), "generate", "--json", "--length", "short", "How tide pools survive the winter");
 
         assertThat(run.exitCode()).isZero();
         JsonNode result = Json.read(run.out(), JsonNode.class);
@@ -42,7 +44,11 @@ class AiblogCommandTest {
         assertThat(post.path("body").asText()).startsWith(OfflineModels.NOTICE);
         assertThat(post.path("imageUrl").asText()).startsWith("http://127.0.0.1:");
         assertThat(post.path("tags")).extracting(JsonNode::asText).contains("offline");
-        assertThat(run.err()).contains("provider: OFFLINE").contains("✓ GenerateText").contains("✓ Publish").contains("request PUBLISHED");
+        assertThat(run.err())
+                .contains("provider: OFFLINE")
+                .contains("✓ GenerateText")
+                .contains("✓ Publish")
+                .contains("request PUBLISHED");
     }
 
     @Test
@@ -69,13 +75,15 @@ class AiblogCommandTest {
     @Order(4)
     void aPostGeneratedByOneCommandIsInTheFeedOfTheNext() throws Exception {
         AiblogHarness.Run first = AiblogHarness.run(env(), "generate", "--json", "Composting in small apartments");
-        String postId = Json.read(first.out(), JsonNode.class).path("post").path("id").asText();
+        String postId =
+                Json.read(first.out(), JsonNode.class).path("post").path("id").asText();
 
-        try (LocalRuntime runtime = LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root())
-                .persistentAt(home.resolve("data")), 0, "t", false)) {
+        try (LocalRuntime runtime = LocalRuntime.start(
+                LocalCloud.Options.inMemory(Repository.root()).persistentAt(home.resolve("data")), 0, "t", false)) {
             JsonNode feed = Http.get(runtime.url().resolve("/feed?limit=50"), null);
 
-            assertThat(feed.path("items")).extracting(i -> i.path("id").asText())
+            assertThat(feed.path("items"))
+                    .extracting(i -> i.path("id").asText())
                     .contains(postId)
                     .hasSizeGreaterThanOrEqualTo(2);
         }
@@ -84,21 +92,33 @@ class AiblogCommandTest {
     @Test
     @Order(5)
     void invokeHandlesEveryEventsFile(@TempDir Path invokeHome) throws IOException {
-        Map<String, String> env = Map.of("AIBLOG_HOME", invokeHome.toString(), "AIBLOG_REPO", Repository.root().toString(), "AIBLOG_TIME_SCALE", "0");
+        Map<String, String> env = Map.of(
+                "AIBLOG_HOME",
+                invokeHome.toString(),
+                "AIBLOG_REPO",
+                Repository.root().toString(),
+                "AIBLOG_TIME_SCALE",
+                "0");
         Path events = Repository.root().resolve("events");
         try (Stream<Path> files = Files.list(events)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
                     .as("every events/ file is exercised here")
-                    .containsExactlyInAnyOrderElementsOf(SampleEvents.ALL.stream().map(SampleEvents.Sample::file).toList());
+                    .containsExactlyInAnyOrderElementsOf(SampleEvents.ALL.stream()
+                            .map(SampleEvents.Sample::file)
+                            .toList());
         }
-        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.inMemory(Repository.root()).persistentAt(invokeHome.resolve("data")))) {
+        try (LocalCloud cloud = LocalCloud.start(
+                LocalCloud.Options.inMemory(Repository.root()).persistentAt(invokeHome.resolve("data")))) {
             cloud.requests().create(SampleEvents.request());
         }
 
         for (SampleEvents.Sample sample : SampleEvents.ALL) {
-            AiblogHarness.Run run = AiblogHarness.run(env, "invoke", sample.functionId(), sample.path().toString());
+            AiblogHarness.Run run = AiblogHarness.run(
+                    env, "invoke", sample.functionId(), sample.path().toString());
 
-            assertThat(run.exitCode()).as(sample + " → " + run.out() + run.err()).isZero();
+            assertThat(run.exitCode())
+                    .as(sample + " → " + run.out() + run.err())
+                    .isZero();
             SampleEvents.assertHandled(sample, run.out());
         }
     }

@@ -33,10 +33,20 @@ class BudgetEndToEndTest {
     @Test
     void aBurstOvershootsOnlyByWhatWasRunning_andNoModelIsCalledOnceTheBudgetIsSpent() throws Exception {
         try (OpenAiDouble openai = new OpenAiDouble();
-             LocalRuntime runtime = LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root()).persistentAt(home)
-                     .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test",
-                             "MONTHLY_BUDGET_USD", "0.01"))
-                     .withTimeScale(0), 0, TOKEN, false)) {
+                LocalRuntime runtime = LocalRuntime.start(
+                        LocalCloud.Options.inMemory(Repository.root())
+                                .persistentAt(home)
+                                .withEnvironment(Map.of(
+                                        "OPENAI_BASE_URL",
+                                        openai.baseUrl(),
+                                        "OPENAI_API_KEY",
+                                        "sk-test",
+                                        "MONTHLY_BUDGET_USD",
+                                        "0.01"))
+                                .withTimeScale(0),
+                        0,
+                        TOKEN,
+                        false)) {
             // A burst, all accepted while nothing is spent yet: every one of them runs (the bounded overshoot).
             List<String> burst = new ArrayList<>();
             try (var pool = Executors.newFixedThreadPool(4)) {
@@ -51,28 +61,38 @@ class BudgetEndToEndTest {
                 }
             }
             for (String requestId : burst) {
-                JsonNode request = LocalRuntimeTest.awaitTerminal(runtime.url(), requestId, TOKEN, Duration.ofSeconds(90));
+                JsonNode request =
+                        LocalRuntimeTest.awaitTerminal(runtime.url(), requestId, TOKEN, Duration.ofSeconds(90));
                 assertThat(request.path("status").asText()).as(requestId).isEqualTo("PUBLISHED");
             }
             int modelCallsWhenSpent = openai.received().size();
 
             // Spent: the API refuses, saying when the budget resets ...
-            Http.Response refused = Http.send("POST", runtime.url().resolve("/blogs"), TOKEN, "{\"topic\":\"One post too many\"}");
+            Http.Response refused =
+                    Http.send("POST", runtime.url().resolve("/blogs"), TOKEN, "{\"topic\":\"One post too many\"}");
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.body().at("/error/code").asText()).isEqualTo("BUDGET_EXHAUSTED");
-            assertThat(refused.body().at("/error/message").asText()).contains("monthly budget of $0.01").contains("resets at");
+            assertThat(refused.body().at("/error/message").asText())
+                    .contains("monthly budget of $0.01")
+                    .contains("resets at");
 
             // ... and a request that was already on the queue is not started: REJECTED, naming the budget.
             String queuedId = UUID.randomUUID().toString();
-            BlogRequest queued = BlogRequest.queued(queuedId, "local-user", "Queued before the budget ran out", PostOptions.DEFAULT, Instant.now());
+            BlogRequest queued = BlogRequest.queued(
+                    queuedId, "local-user", "Queued before the budget ran out", PostOptions.DEFAULT, Instant.now());
             runtime.cloud().requests().create(queued);
-            runtime.cloud().clients().sqs().sendMessage(b -> b.queueUrl(runtime.cloud().resources().queueUrl("RequestsQueue"))
-                    .messageBody(Json.write(ExecutionInput.of(queued))));
+            runtime.cloud()
+                    .clients()
+                    .sqs()
+                    .sendMessage(b -> b.queueUrl(runtime.cloud().resources().queueUrl("RequestsQueue"))
+                            .messageBody(Json.write(ExecutionInput.of(queued))));
             BlogRequest ended = awaitTerminal(runtime, queuedId);
             assertThat(ended.status().name()).isEqualTo("REJECTED");
             assertThat(ended.reason()).contains("monthly budget").contains("resets");
 
-            assertThat(openai.received()).as("model calls after the budget was spent").hasSize(modelCallsWhenSpent);
+            assertThat(openai.received())
+                    .as("model calls after the budget was spent")
+                    .hasSize(modelCallsWhenSpent);
             assertThat(runtime.cloud().blogs().find(queuedId)).isEmpty();
         }
     }

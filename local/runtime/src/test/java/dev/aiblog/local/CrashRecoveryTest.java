@@ -40,7 +40,8 @@ class CrashRecoveryTest {
             try {
                 URI base = awaitUrl(serve);
                 for (int i = 0; i < 4; i++) {
-                    Http.Response accepted = Http.send("POST", base.resolve("/blogs"), TOKEN, "{\"topic\":\"Crash test number " + i + "\"}");
+                    Http.Response accepted = Http.send(
+                            "POST", base.resolve("/blogs"), TOKEN, "{\"topic\":\"Crash test number " + i + "\"}");
                     assertThat(accepted.status()).isEqualTo(202);
                     requestIds.add(accepted.body().path("requestId").asText());
                 }
@@ -50,14 +51,21 @@ class CrashRecoveryTest {
             }
 
             openai.delay(Duration.ZERO);
-            try (LocalRuntime restarted = LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root())
-                    .persistentAt(home.resolve("data"))
-                    .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test"))
-                    .withTimeScale(0), 0, TOKEN, false)) {
-                assertThat(restarted.recovery().restarted().size() + restarted.recovery().requeued().size())
-                        .as("requests re-driven after the crash").isPositive();
+            try (LocalRuntime restarted = LocalRuntime.start(
+                    LocalCloud.Options.inMemory(Repository.root())
+                            .persistentAt(home.resolve("data"))
+                            .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test"))
+                            .withTimeScale(0),
+                    0,
+                    TOKEN,
+                    false)) {
+                assertThat(restarted.recovery().restarted().size()
+                                + restarted.recovery().requeued().size())
+                        .as("requests re-driven after the crash")
+                        .isPositive();
                 for (String requestId : requestIds) {
-                    JsonNode request = LocalRuntimeTest.awaitTerminal(restarted.url(), requestId, TOKEN, Duration.ofSeconds(90));
+                    JsonNode request =
+                            LocalRuntimeTest.awaitTerminal(restarted.url(), requestId, TOKEN, Duration.ofSeconds(90));
                     assertThat(request.path("status").asText()).as(requestId).isEqualTo("PUBLISHED");
                 }
             }
@@ -77,24 +85,34 @@ class CrashRecoveryTest {
             try {
                 URI base = awaitUrl(serve);
                 for (int i = 0; i < 6; i++) {
-                    Http.Response accepted = Http.send("POST", base.resolve("/blogs"), TOKEN, "{\"topic\":\"Graceful stop number " + i + "\"}");
+                    Http.Response accepted = Http.send(
+                            "POST", base.resolve("/blogs"), TOKEN, "{\"topic\":\"Graceful stop number " + i + "\"}");
                     assertThat(accepted.status()).isEqualTo(202);
                     requestIds.add(accepted.body().path("requestId").asText());
                 }
                 awaitAnyRunning(base, requestIds);
             } finally {
                 serve.destroy(); // SIGTERM: the same shutdown hook as Ctrl-C
-                assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stopped on SIGTERM").isTrue();
+                assertThat(serve.waitFor(60, TimeUnit.SECONDS))
+                        .as("serve stopped on SIGTERM")
+                        .isTrue();
             }
 
             openai.delay(Duration.ZERO);
-            try (LocalRuntime restarted = LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root())
-                    .persistentAt(home.resolve("data"))
-                    .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test"))
-                    .withTimeScale(0), 0, TOKEN, false)) {
+            try (LocalRuntime restarted = LocalRuntime.start(
+                    LocalCloud.Options.inMemory(Repository.root())
+                            .persistentAt(home.resolve("data"))
+                            .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test"))
+                            .withTimeScale(0),
+                    0,
+                    TOKEN,
+                    false)) {
                 for (String requestId : requestIds) {
-                    JsonNode request = LocalRuntimeTest.awaitTerminal(restarted.url(), requestId, TOKEN, Duration.ofSeconds(90));
-                    assertThat(request.path("status").asText()).as(requestId + ": " + request.path("reason").asText()).isEqualTo("PUBLISHED");
+                    JsonNode request =
+                            LocalRuntimeTest.awaitTerminal(restarted.url(), requestId, TOKEN, Duration.ofSeconds(90));
+                    assertThat(request.path("status").asText())
+                            .as(requestId + ": " + request.path("reason").asText())
+                            .isEqualTo("PUBLISHED");
                 }
             }
         }
@@ -102,24 +120,45 @@ class CrashRecoveryTest {
 
     private Process startServe(String openAiBaseUrl) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.aiblog.local.cli.Aiblog", "serve", "--port", "0")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Djava.awt.headless=true",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.aiblog.local.cli.Aiblog",
+                        "serve",
+                        "--port",
+                        "0")
                 .redirectErrorStream(true);
-        builder.environment().putAll(Map.of("AIBLOG_HOME", home.toString(), "AIBLOG_REPO", Repository.root().toString(),
-                "AIBLOG_DEV_TOKEN", TOKEN, "AIBLOG_TIME_SCALE", "0", "OPENAI_BASE_URL", openAiBaseUrl, "OPENAI_API_KEY", "sk-test"));
+        builder.environment()
+                .putAll(Map.of(
+                        "AIBLOG_HOME",
+                        home.toString(),
+                        "AIBLOG_REPO",
+                        Repository.root().toString(),
+                        "AIBLOG_DEV_TOKEN",
+                        TOKEN,
+                        "AIBLOG_TIME_SCALE",
+                        "0",
+                        "OPENAI_BASE_URL",
+                        openAiBaseUrl,
+                        "OPENAI_API_KEY",
+                        "sk-test"));
         return builder.start();
     }
 
     private static URI awaitUrl(Process serve) throws Exception {
         Pattern ready = Pattern.compile("AI Blog Generator API: (http://\\S+)");
-        BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<URI> url = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     Matcher m = ready.matcher(line);
                     if (m.find()) {
                         URI found = URI.create(m.group(1));
-                        Thread.ofVirtual().start(() -> lines.lines().forEach(l -> { })); // keep draining
+                        Thread.ofVirtual().start(() -> lines.lines().forEach(l -> {})); // keep draining
                         return found;
                     }
                 }
@@ -135,7 +174,10 @@ class CrashRecoveryTest {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             for (String id : requestIds) {
-                if ("RUNNING".equals(Http.get(base.resolve("/requests/" + id), TOKEN).path("status").asText())) {
+                if ("RUNNING"
+                        .equals(Http.get(base.resolve("/requests/" + id), TOKEN)
+                                .path("status")
+                                .asText())) {
                     return;
                 }
             }

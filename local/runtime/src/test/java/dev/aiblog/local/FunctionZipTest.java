@@ -66,12 +66,22 @@ class FunctionZipTest {
             URLClassLoader loader = unpack(zip, unpacked.resolve(function.logicalId()));
             loaders.put(function.logicalId(), loader);
             Class<?> settings = loader.loadClass("dev.aiblog.core.config.Settings");
-            Object config = settings.getMethod("of", Map.class).invoke(null, cloud.functions().settings(function.logicalId()).asMap());
-            handlers.put(function.logicalId(), loader.loadClass(function.handlerClass()).getConstructor(settings).newInstance(config));
+            Object config = settings.getMethod("of", Map.class)
+                    .invoke(
+                            null,
+                            cloud.functions().settings(function.logicalId()).asMap());
+            handlers.put(
+                    function.logicalId(),
+                    loader.loadClass(function.handlerClass())
+                            .getConstructor(settings)
+                            .newInstance(config));
         }
 
         for (SampleEvents.Sample sample : SampleEvents.ALL) {
-            String output = invoke(handlers.get(sample.functionId()), loaders.get(sample.functionId()), Files.readAllBytes(sample.path()));
+            String output = invoke(
+                    handlers.get(sample.functionId()),
+                    loaders.get(sample.functionId()),
+                    Files.readAllBytes(sample.path()));
 
             SampleEvents.assertHandled(sample, output);
         }
@@ -91,14 +101,16 @@ class FunctionZipTest {
         Assumptions.assumeTrue(Files.exists(zip), "build the zips first (./mvnw package)");
 
         assertThat(entries(zip)).noneMatch(name -> name.contains("openai")).contains("lib/aws-sdk-shrunk.jar");
-        assertThat(entries(Repository.root().resolve(codeUri("GenerateTextFunction")))).contains("lib/openai-java-shrunk.jar");
+        assertThat(entries(Repository.root().resolve(codeUri("GenerateTextFunction"))))
+                .contains("lib/openai-java-shrunk.jar");
     }
 
     static String codeUri(String logicalId) throws IOException {
         String template = Files.readString(Repository.root().resolve("template.yaml"));
         int at = template.indexOf("\n  " + logicalId + ":\n");
         int uri = template.indexOf("CodeUri:", at);
-        return template.substring(uri + "CodeUri:".length(), template.indexOf('\n', uri)).trim();
+        return template.substring(uri + "CodeUri:".length(), template.indexOf('\n', uri))
+                .trim();
     }
 
     static List<String> entries(Path zip) throws IOException {
@@ -138,14 +150,15 @@ class FunctionZipTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static String invoke(Object handler, ClassLoader loader, byte[] event) throws Exception {
         Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
-        Object context = Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
-            case "getAwsRequestId" -> UUID.randomUUID().toString();
-            case "getRemainingTimeInMillis" -> 60_000;
-            case "getMemoryLimitInMB" -> 1024;
-            case "getFunctionName" -> handler.getClass().getSimpleName();
-            case "toString" -> "LambdaContext";
-            default -> null;
-        });
+        Object context = Proxy.newProxyInstance(
+                loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAwsRequestId" -> UUID.randomUUID().toString();
+                    case "getRemainingTimeInMillis" -> 60_000;
+                    case "getMemoryLimitInMB" -> 1024;
+                    case "getFunctionName" -> handler.getClass().getSimpleName();
+                    case "toString" -> "LambdaContext";
+                    default -> null;
+                });
         try {
             Method stream = find(handler.getClass(), InputStream.class, OutputStream.class, contextType);
             if (stream != null) {
@@ -155,7 +168,8 @@ class FunctionZipTest {
             }
             Class<?> requestHandler = loader.loadClass("com.amazonaws.services.lambda.runtime.RequestHandler");
             Class<?>[] types = typeArguments(handler.getClass(), requestHandler);
-            Object input = LambdaEventSerializers.serializerFor((Class) types[0], loader).fromJson(new ByteArrayInputStream(event));
+            Object input = LambdaEventSerializers.serializerFor((Class) types[0], loader)
+                    .fromJson(new ByteArrayInputStream(event));
             Method typed = requestHandler.getMethod("handleRequest", Object.class, contextType);
             Object output = typed.invoke(handler, input, context);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -163,7 +177,8 @@ class FunctionZipTest {
             serializer.toJson(output, out);
             return out.toString(StandardCharsets.UTF_8);
         } catch (InvocationTargetException e) {
-            throw new AssertionError(handler.getClass().getName() + " failed inside its zip: " + e.getCause(), e.getCause());
+            throw new AssertionError(
+                    handler.getClass().getName() + " failed inside its zip: " + e.getCause(), e.getCause());
         }
     }
 

@@ -26,7 +26,9 @@ final class Http {
 
     static Response send(String method, URI uri, String token, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -34,7 +36,9 @@ final class Http {
             b.header("Content-Type", "application/json");
         }
         HttpResponse<String> response = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(response.body());
+        JsonNode json = response.body().isEmpty()
+                ? Json.mapper().nullNode()
+                : Json.mapper().readTree(response.body());
         return new Response(response.statusCode(), json, response.headers());
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aiblog.core.Json;
 import dev.aiblog.aws.AwsClients;
+import dev.aiblog.core.Json;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.local.cli.AiblogHarness;
 import dev.aiblog.local.iam.LambdaCredentials;
@@ -39,21 +39,37 @@ class IamEnforcementTest {
     private static final String TOPIC = "How tide pools survive the winter";
 
     @Test
-    void generateStopsAndNamesTheRefusedCall_whenTheDispatchFunctionMayNotReadRequests(@TempDir Path copy) throws IOException {
+    void generateStopsAndNamesTheRefusedCall_whenTheDispatchFunctionMayNotReadRequests(@TempDir Path copy)
+            throws IOException {
         String template = Files.readString(Repository.root().resolve("template.yaml"));
         // the dispatch function's DynamoDB statement (read the request, then mark it RUNNING), removed
-        String broken = template.replaceFirst("(?s)        - Statement:\\n            # read first \\(a request that already ended.*?Resource: !GetAtt RequestsTable.Arn\\n", "");
-        assertThat(broken).as("the test removes the dispatch function's DynamoDB policy").isNotEqualTo(template)
+        String broken = template.replaceFirst(
+                "(?s)        - Statement:\\n            # read first \\(a request that already ended.*?Resource: !GetAtt RequestsTable.Arn\\n",
+                "");
+        assertThat(broken)
+                .as("the test removes the dispatch function's DynamoDB policy")
+                .isNotEqualTo(template)
                 .contains("StepFunctionsExecutionPolicy");
         Files.writeString(copy.resolve("template.yaml"), broken);
         copyTree(Repository.root().resolve("statemachine"), copy.resolve("statemachine"));
 
-        AiblogHarness.Run run = AiblogHarness.run(Map.of("AIBLOG_HOME", copy.resolve(".aiblog").toString(),
-                "AIBLOG_REPO", copy.toString(), "AIBLOG_TIME_SCALE", "0"), "generate", "--timeout", "120", TOPIC);
+        AiblogHarness.Run run = AiblogHarness.run(
+                Map.of(
+                        "AIBLOG_HOME",
+                        copy.resolve(".aiblog").toString(),
+                        "AIBLOG_REPO",
+                        copy.toString(),
+                        "AIBLOG_TIME_SCALE",
+                        "0"),
+                "generate",
+                "--timeout",
+                "120",
+                TOPIC);
 
         assertThat(run.exitCode()).as(run.out()).isEqualTo(3);
         assertThat(run.out())
-                .contains("refused by IAM: DispatchFunction was refused dynamodb:GetItem on arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable")
+                .contains(
+                        "refused by IAM: DispatchFunction was refused dynamodb:GetItem on arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable")
                 .doesNotContain("PUBLISHED");
     }
 
@@ -65,27 +81,42 @@ class IamEnforcementTest {
             Map<String, AttributeValue> key = Map.of("requestId", AttributeValue.fromS("no-such-request"));
 
             assertThat(dispatch.get("AWS_SESSION_TOKEN")).contains(issued.sessionToken());
-            assertThat(dispatch.get("AWS_ACCESS_KEY_ID")).hasValueSatisfying(id -> assertThat(id).startsWith("ASIA"));
+            assertThat(dispatch.get("AWS_ACCESS_KEY_ID"))
+                    .hasValueSatisfying(id -> assertThat(id).startsWith("ASIA"));
             assertThat(dispatch.get("AWS_LAMBDA_FUNCTION_NAME")).contains("DispatchFunction");
             assertThat(dispatch.get("AWS_REGION")).contains("us-east-1");
             try (DynamoDbClient withoutToken = DynamoDbClient.builder()
                     .endpointOverride(cloud.aws().gateway().endpoint())
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(issued.accessKeyId(), issued.secretAccessKey())))
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(issued.accessKeyId(), issued.secretAccessKey())))
                     .httpClient(UrlConnectionHttpClient.create())
                     .build()) {
-                assertThatThrownBy(() -> withoutToken.getItem(b -> b.tableName(dispatch.requestsTable()).key(key)))
+                assertThatThrownBy(() -> withoutToken.getItem(
+                                b -> b.tableName(dispatch.requestsTable()).key(key)))
                         .isInstanceOf(DynamoDbException.class)
-                        .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"))
+                        .satisfies(e -> assertThat(((DynamoDbException) e)
+                                        .awsErrorDetails()
+                                        .errorCode())
+                                .isEqualTo("UnrecognizedClientException"))
                         .hasMessageContaining("The security token included in the request is invalid");
             }
             try (DynamoDbClient functions = AwsClients.dynamoDb(dispatch)) {
-                assertThat(functions.getItem(b -> b.tableName(dispatch.requestsTable()).key(key)).hasItem()).isFalse();
+                assertThat(functions
+                                .getItem(b ->
+                                        b.tableName(dispatch.requestsTable()).key(key))
+                                .hasItem())
+                        .isFalse();
                 // allowed to read, not to delete: the role grants what the dispatcher calls and no more
-                assertThatThrownBy(() -> functions.deleteItem(b -> b.tableName(dispatch.requestsTable()).key(key)))
+                assertThatThrownBy(() -> functions.deleteItem(
+                                b -> b.tableName(dispatch.requestsTable()).key(key)))
                         .isInstanceOf(DynamoDbException.class)
-                        .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"))
-                        .hasMessageContaining("assumed-role/DispatchFunctionRole/DispatchFunction is not authorized to perform: dynamodb:DeleteItem");
+                        .satisfies(e -> assertThat(((DynamoDbException) e)
+                                        .awsErrorDetails()
+                                        .errorCode())
+                                .isEqualTo("AccessDeniedException"))
+                        .hasMessageContaining(
+                                "assumed-role/DispatchFunctionRole/DispatchFunction is not authorized to perform: dynamodb:DeleteItem");
             }
         }
     }
@@ -97,46 +128,71 @@ class IamEnforcementTest {
      */
     @Test
     void aPostIsPublishedReadAndLikedWithEveryCallAllowedByTheTemplatesRoles() throws Exception {
-        try (LocalRuntime runtime = LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root()), 0, "iam-test-token", false)) {
+        try (LocalRuntime runtime =
+                LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root()), 0, "iam-test-token", false)) {
             HttpClient http = HttpClient.newHttpClient();
             URI base = runtime.url();
-            JsonNode accepted = send(http, HttpRequest.newBuilder(base.resolve("/blogs")).header("Authorization", "Bearer iam-test-token")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + TOPIC + "\"}")), 202);
+            JsonNode accepted = send(
+                    http,
+                    HttpRequest.newBuilder(base.resolve("/blogs"))
+                            .header("Authorization", "Bearer iam-test-token")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + TOPIC + "\"}")),
+                    202);
             String requestId = accepted.path("requestId").asText();
             JsonNode request = waitForEnd(http, base, requestId);
             assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("PUBLISHED");
             String postId = request.path("postId").asText();
             JsonNode post = send(http, HttpRequest.newBuilder(base.resolve("/blogs/" + postId)), 200);
             send(http, HttpRequest.newBuilder(base.resolve("/feed?limit=5")), 200);
-            send(http, HttpRequest.newBuilder(base.resolve("/blogs/" + postId + "/likes")).header("Authorization", "Bearer iam-test-token")
-                    .POST(HttpRequest.BodyPublishers.noBody()), 200);
-            HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(post.path("imageUrl").asText())).build(),
+            send(
+                    http,
+                    HttpRequest.newBuilder(base.resolve("/blogs/" + postId + "/likes"))
+                            .header("Authorization", "Bearer iam-test-token")
+                            .POST(HttpRequest.BodyPublishers.noBody()),
+                    200);
+            HttpResponse<byte[]> image = http.send(
+                    HttpRequest.newBuilder(URI.create(post.path("imageUrl").asText()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(image.statusCode()).as("the presigned image URL, checked against the API function's role").isEqualTo(200);
+            assertThat(image.statusCode())
+                    .as("the presigned image URL, checked against the API function's role")
+                    .isEqualTo(200);
             assertThat(image.body()).isNotEmpty();
 
             Map<String, Long> decisions = runtime.cloud().aws().gateway().decisions();
             assertThat(runtime.cloud().aws().refusals()).isEmpty();
-            assertThat(decisions.keySet()).contains(
-                    "ALLOW DispatchFunction dynamodb:GetItem arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable",
-                    "ALLOW DispatchFunction states:StartExecution arn:aws:states:us-east-1:000000000000:stateMachine:BlogPipelineStateMachine",
-                    "ALLOW BlogPipelineStateMachine lambda:InvokeFunction arn:aws:lambda:us-east-1:000000000000:function:PublishFunction:live",
-                    "ALLOW ApiFunction s3:GetObject arn:aws:s3:::content-bucket/images/" + postId + ".png");
-            assertThat(decisions.keySet()).anyMatch(d -> d.startsWith("ALLOW ApiFunction secretsmanager:GetSecretValue "));
+            assertThat(decisions.keySet())
+                    .contains(
+                            "ALLOW DispatchFunction dynamodb:GetItem arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable",
+                            "ALLOW DispatchFunction states:StartExecution arn:aws:states:us-east-1:000000000000:stateMachine:BlogPipelineStateMachine",
+                            "ALLOW BlogPipelineStateMachine lambda:InvokeFunction arn:aws:lambda:us-east-1:000000000000:function:PublishFunction:live",
+                            "ALLOW ApiFunction s3:GetObject arn:aws:s3:::content-bucket/images/" + postId + ".png");
+            assertThat(decisions.keySet())
+                    .anyMatch(d -> d.startsWith("ALLOW ApiFunction secretsmanager:GetSecretValue "));
             Path report = Path.of("target", "iam-access-report.txt");
             Files.createDirectories(report.getParent());
-            Files.writeString(report, decisions.entrySet().stream().map(e -> e.getKey() + "  x" + e.getValue())
-                    .collect(Collectors.joining("\n", "", "\n")));
+            Files.writeString(
+                    report,
+                    decisions.entrySet().stream()
+                            .map(e -> e.getKey() + "  x" + e.getValue())
+                            .collect(Collectors.joining("\n", "", "\n")));
         }
     }
 
     private static JsonNode waitForEnd(HttpClient http, URI base, String requestId) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
-            JsonNode request = send(http, HttpRequest.newBuilder(base.resolve("/requests/" + requestId))
-                    .header("Authorization", "Bearer iam-test-token"), 200);
+            JsonNode request = send(
+                    http,
+                    HttpRequest.newBuilder(base.resolve("/requests/" + requestId))
+                            .header("Authorization", "Bearer iam-test-token"),
+                    200);
             String status = request.path("status").asText();
-            if (status.equals("PUBLISHED") || status.equals("REJECTED") || status.equals("FAILED") || Instant.now().isAfter(deadline)) {
+            if (status.equals("PUBLISHED")
+                    || status.equals("REJECTED")
+                    || status.equals("FAILED")
+                    || Instant.now().isAfter(deadline)) {
                 return request;
             }
             Thread.sleep(100);

@@ -36,7 +36,13 @@ class LocalRuntimeTest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalRuntime.start(LocalCloud.Options.inMemory(Repository.root()).persistentAt(home).withTimeScale(0), 0, TOKEN, false);
+        runtime = LocalRuntime.start(
+                LocalCloud.Options.inMemory(Repository.root())
+                        .persistentAt(home)
+                        .withTimeScale(0),
+                0,
+                TOKEN,
+                false);
     }
 
     @AfterAll
@@ -46,7 +52,8 @@ class LocalRuntimeTest {
 
     @Test
     void aRequestGoesThroughQueueDispatcherAndStateMachineToPublished() throws Exception {
-        Http.Response accepted = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Lighthouses of the Baltic\",\"tone\":\"playful\"}");
+        Http.Response accepted = Http.send(
+                "POST", url("/blogs"), TOKEN, "{\"topic\":\"Lighthouses of the Baltic\",\"tone\":\"playful\"}");
         assertThat(accepted.status()).isEqualTo(202);
         String requestId = accepted.body().path("requestId").asText();
 
@@ -56,55 +63,89 @@ class LocalRuntimeTest {
         JsonNode post = Http.get(url("/blogs/" + request.path("postId").asText()), null);
         assertThat(post.path("title").asText()).isEqualTo("Lighthouses of the Baltic");
         assertThat(post.path("offline").asBoolean()).isTrue();
-        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(post.path("imageUrl").asText())).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
+        assertThat(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(post.path("imageUrl").asText()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theDispatchersRealSfnClientReachesTheLocalEndpoint() throws Exception {
-        String requestId = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Sourdough starters\"}").body().path("requestId").asText();
+        String requestId = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Sourdough starters\"}")
+                .body()
+                .path("requestId")
+                .asText();
         awaitTerminal(requestId, TOKEN);
 
-        try (SfnClient sfn = SfnClient.builder().endpointOverride(runtime.cloud().stepFunctionsEndpoint().endpoint())
+        try (SfnClient sfn = SfnClient.builder()
+                .endpointOverride(runtime.cloud().stepFunctionsEndpoint().endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"))).build()) {
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+                .build()) {
             String executionArn = runtime.cloud().stepFunctions().executionArn(requestId);
             DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(executionArn));
             GetExecutionHistoryResponse history = sfn.getExecutionHistory(b -> b.executionArn(executionArn));
 
             assertThat(described.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(described.name()).isEqualTo(requestId);
-            assertThat(Json.read(described.input(), JsonNode.class).path("topic").asText()).isEqualTo("Sourdough starters");
-            assertThat(history.events()).extracting(e -> e.type()).contains(HistoryEventType.EXECUTION_STARTED,
-                    HistoryEventType.TASK_SCHEDULED, HistoryEventType.EXECUTION_SUCCEEDED);
-            assertThat(history.events().stream().filter(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED)
-                    .map(e -> e.stateEnteredEventDetails().name()))
+            assertThat(Json.read(described.input(), JsonNode.class)
+                            .path("topic")
+                            .asText())
+                    .isEqualTo("Sourdough starters");
+            assertThat(history.events())
+                    .extracting(e -> e.type())
+                    .contains(
+                            HistoryEventType.EXECUTION_STARTED,
+                            HistoryEventType.TASK_SCHEDULED,
+                            HistoryEventType.EXECUTION_SUCCEEDED);
+            assertThat(history.events().stream()
+                            .filter(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED)
+                            .map(e -> e.stateEnteredEventDetails().name()))
                     .containsExactly("ModerateTopic", "GenerateText", "ModerateText", "GenerateImage", "Publish");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sfn.startExecution(b -> b
-                    .stateMachineArn(runtime.cloud().stateMachineArn()).name(requestId).input("{}")))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sfn.startExecution(
+                            b -> b.stateMachineArn(runtime.cloud().stateMachineArn())
+                                    .name(requestId)
+                                    .input("{}")))
                     .isInstanceOf(ExecutionAlreadyExistsException.class);
         }
     }
 
     @Test
     void protectedRoutesNeedTheDevToken_publicOnesDoNot() throws Exception {
-        assertThat(Http.send("POST", url("/blogs"), null, "{\"topic\":\"no token\"}").status()).isEqualTo(401);
-        assertThat(Http.send("POST", url("/blogs"), "wrong", "{\"topic\":\"bad token\"}").status()).isEqualTo(401);
+        assertThat(Http.send("POST", url("/blogs"), null, "{\"topic\":\"no token\"}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(Http.send("POST", url("/blogs"), "wrong", "{\"topic\":\"bad token\"}")
+                        .status())
+                .isEqualTo(401);
         assertThat(Http.send("GET", url("/feed"), null, null).status()).isEqualTo(200);
         assertThat(Http.send("GET", url("/nope"), null, null).status()).isEqualTo(404);
     }
 
     @Test
     void anotherUserCannotReadMyRequest() throws Exception {
-        String requestId = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Private requests\"}").body().path("requestId").asText();
+        String requestId = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Private requests\"}")
+                .body()
+                .path("requestId")
+                .asText();
 
-        assertThat(Http.send("GET", url("/requests/" + requestId), TOKEN + ":someone-else", null).status()).isEqualTo(404);
-        assertThat(Http.send("GET", url("/requests/" + requestId), TOKEN, null).status()).isEqualTo(200);
+        assertThat(Http.send("GET", url("/requests/" + requestId), TOKEN + ":someone-else", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(Http.send("GET", url("/requests/" + requestId), TOKEN, null).status())
+                .isEqualTo(200);
     }
 
     @Test
     void readersRoutesSeeTheDevTokensUserOnPublicRoutesToo() throws Exception {
-        String requestId = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Shared reading lists\"}").body().path("requestId").asText();
+        String requestId = Http.send("POST", url("/blogs"), TOKEN, "{\"topic\":\"Shared reading lists\"}")
+                .body()
+                .path("requestId")
+                .asText();
         String postId = awaitTerminal(requestId, TOKEN).path("postId").asText();
         Http.send("POST", url("/blogs/" + postId + "/likes"), TOKEN, null);
 
@@ -124,13 +165,17 @@ class LocalRuntimeTest {
         assertThat(wrongToken.path("likedByMe").isNull()).isTrue();
         assertThat(asMe.path("shareUrl").asText()).isEqualTo(runtime.url() + "/p/" + postId);
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(asMe.path("shareUrl").asText())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> missing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/p/no-such-post")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(asMe.path("shareUrl").asText()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url("/p/no-such-post")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
-        assertThat(page.body()).contains("<meta property=\"og:title\" content=\"Shared reading lists\">")
+        assertThat(page.body())
+                .contains("<meta property=\"og:title\" content=\"Shared reading lists\">")
                 .contains("href=\"aiblog://post/" + postId + "\"");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("This post doesn’t exist");
@@ -138,15 +183,24 @@ class LocalRuntimeTest {
 
     @Test
     void corsAllowsTheMobileAppsDevOrigins() throws Exception {
-        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/blogs"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost:8081")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> preflight = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(url("/blogs"))
+                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                .header("Origin", "http://localhost:8081")
+                                .header("Access-Control-Request-Method", "POST")
+                                .header("Access-Control-Request-Headers", "authorization,content-type")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue("http://localhost:8081");
-        assertThat(preflight.headers().firstValue("access-control-allow-headers").orElse("")).contains("authorization");
+        assertThat(preflight.headers().firstValue("access-control-allow-origin"))
+                .hasValue("http://localhost:8081");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("access-control-allow-headers")
+                        .orElse(""))
+                .contains("authorization");
     }
 
     private static URI url(String path) {

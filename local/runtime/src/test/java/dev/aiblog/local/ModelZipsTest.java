@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * structured text, an image, and a rate limit that must still come out as the named error the ASL retries.
  */
 class ModelZipsTest {
-    static final List<String> MODEL_FUNCTIONS = List.of("ModerateFunction", "GenerateTextFunction", "GenerateImageFunction");
+    static final List<String> MODEL_FUNCTIONS =
+            List.of("ModerateFunction", "GenerateTextFunction", "GenerateImageFunction");
 
     @TempDir
     static Path unpacked;
@@ -45,8 +46,13 @@ class ModelZipsTest {
             URLClassLoader loader = FunctionZipTest.unpack(zip, unpacked.resolve(function));
             loaders.put(function, loader);
             Class<?> settings = loader.loadClass("dev.aiblog.core.config.Settings");
-            Object config = settings.getMethod("of", Map.class).invoke(null, cloud.functions().settings(function).asMap());
-            handlers.put(function, loader.loadClass(cloud.functions().function(function).handlerClass()).getConstructor(settings).newInstance(config));
+            Object config = settings.getMethod("of", Map.class)
+                    .invoke(null, cloud.functions().settings(function).asMap());
+            handlers.put(
+                    function,
+                    loader.loadClass(cloud.functions().function(function).handlerClass())
+                            .getConstructor(settings)
+                            .newInstance(config));
         }
     }
 
@@ -67,9 +73,12 @@ class ModelZipsTest {
     @Test
     void eachModelZipHoldsTheShrunkSdkInsteadOfTheWholeOne() throws Exception {
         for (String function : MODEL_FUNCTIONS) {
-            List<String> entries = FunctionZipTest.entries(Repository.root().resolve(FunctionZipTest.codeUri(function)));
+            List<String> entries =
+                    FunctionZipTest.entries(Repository.root().resolve(FunctionZipTest.codeUri(function)));
 
-            assertThat(entries).as(function).contains("lib/openai-java-shrunk.jar")
+            assertThat(entries)
+                    .as(function)
+                    .contains("lib/openai-java-shrunk.jar")
                     .noneMatch(name -> name.startsWith("lib/openai-java-core"));
         }
     }
@@ -77,8 +86,12 @@ class ModelZipsTest {
     @Test
     void theShrunkSdkModeratesWritesAndIllustratesThroughTheDouble() throws Exception {
         openai.reset();
-        for (SampleEvents.Sample sample : SampleEvents.ALL.stream().filter(s -> MODEL_FUNCTIONS.contains(s.functionId())).toList()) {
-            String output = FunctionZipTest.invoke(handlers.get(sample.functionId()), loaders.get(sample.functionId()),
+        for (SampleEvents.Sample sample : SampleEvents.ALL.stream()
+                .filter(s -> MODEL_FUNCTIONS.contains(s.functionId()))
+                .toList()) {
+            String output = FunctionZipTest.invoke(
+                    handlers.get(sample.functionId()),
+                    loaders.get(sample.functionId()),
                     Files.readAllBytes(sample.path()));
 
             SampleEvents.assertHandled(sample, output);
@@ -86,7 +99,12 @@ class ModelZipsTest {
         assertThat(openai.received(OpenAiDouble.MODERATIONS)).hasSize(2);
         assertThat(openai.received(OpenAiDouble.CHAT)).hasSize(1);
         assertThat(openai.received(OpenAiDouble.IMAGES)).hasSize(1);
-        assertThat(openai.received(OpenAiDouble.CHAT).getFirst().body().path("response_format").path("type").asText())
+        assertThat(openai.received(OpenAiDouble.CHAT)
+                        .getFirst()
+                        .body()
+                        .path("response_format")
+                        .path("type")
+                        .asText())
                 .isEqualTo("json_schema");
     }
 
@@ -96,8 +114,12 @@ class ModelZipsTest {
         openai.enqueue(OpenAiDouble.CHAT, OpenAiDouble.rateLimited(), 5);
         Path event = Repository.root().resolve("events").resolve("generate-text.json");
 
-        assertThatThrownBy(() -> FunctionZipTest.invoke(handlers.get("GenerateTextFunction"), loaders.get("GenerateTextFunction"),
-                Files.readAllBytes(event)))
-                .cause().extracting(e -> e.getClass().getName()).isEqualTo("dev.aiblog.core.errors.RateLimitedException");
+        assertThatThrownBy(() -> FunctionZipTest.invoke(
+                        handlers.get("GenerateTextFunction"),
+                        loaders.get("GenerateTextFunction"),
+                        Files.readAllBytes(event)))
+                .cause()
+                .extracting(e -> e.getClass().getName())
+                .isEqualTo("dev.aiblog.core.errors.RateLimitedException");
     }
 }

@@ -82,9 +82,17 @@ class PipelineEndToEndTest {
         JsonNode chat = openai.received(OpenAiDouble.CHAT).getFirst().body();
         assertThat(chat.path("model").asText()).isEqualTo("gpt-4.1-mini");
         assertThat(chat.path("response_format").path("type").asText()).isEqualTo("json_schema");
-        assertThat(chat.path("response_format").path("json_schema").path("strict").asBoolean()).isTrue();
-        assertThat(chat.path("response_format").path("json_schema").path("schema").path("required"))
-                .extracting(JsonNode::asText).containsExactly("title", "summary", "body", "tags", "imagePrompt");
+        assertThat(chat.path("response_format")
+                        .path("json_schema")
+                        .path("strict")
+                        .asBoolean())
+                .isTrue();
+        assertThat(chat.path("response_format")
+                        .path("json_schema")
+                        .path("schema")
+                        .path("required"))
+                .extracting(JsonNode::asText)
+                .containsExactly("title", "summary", "body", "tags", "imagePrompt");
         assertThat(openai.received(OpenAiDouble.MODERATIONS)).hasSize(2);
         assertThat(openai.received(OpenAiDouble.IMAGES)).hasSize(1);
         assertThat(openai.received().getFirst().authorization()).isEqualTo("Bearer sk-test-double");
@@ -96,9 +104,13 @@ class PipelineEndToEndTest {
 
         JsonNode publishInput = run.result().history().stream()
                 .filter(e -> e.type() == HistoryEventType.TaskScheduled && "Publish".equals(e.stateName()))
-                .findFirst().orElseThrow().details();
+                .findFirst()
+                .orElseThrow()
+                .details();
         String payload = publishInput.toString();
-        assertThat(payload).contains("drafts/" + run.requestId() + "/draft.json").contains("images/" + run.requestId() + ".png");
+        assertThat(payload)
+                .contains("drafts/" + run.requestId() + "/draft.json")
+                .contains("images/" + run.requestId() + ".png");
         assertThat(payload).doesNotContain("## Why it matters");
     }
 
@@ -112,8 +124,9 @@ class PipelineEndToEndTest {
         assertThat(cloud.requests().get(run.requestId()).status()).isEqualTo(Status.PUBLISHED);
         List<HistoryEvent> retries = retries(run.result(), "GenerateText");
         assertThat(retries).hasSize(3);
-        assertThat(retries).allSatisfy(e ->
-                assertThat(e.details().path("error").asText()).isEqualTo("dev.aiblog.core.errors.RateLimitedException"));
+        assertThat(retries)
+                .allSatisfy(e -> assertThat(e.details().path("error").asText())
+                        .isEqualTo("dev.aiblog.core.errors.RateLimitedException"));
         assertThat(retries).extracting(e -> e.details().path("attempt").asInt()).containsExactly(1, 2, 3);
         assertThat(openai.received(OpenAiDouble.CHAT)).hasSize(4);
     }
@@ -193,21 +206,28 @@ class PipelineEndToEndTest {
         Run run = submit("idempotent publishing");
         JsonNode publishInput = run.result().history().stream()
                 .filter(e -> e.type() == HistoryEventType.TaskScheduled && "Publish".equals(e.stateName()))
-                .findFirst().orElseThrow().details().path("parameters");
+                .findFirst()
+                .orElseThrow()
+                .details()
+                .path("parameters");
         Post first = cloud.blogs().find(run.requestId()).orElseThrow();
 
         JsonNode again = cloud.functions().invoke(cloud.template().arn("PublishFunction"), publishInput);
 
         assertThat(again.path("alreadyPublished").asBoolean()).isTrue();
         assertThat(cloud.blogs().countItems(run.requestId(), "POST")).isEqualTo(1);
-        assertThat(cloud.blogs().countItems(run.requestId(), "TAG#")).isEqualTo(first.tags().size());
-        assertThat(cloud.blogs().find(run.requestId()).orElseThrow().publishedAt()).isEqualTo(first.publishedAt());
+        assertThat(cloud.blogs().countItems(run.requestId(), "TAG#"))
+                .isEqualTo(first.tags().size());
+        assertThat(cloud.blogs().find(run.requestId()).orElseThrow().publishedAt())
+                .isEqualTo(first.publishedAt());
     }
 
     @Test
     void anExecutionThatEndsWithoutReachingMarkFailedStillLeavesItsRequestFailed() throws InterruptedException {
         String requestId = UUID.randomUUID().toString();
-        cloud.requests().create(BlogRequest.queued(requestId, "user-1", "no topic in the input", PostOptions.DEFAULT, Instant.now()));
+        cloud.requests()
+                .create(BlogRequest.queued(
+                        requestId, "user-1", "no topic in the input", PostOptions.DEFAULT, Instant.now()));
         ObjectNode input = Json.mapper().createObjectNode().put("requestId", requestId); // $.topic is missing
 
         ExecutionResult result = cloud.runPipeline(requestId, input);
@@ -229,9 +249,13 @@ class PipelineEndToEndTest {
     private static Run submit(String topic) {
         String requestId = UUID.randomUUID().toString();
         cloud.requests().create(BlogRequest.queued(requestId, "user-1", topic, PostOptions.DEFAULT, Instant.now()));
-        ObjectNode input = Json.mapper().createObjectNode()
-                .put("requestId", requestId).put("topic", topic)
-                .put("audience", "general").put("tone", "informative").put("length", "short");
+        ObjectNode input = Json.mapper()
+                .createObjectNode()
+                .put("requestId", requestId)
+                .put("topic", topic)
+                .put("audience", "general")
+                .put("tone", "informative")
+                .put("length", "short");
         return new Run(requestId, cloud.runPipeline(requestId, input));
     }
 

@@ -16,12 +16,14 @@ class QueuePollerMappingTest {
     void readsBatchSizeWindowAndMaximumConcurrencyFromTheTemplate() {
         QueuePoller.Mapping mapping = QueuePoller.mapping(template);
 
-        assertThat(mapping).isEqualTo(new QueuePoller.Mapping("DispatchFunction", "RequestsQueue", 10, Duration.ofSeconds(1), 2));
+        assertThat(mapping)
+                .isEqualTo(new QueuePoller.Mapping("DispatchFunction", "RequestsQueue", 10, Duration.ofSeconds(1), 2));
     }
 
     @Test
     void takesTheMaximumConcurrencyFromAParameterOverride() {
-        QueuePoller.Mapping mapping = QueuePoller.mapping(template, template.values(Map.of(), Map.of(), Map.of("DispatchMaxConcurrency", "7")));
+        QueuePoller.Mapping mapping = QueuePoller.mapping(
+                template, template.values(Map.of(), Map.of(), Map.of("DispatchMaxConcurrency", "7")));
 
         assertThat(mapping.maxConcurrency()).isEqualTo(7);
     }

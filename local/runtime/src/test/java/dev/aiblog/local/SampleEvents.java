@@ -18,8 +18,12 @@ final class SampleEvents {
 
     /** The request the pipeline's sample events belong to, as the API would have recorded it. */
     static BlogRequest request() {
-        return BlogRequest.queued("0f6b6f5e-2d1c-4b8e-9a57-3c1c7e1d2a01", "user-1", "How tide pools survive the winter",
-                PostOptions.DEFAULT, Instant.now());
+        return BlogRequest.queued(
+                "0f6b6f5e-2d1c-4b8e-9a57-3c1c7e1d2a01",
+                "user-1",
+                "How tide pools survive the winter",
+                PostOptions.DEFAULT,
+                Instant.now());
     }
 
     static final List<Sample> ALL = List.of(
@@ -45,13 +49,21 @@ final class SampleEvents {
 
     /** Asserts a function's response is not an error: no Lambda error document, no 5xx, no failed batch items. */
     static void assertHandled(Sample sample, String output) {
-        com.fasterxml.jackson.databind.JsonNode response = dev.aiblog.core.Json.read(output, com.fasterxml.jackson.databind.JsonNode.class);
-        org.assertj.core.api.Assertions.assertThat(response.has("errorType")).as(sample + " → " + output).isFalse();
+        com.fasterxml.jackson.databind.JsonNode response =
+                dev.aiblog.core.Json.read(output, com.fasterxml.jackson.databind.JsonNode.class);
+        org.assertj.core.api.Assertions.assertThat(response.has("errorType"))
+                .as(sample + " → " + output)
+                .isFalse();
         if (response.has("statusCode")) {
-            org.assertj.core.api.Assertions.assertThat(response.path("statusCode").asInt()).as(sample + " → " + output).isLessThan(500);
+            org.assertj.core.api.Assertions.assertThat(
+                            response.path("statusCode").asInt())
+                    .as(sample + " → " + output)
+                    .isLessThan(500);
         }
         if (response.has("batchItemFailures")) {
-            org.assertj.core.api.Assertions.assertThat(response.path("batchItemFailures")).as(sample + " → " + output).isEmpty();
+            org.assertj.core.api.Assertions.assertThat(response.path("batchItemFailures"))
+                    .as(sample + " → " + output)
+                    .isEmpty();
         }
     }
 }

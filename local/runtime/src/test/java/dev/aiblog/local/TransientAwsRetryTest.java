@@ -42,31 +42,54 @@ class TransientAwsRetryTest {
     @Test
     void aTransientDynamoDbFailureInPublishIsRetriedToPublished() throws Exception {
         try (OpenAiDouble openai = new OpenAiDouble();
-             LocalCloud cloud = LocalCloud.start(LocalCloud.Options.inMemory(Repository.root())
-                     .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test")).withTimeScale(0));
-             FlakyDynamoDb flaky = new FlakyDynamoDb(cloud.aws().gateway().endpoint(), "DynamoDB_20120810.TransactWriteItems", 10)) {
-            Map<String, String> env = new HashMap<>(cloud.functions().settings("PublishFunction").asMap());
+                LocalCloud cloud = LocalCloud.start(LocalCloud.Options.inMemory(Repository.root())
+                        .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-test"))
+                        .withTimeScale(0));
+                FlakyDynamoDb flaky = new FlakyDynamoDb(
+                        cloud.aws().gateway().endpoint(), "DynamoDB_20120810.TransactWriteItems", 10)) {
+            Map<String, String> env =
+                    new HashMap<>(cloud.functions().settings("PublishFunction").asMap());
             env.put("AWS_ENDPOINT_URL_DYNAMODB", flaky.endpoint().toString());
             PublishHandler publish = new PublishHandler(Settings.of(env));
             String publishArn = cloud.template().arn("PublishFunction");
 
             SamTemplateDefinition machine = SamTemplateDefinition.of(cloud);
-            StateMachineRunner runner = StateMachineRunner.builder().definition(machine.definition())
-                    .taskHandler((resource, input) -> resource.equals(publishArn) ? invoke(publish, input) : cloud.functions().invoke(resource, input))
-                    .timeScale(0).build();
+            StateMachineRunner runner = StateMachineRunner.builder()
+                    .definition(machine.definition())
+                    .taskHandler((resource, input) -> resource.equals(publishArn)
+                            ? invoke(publish, input)
+                            : cloud.functions().invoke(resource, input))
+                    .timeScale(0)
+                    .build();
             String requestId = UUID.randomUUID().toString();
-            cloud.requests().create(BlogRequest.queued(requestId, "user-1", "Retrying through a DynamoDB outage", PostOptions.DEFAULT, Instant.now()));
-            ObjectNode input = Json.mapper().createObjectNode().put("requestId", requestId).put("topic", "Retrying through a DynamoDB outage")
-                    .put("audience", "general").put("tone", "informative").put("length", "short");
+            cloud.requests()
+                    .create(BlogRequest.queued(
+                            requestId,
+                            "user-1",
+                            "Retrying through a DynamoDB outage",
+                            PostOptions.DEFAULT,
+                            Instant.now()));
+            ObjectNode input = Json.mapper()
+                    .createObjectNode()
+                    .put("requestId", requestId)
+                    .put("topic", "Retrying through a DynamoDB outage")
+                    .put("audience", "general")
+                    .put("tone", "informative")
+                    .put("length", "short");
 
             ExecutionResult result = runner.run(requestId, input);
 
-            assertThat(result.status()).as(result.error() + ": " + result.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(result.status())
+                    .as(result.error() + ": " + result.cause())
+                    .isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(flaky.failed()).isEqualTo(10);
-            assertThat(result.history()).filteredOn(e -> e.type() == HistoryEventType.TaskRetryScheduled && "Publish".equals(e.stateName()))
+            assertThat(result.history())
+                    .filteredOn(e -> e.type() == HistoryEventType.TaskRetryScheduled && "Publish".equals(e.stateName()))
                     .isNotEmpty();
-            assertThat(result.history()).filteredOn(e -> e.type() == HistoryEventType.TaskFailed && "Publish".equals(e.stateName()))
-                    .allSatisfy(e -> assertThat(e.details().path("error").asText()).isEqualTo("dev.aiblog.core.errors.TransientAwsException"));
+            assertThat(result.history())
+                    .filteredOn(e -> e.type() == HistoryEventType.TaskFailed && "Publish".equals(e.stateName()))
+                    .allSatisfy(e -> assertThat(e.details().path("error").asText())
+                            .isEqualTo("dev.aiblog.core.errors.TransientAwsException"));
             assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(cloud.requests().get(requestId).status()).isEqualTo(Status.PUBLISHED);
             assertThat(cloud.blogs().countItems(requestId, "POST")).isEqualTo(1);
@@ -77,7 +100,11 @@ class TransientAwsRetryTest {
     private static JsonNode invoke(PublishHandler handler, JsonNode input) throws TaskFailedException {
         try {
             var out = new java.io.ByteArrayOutputStream();
-            handler.handleRequest(new java.io.ByteArrayInputStream(Json.write(input).getBytes(java.nio.charset.StandardCharsets.UTF_8)), out, null);
+            handler.handleRequest(
+                    new java.io.ByteArrayInputStream(
+                            Json.write(input).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    out,
+                    null);
             return Json.mapper().readTree(out.toByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -91,14 +118,18 @@ class TransientAwsRetryTest {
         static SamTemplateDefinition of(LocalCloud cloud) throws IOException {
             var machine = cloud.template().stateMachine();
             Map<String, String> substitutions = new LinkedHashMap<>();
-            machine.substitutions().forEach((name, value) -> substitutions.put(name, cloud.aws().values().text(value)));
-            return new SamTemplateDefinition(StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions));
+            machine.substitutions()
+                    .forEach((name, value) ->
+                            substitutions.put(name, cloud.aws().values().text(value)));
+            return new SamTemplateDefinition(
+                    StateMachineDefinition.parse(Files.readString(machine.definition()), substitutions));
         }
     }
 
     /** Forwards DynamoDB calls to {@code target}, answering the first {@code failures} calls of {@code operation} with a 500. */
     private static final class FlakyDynamoDb implements AutoCloseable {
-        private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "transfer-encoding", "expect");
+        private static final Set<String> HOP_BY_HOP =
+                Set.of("host", "content-length", "connection", "transfer-encoding", "expect");
         private final HttpServer server;
         private final URI target;
         private final String operation;
@@ -124,9 +155,12 @@ class TransientAwsRetryTest {
 
         private void handle(HttpExchange exchange) throws IOException {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (operation.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target")) && remaining.getAndDecrement() > 0) {
+            if (operation.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
+                    && remaining.getAndDecrement() > 0) {
                 failed.incrementAndGet();
-                byte[] error = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"injected\"}".getBytes();
+                byte[] error =
+                        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"injected\"}"
+                                .getBytes();
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
                 exchange.sendResponseHeaders(500, error.length);
                 exchange.getResponseBody().write(error);
@@ -135,10 +169,13 @@ class TransientAwsRetryTest {
             }
             // Forwarded byte for byte over a socket, Host header included: the SigV4 signature covers it.
             try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
-                StringBuilder head = new StringBuilder(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " HTTP/1.1\r\n");
+                StringBuilder head = new StringBuilder(
+                        exchange.getRequestMethod() + " " + exchange.getRequestURI() + " HTTP/1.1\r\n");
                 exchange.getRequestHeaders().forEach((name, values) -> {
-                    if (!Set.of("connection", "content-length", "transfer-encoding").contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                        values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n"));
+                    if (!Set.of("connection", "content-length", "transfer-encoding")
+                            .contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                        values.forEach(
+                                v -> head.append(name).append(": ").append(v).append("\r\n"));
                     }
                 });
                 head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
@@ -181,7 +218,8 @@ class TransientAwsRetryTest {
                 while (chunked[eol] != '\r') {
                     eol++;
                 }
-                String size = new String(chunked, at, eol - at, java.nio.charset.StandardCharsets.ISO_8859_1).split(";")[0].trim();
+                String size = new String(chunked, at, eol - at, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .split(";")[0].trim();
                 int length = Integer.parseInt(size, 16);
                 if (length == 0) {
                     return out.toByteArray();

@@ -49,7 +49,9 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
     }
 
     private ApiHandler(Wiring wiring) {
-        this(new Router(wiring.api(), wiring.aws.settings().corsAllowOrigins(), links(wiring.aws.settings())), wiring::buildAll);
+        this(
+                new Router(wiring.api(), wiring.aws.settings().corsAllowOrigins(), links(wiring.aws.settings())),
+                wiring::buildAll);
     }
 
     public ApiHandler(BlogApi api, List<String> corsOrigins) {
@@ -86,9 +88,10 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
      */
     int prime() {
         warmClients.run();
-        String event = "{\"version\":\"2.0\",\"routeKey\":\"GET /feed\",\"rawPath\":\"/feed\",\"rawQueryString\":\"limit=1\","
-                + "\"headers\":{\"accept\":\"application/json\"},\"queryStringParameters\":{\"limit\":\"1\"},\"isBase64Encoded\":false,"
-                + "\"requestContext\":{\"stage\":\"$default\",\"requestId\":\"prime\",\"http\":{\"method\":\"GET\",\"path\":\"/feed\"}}}";
+        String event =
+                "{\"version\":\"2.0\",\"routeKey\":\"GET /feed\",\"rawPath\":\"/feed\",\"rawQueryString\":\"limit=1\","
+                        + "\"headers\":{\"accept\":\"application/json\"},\"queryStringParameters\":{\"limit\":\"1\"},\"isBase64Encoded\":false,"
+                        + "\"requestContext\":{\"stage\":\"$default\",\"requestId\":\"prime\",\"http\":{\"method\":\"GET\",\"path\":\"/feed\"}}}";
         HttpApiResponse feed = handle(Json.read(event, HttpApiEvent.class));
         Json.mapper().valueToTree(feed);
         Inputs.submission(Optional.of("{\"topic\":\"priming the API\",\"tone\":\"playful\",\"length\":\"short\"}"));
@@ -119,8 +122,11 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
 
         Wiring(Settings settings) {
             aws = AwsWiring.of(settings);
-            images = Lazy.of(() -> ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(),
-                    settings.presignedUrlTtl(), Clock.systemUTC()));
+            images = Lazy.of(() -> ImageUrls.presigned(
+                    AwsClients.s3Presigner(settings),
+                    settings.contentBucket(),
+                    settings.presignedUrlTtl(),
+                    Clock.systemUTC()));
             cursors = Lazy.of(() -> new CursorCodec(cursorKey(aws)));
             // the key is read at start-up, as before: a missing or short secret stops the instance, not a request
             cursors.get();
@@ -141,25 +147,33 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
     /** {@code PUBLIC_BASE_URL}, {@code WEB_APP_URL} and the bearer-token check for public routes ({@code JWT_*}). */
     static Router.Links links(Settings settings) {
         Map<String, String> env = settings.asMap();
-        return new Router.Links(JwtVerifier.fromSettings(settings), nonBlank(env.get("PUBLIC_BASE_URL")),
+        return new Router.Links(
+                JwtVerifier.fromSettings(settings),
+                nonBlank(env.get("PUBLIC_BASE_URL")),
                 nonBlank(env.get("WEB_APP_URL")));
     }
 
     private static Optional<String> nonBlank(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip().replaceAll("/+$", ""));
+        return value == null || value.isBlank()
+                ? Optional.empty()
+                : Optional.of(value.strip().replaceAll("/+$", ""));
     }
 
     private static byte[] cursorKey(AwsWiring aws) {
-        return aws.settings().cursorSigningSecretId().map(id -> {
+        return aws.settings()
+                .cursorSigningSecretId()
+                .map(id -> {
                     byte[] key = aws.secret(id).getBytes(StandardCharsets.UTF_8);
                     if (key.length < 16) {
-                        throw new IllegalStateException("secret " + id + " (CURSOR_SIGNING_SECRET_ID) is shorter than 16 bytes");
+                        throw new IllegalStateException(
+                                "secret " + id + " (CURSOR_SIGNING_SECRET_ID) is shorter than 16 bytes");
                     }
                     return key;
                 })
                 .orElseGet(() -> {
-                    LOG.warn("CURSOR_SIGNING_SECRET_ID is not set: feed cursors are signed with a key made for this process"
-                            + " and stop working when it ends");
+                    LOG.warn(
+                            "CURSOR_SIGNING_SECRET_ID is not set: feed cursors are signed with a key made for this process"
+                                    + " and stop working when it ends");
                     return ProcessKey.KEY.clone();
                 });
     }

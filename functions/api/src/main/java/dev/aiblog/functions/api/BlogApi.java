@@ -8,11 +8,11 @@ import dev.aiblog.core.intake.Submission;
 import dev.aiblog.core.limits.Budget;
 import dev.aiblog.core.limits.Quota;
 import dev.aiblog.core.model.BlogRequest;
+import dev.aiblog.core.model.FeedPosition;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.Status;
-import dev.aiblog.core.model.FeedPosition;
-import dev.aiblog.core.ports.Posts;
 import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.Posts;
 import dev.aiblog.core.ports.Requests;
 import java.util.Map;
 import java.util.Objects;
@@ -31,19 +31,35 @@ public final class BlogApi {
     private final Supplier<ImageUrls> images;
     private final Supplier<CursorCodec> cursors;
 
-    public BlogApi(RequestIntake intake, Requests requests, Posts blogs, Content content, ImageUrls images,
-                   CursorCodec cursors) {
-        this(() -> intake, () -> requests, () -> blogs, () -> content, () -> images, (Supplier<CursorCodec>) () -> cursors);
+    public BlogApi(
+            RequestIntake intake,
+            Requests requests,
+            Posts blogs,
+            Content content,
+            ImageUrls images,
+            CursorCodec cursors) {
+        this(() -> intake, () -> requests, () -> blogs, () -> content, () -> images, (Supplier<CursorCodec>)
+                () -> cursors);
     }
 
     /** Collaborators made when a route first needs them. */
-    public static BlogApi of(Supplier<RequestIntake> intake, Supplier<Requests> requests, Supplier<Posts> blogs,
-                             Supplier<Content> content, Supplier<ImageUrls> images, Supplier<CursorCodec> cursors) {
+    public static BlogApi of(
+            Supplier<RequestIntake> intake,
+            Supplier<Requests> requests,
+            Supplier<Posts> blogs,
+            Supplier<Content> content,
+            Supplier<ImageUrls> images,
+            Supplier<CursorCodec> cursors) {
         return new BlogApi(intake, requests, blogs, content, images, cursors);
     }
 
-    private BlogApi(Supplier<RequestIntake> intake, Supplier<Requests> requests, Supplier<Posts> blogs,
-                    Supplier<Content> content, Supplier<ImageUrls> images, Supplier<CursorCodec> cursors) {
+    private BlogApi(
+            Supplier<RequestIntake> intake,
+            Supplier<Requests> requests,
+            Supplier<Posts> blogs,
+            Supplier<Content> content,
+            Supplier<ImageUrls> images,
+            Supplier<CursorCodec> cursors) {
         this.intake = intake;
         this.requests = requests;
         this.blogs = blogs;
@@ -57,13 +73,22 @@ public final class BlogApi {
             Accepted accepted = intake.get().submit(caller, submission, idempotencyKey);
             return new Views.Accepted(accepted.requestId(), Status.QUEUED.name());
         } catch (IdempotencyConflictException e) {
-            throw new ApiException(ErrorCode.CONFLICT, "Idempotency-Key was already used with a different body; use a new key for a new request");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "Idempotency-Key was already used with a different body; use a new key for a new request");
         } catch (Quota.ExceededException e) {
-            throw new ApiException(ErrorCode.QUOTA_EXCEEDED, e.getMessage(),
+            throw new ApiException(
+                    ErrorCode.QUOTA_EXCEEDED,
+                    e.getMessage(),
                     Map.of("retry-after", Long.toString(e.retryAfterSeconds(java.time.Instant.now()))));
         } catch (Budget.ExhaustedException e) {
-            long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), e.exhausted().resetsAt()).toSeconds());
-            throw new ApiException(ErrorCode.BUDGET_EXHAUSTED, e.getMessage(), Map.of("retry-after", Long.toString(seconds)));
+            long seconds = Math.max(
+                    1,
+                    java.time.Duration.between(
+                                    java.time.Instant.now(), e.exhausted().resetsAt())
+                            .toSeconds());
+            throw new ApiException(
+                    ErrorCode.BUDGET_EXHAUSTED, e.getMessage(), Map.of("retry-after", Long.toString(seconds)));
         }
     }
 
@@ -77,14 +102,20 @@ public final class BlogApi {
         } catch (IllegalStateException e) {
             throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
         } catch (Budget.ExhaustedException e) {
-            long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), e.exhausted().resetsAt()).toSeconds());
-            throw new ApiException(ErrorCode.BUDGET_EXHAUSTED, e.getMessage(), Map.of("retry-after", Long.toString(seconds)));
+            long seconds = Math.max(
+                    1,
+                    java.time.Duration.between(
+                                    java.time.Instant.now(), e.exhausted().resetsAt())
+                            .toSeconds());
+            throw new ApiException(
+                    ErrorCode.BUDGET_EXHAUSTED, e.getMessage(), Map.of("retry-after", Long.toString(seconds)));
         }
     }
 
     /** Another caller's request answers 404 like a missing one, so request ids do not leak. */
     Views.RequestStatus request(String caller, String requestId) {
-        BlogRequest request = requests.get().find(requestId)
+        BlogRequest request = requests.get()
+                .find(requestId)
                 .filter(r -> Objects.equals(r.owner(), caller))
                 .orElseThrow(() -> ApiException.notFound("no request with this id"));
         return view(request);
@@ -99,16 +130,33 @@ public final class BlogApi {
     }
 
     private static Views.RequestStatus view(BlogRequest request) {
-        return new Views.RequestStatus(request.requestId(), request.topic(), request.status().name(),
-                request.step() == null ? null : request.step().name(), request.createdAt(), request.updatedAt(),
-                request.reason(), request.categories(), request.postId());
+        return new Views.RequestStatus(
+                request.requestId(),
+                request.topic(),
+                request.status().name(),
+                request.step() == null ? null : request.step().name(),
+                request.createdAt(),
+                request.updatedAt(),
+                request.reason(),
+                request.categories(),
+                request.postId());
     }
 
     Views.FeedPage feed(Inputs.FeedParams params) {
         FeedPosition after = params.cursor() == null ? null : cursors.get().decodeFeed(params.cursor(), params.tag());
         Posts.FeedPage page = blogs.get().feed(params.tag(), params.limit(), after);
-        var items = page.posts().stream().map(post -> new Views.FeedItem(post.id(), post.title(), post.summary(), post.tags(),
-                images.get().urlFor(post.imageKey()), post.publishedAt(), post.readingTimeMinutes(), post.likes(), post.offline())).toList();
+        var items = page.posts().stream()
+                .map(post -> new Views.FeedItem(
+                        post.id(),
+                        post.title(),
+                        post.summary(),
+                        post.tags(),
+                        images.get().urlFor(post.imageKey()),
+                        post.publishedAt(),
+                        post.readingTimeMinutes(),
+                        post.likes(),
+                        post.offline()))
+                .toList();
         String next = page.next() == null ? null : cursors.get().encodeFeed(params.tag(), page.next());
         return new Views.FeedPage(items, next);
     }
@@ -121,10 +169,23 @@ public final class BlogApi {
     Views.Blog blog(String postId, Optional<String> caller, String publicBaseUrl) {
         Post post = blogs.get().find(postId).orElseThrow(() -> ApiException.notFound("no blog with this id"));
         String body = content.get().getString(post.bodyKey());
-        Boolean likedByMe = caller.map(user -> blogs.get().likedBy(postId, user)).orElse(null);
-        return new Views.Blog(post.id(), post.title(), post.summary(), body, post.tags(), images.get().urlFor(post.imageKey()),
-                post.publishedAt(), post.readingTimeMinutes(), post.likes(), post.offline(), post.provider(),
-                new Views.Models(post.textModel(), post.imageModel()), post.costUsd(), likedByMe,
+        Boolean likedByMe =
+                caller.map(user -> blogs.get().likedBy(postId, user)).orElse(null);
+        return new Views.Blog(
+                post.id(),
+                post.title(),
+                post.summary(),
+                body,
+                post.tags(),
+                images.get().urlFor(post.imageKey()),
+                post.publishedAt(),
+                post.readingTimeMinutes(),
+                post.likes(),
+                post.offline(),
+                post.provider(),
+                new Views.Models(post.textModel(), post.imageModel()),
+                post.costUsd(),
+                likedByMe,
                 shareUrl(publicBaseUrl, post.id()));
     }
 
@@ -135,11 +196,18 @@ public final class BlogApi {
         String appUrl = APP_SCHEME + "://post/" + (id == null ? "" : id);
         String webApp = webAppUrl == null ? null : webAppUrl.replaceAll("/+$", "") + (id == null ? "/" : "/post/" + id);
         if (post.isEmpty()) {
-            return Map.entry(404, PostPage.notFound(new PostPage.Links(null, APP_SCHEME + "://", webAppUrl == null ? null : webApp)));
+            return Map.entry(
+                    404,
+                    PostPage.notFound(new PostPage.Links(null, APP_SCHEME + "://", webAppUrl == null ? null : webApp)));
         }
         String body = content.get().getString(post.get().bodyKey());
-        return Map.entry(200, PostPage.render(post.get(), body, images.get().urlFor(post.get().imageKey()),
-                new PostPage.Links(shareUrl(publicBaseUrl, id), appUrl, webApp)));
+        return Map.entry(
+                200,
+                PostPage.render(
+                        post.get(),
+                        body,
+                        images.get().urlFor(post.get().imageKey()),
+                        new PostPage.Links(shareUrl(publicBaseUrl, id), appUrl, webApp)));
     }
 
     /** The app's URL scheme (app.json {@code expo.scheme}): {@code aiblog://post/<id>} opens a post in the app. */

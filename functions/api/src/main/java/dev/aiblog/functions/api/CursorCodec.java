@@ -50,7 +50,8 @@ public final class CursorCodec {
 
     /** The feed position a cursor continues after; see {@link #decode(String, String)}. */
     FeedPosition decodeFeed(String cursor, Tag tag) {
-        return FeedPosition.parse(decode(cursor, tag == null ? null : tag.value())).orElseThrow(() -> invalid("cursor is not one this API made"));
+        return FeedPosition.parse(decode(cursor, tag == null ? null : tag.value()))
+                .orElseThrow(() -> invalid("cursor is not one this API made"));
     }
 
     String encode(String tag, String feedPosition) {
@@ -90,9 +91,10 @@ public final class CursorCodec {
             throw invalid("cursor belongs to a list of requests, not to the feed; start from the first page");
         }
         if (!Objects.equals(decoded.t(), tag)) {
-            throw invalid(decoded.t() == null
-                    ? "cursor belongs to the feed without a tag; drop the tag or start from the first page"
-                    : "cursor belongs to the feed for another tag; use it with the tag it came with");
+            throw invalid(
+                    decoded.t() == null
+                            ? "cursor belongs to the feed without a tag; drop the tag or start from the first page"
+                            : "cursor belongs to the feed for another tag; use it with the tag it came with");
         }
         return decoded.k();
     }
@@ -124,7 +126,9 @@ public final class CursorCodec {
             throw invalid("cursor is not one this API made");
         }
         // Both lists' positions have the shape instant#id.
-        if (decoded == null || decoded.v() != VERSION || FeedPosition.parse(decoded.k()).isEmpty()) {
+        if (decoded == null
+                || decoded.v() != VERSION
+                || FeedPosition.parse(decoded.k()).isEmpty()) {
             throw invalid("cursor is not one this API made");
         }
         return decoded;

@@ -10,13 +10,21 @@ import java.util.Map;
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html">payload format 2.0</a>
  */
-public record HttpApiEvent(String version, String routeKey, String rawPath, String rawQueryString,
-                           Map<String, String> headers, Map<String, String> queryStringParameters,
-                           Map<String, String> pathParameters, String body, @JsonProperty("isBase64Encoded") boolean isBase64Encoded,
-                           RequestContext requestContext) {
+public record HttpApiEvent(
+        String version,
+        String routeKey,
+        String rawPath,
+        String rawQueryString,
+        Map<String, String> headers,
+        Map<String, String> queryStringParameters,
+        Map<String, String> pathParameters,
+        String body,
+        @JsonProperty("isBase64Encoded") boolean isBase64Encoded,
+        RequestContext requestContext) {
 
     /** {@code requestContext}: the method, the stage, and the JWT authorizer's claims. */
-    public record RequestContext(String routeKey, String stage, String requestId, String domainName, Http http, Authorizer authorizer) {}
+    public record RequestContext(
+            String routeKey, String stage, String requestId, String domainName, Http http, Authorizer authorizer) {}
 
     /** {@code requestContext.http}. */
     public record Http(String method, String path, String protocol, String sourceIp, String userAgent) {}

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The answer to API Gateway (payload format 2.0): status, headers and a text body. */
-public record HttpApiResponse(int statusCode, Map<String, String> headers, String body,
-                              @JsonProperty("isBase64Encoded") boolean isBase64Encoded) {
+public record HttpApiResponse(
+        int statusCode,
+        Map<String, String> headers,
+        String body,
+        @JsonProperty("isBase64Encoded") boolean isBase64Encoded) {
 
     public HttpApiResponse {
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));

@@ -21,26 +21,40 @@ import java.util.Optional;
  *               forwards ({@code x-forwarded-proto}, {@code x-forwarded-port})
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html">payload format 2.0</a>
  */
-record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
-                   String rawBody, boolean base64, Optional<String> caller, String origin) {
+record HttpRequest(
+        String method,
+        String path,
+        Map<String, String> headers,
+        Map<String, String> query,
+        String rawBody,
+        boolean base64,
+        Optional<String> caller,
+        String origin) {
 
     static HttpRequest from(HttpApiEvent event) {
         var context = event.requestContext();
-        String method = context != null && context.http() != null && context.http().method() != null
-                ? context.http().method()
-                : methodOfRouteKey(event.routeKey());
-        String path = event.rawPath() != null ? event.rawPath()
+        String method =
+                context != null && context.http() != null && context.http().method() != null
+                        ? context.http().method()
+                        : methodOfRouteKey(event.routeKey());
+        String path = event.rawPath() != null
+                ? event.rawPath()
                 : context != null && context.http() != null ? context.http().path() : null;
         Map<String, String> headers = lowerCaseKeys(event.headers());
         return new HttpRequest(
                 method == null ? "" : method.toUpperCase(Locale.ROOT),
                 withoutStage(path == null || path.isEmpty() ? "/" : path, context == null ? null : context.stage()),
                 headers,
-                event.queryStringParameters() == null ? Map.of() : Map.copyOf(withoutNulls(event.queryStringParameters())),
+                event.queryStringParameters() == null
+                        ? Map.of()
+                        : Map.copyOf(withoutNulls(event.queryStringParameters())),
                 event.body(),
                 event.isBase64Encoded(),
                 caller(event),
-                origin(context == null ? null : context.domainName(), context == null ? null : context.stage(), headers));
+                origin(
+                        context == null ? null : context.domainName(),
+                        context == null ? null : context.stage(),
+                        headers));
     }
 
     /** The bearer token in the Authorization header, if there is one. */
@@ -52,10 +66,15 @@ record HttpRequest(String method, String path, Map<String, String> headers, Map<
     }
 
     static String origin(String domainName, String stage, Map<String, String> headers) {
-        String proto = firstValue(headers.get("x-forwarded-proto")).orElse("https").toLowerCase(Locale.ROOT);
-        String host = domainName != null && !domainName.isBlank() ? domainName : firstValue(headers.get("host")).orElse("localhost");
+        String proto =
+                firstValue(headers.get("x-forwarded-proto")).orElse("https").toLowerCase(Locale.ROOT);
+        String host = domainName != null && !domainName.isBlank()
+                ? domainName
+                : firstValue(headers.get("host")).orElse("localhost");
         String port = firstValue(headers.get("x-forwarded-port")).orElse(null);
-        boolean defaultPort = port == null || proto.equals("https") && port.equals("443") || proto.equals("http") && port.equals("80");
+        boolean defaultPort = port == null
+                || proto.equals("https") && port.equals("443")
+                || proto.equals("http") && port.equals("80");
         String stagePath = stage == null || stage.isEmpty() || stage.equals("$default") ? "" : "/" + stage;
         return proto + "://" + host + (defaultPort || host.contains(":") ? "" : ":" + port) + stagePath;
     }
@@ -159,10 +178,12 @@ record HttpRequest(String method, String path, Map<String, String> headers, Map<
             throw tooLarge(maxBytes);
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "the request body is not UTF-8 text");
         }
@@ -174,7 +195,9 @@ record HttpRequest(String method, String path, Map<String, String> headers, Map<
 
     private static Optional<String> caller(HttpApiEvent event) {
         var context = event.requestContext();
-        if (context == null || context.authorizer() == null || context.authorizer().jwt() == null
+        if (context == null
+                || context.authorizer() == null
+                || context.authorizer().jwt() == null
                 || context.authorizer().jwt().claims() == null) {
             return Optional.empty();
         }

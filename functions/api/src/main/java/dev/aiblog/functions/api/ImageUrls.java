@@ -38,9 +38,15 @@ public interface ImageUrls {
                 if (memo.size() > 10_000) {
                     memo.clear();
                 }
-                signed = new Signed(current, presigner.presignGetObject(p -> p.signatureDuration(ttl)
-                        .getObjectRequest(g -> g.bucket(bucket).key(key).responseCacheControl("private, max-age=" + window + ", immutable")))
-                        .url().toString());
+                signed = new Signed(
+                        current,
+                        presigner
+                                .presignGetObject(p -> p.signatureDuration(ttl)
+                                        .getObjectRequest(g -> g.bucket(bucket)
+                                                .key(key)
+                                                .responseCacheControl("private, max-age=" + window + ", immutable")))
+                                .url()
+                                .toString());
                 memo.put(key, signed);
             }
             return signed.url();

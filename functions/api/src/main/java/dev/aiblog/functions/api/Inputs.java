@@ -1,8 +1,5 @@
 package dev.aiblog.functions.api;
 
-import dev.aiblog.core.model.Tag;
-import dev.aiblog.core.model.Topic;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,10 +10,11 @@ import dev.aiblog.core.intake.Submission;
 import dev.aiblog.core.model.Audience;
 import dev.aiblog.core.model.Length;
 import dev.aiblog.core.model.PostOptions;
+import dev.aiblog.core.model.Tag;
 import dev.aiblog.core.model.Tone;
+import dev.aiblog.core.model.Topic;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +28,7 @@ import java.util.regex.Pattern;
 final class Inputs {
     /** Far above any valid body (a topic is at most 200 characters), far below what would cost anything to parse. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 50;
     static final int MAX_TAG = Tag.MAX_LENGTH;
@@ -38,7 +37,8 @@ final class Inputs {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
     private static final Set<String> SUBMIT_FIELDS = Set.of("topic", "audience", "tone", "length");
-    private static final ObjectReader READER = Json.mapper().reader()
+    private static final ObjectReader READER = Json.mapper()
+            .reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -46,7 +46,8 @@ final class Inputs {
 
     /** The body of {@code POST /blogs}: {@code {"topic", "audience"?, "tone"?, "length"?}}, nothing else. */
     static Submission submission(Optional<String> body) {
-        JsonNode root = parse(body.orElseThrow(() -> new ApiException(ErrorCode.INVALID_JSON,
+        JsonNode root = parse(body.orElseThrow(() -> new ApiException(
+                ErrorCode.INVALID_JSON,
                 "the request body is missing; send a JSON object such as {\"topic\": \"...\"}")));
         if (!root.isObject()) {
             throw ApiException.invalid("body must be a JSON object, not " + kind(root));
@@ -58,7 +59,8 @@ final class Inputs {
             }
         });
         if (!unknown.isEmpty()) {
-            throw ApiException.invalid("unknown field " + quoted(unknown.getFirst()) + "; the fields are topic, audience, tone and length");
+            throw ApiException.invalid("unknown field " + quoted(unknown.getFirst())
+                    + "; the fields are topic, audience, tone and length");
         }
         JsonNode topicNode = root.get("topic");
         if (topicNode == null || topicNode.isNull()) {
@@ -79,7 +81,8 @@ final class Inputs {
         return new Submission(topic, new PostOptions(audience, tone, length));
     }
 
-    private static <T> T option(JsonNode root, String field, Function<String, Optional<T>> parse, List<String> allowed) {
+    private static <T> T option(
+            JsonNode root, String field, Function<String, Optional<T>> parse, List<String> allowed) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -88,12 +91,15 @@ final class Inputs {
         if (!node.isTextual()) {
             throw ApiException.invalid(must + " (a string), not " + kind(node));
         }
-        return parse.apply(node.textValue()).orElseThrow(() -> ApiException.invalid(must + ", not " + quoted(node.textValue())));
+        return parse.apply(node.textValue())
+                .orElseThrow(() -> ApiException.invalid(must + ", not " + quoted(node.textValue())));
     }
 
     private static JsonNode parse(String body) {
         if (body.isBlank()) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "the request body is empty; send a JSON object such as {\"topic\": \"...\"}");
+            throw new ApiException(
+                    ErrorCode.INVALID_JSON,
+                    "the request body is empty; send a JSON object such as {\"topic\": \"...\"}");
         }
         try {
             JsonNode node = READER.readTree(body);
@@ -107,8 +113,12 @@ final class Inputs {
                 throw new ApiException(ErrorCode.INVALID_JSON, "the request body is not valid JSON: " + detail);
             }
             var location = e.getLocation();
-            throw new ApiException(ErrorCode.INVALID_JSON, "the request body is not valid JSON"
-                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+            throw new ApiException(
+                    ErrorCode.INVALID_JSON,
+                    "the request body is not valid JSON"
+                            + (location == null
+                                    ? ""
+                                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
         }
     }
 
@@ -181,8 +191,11 @@ final class Inputs {
             return Optional.empty();
         }
         String key = header.get().strip();
-        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !VISIBLE_ASCII.matcher(key).matches()) {
-            throw ApiException.invalid("Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " visible ASCII characters (a UUID is a good choice)");
+        if (key.isEmpty()
+                || key.length() > MAX_IDEMPOTENCY_KEY
+                || !VISIBLE_ASCII.matcher(key).matches()) {
+            throw ApiException.invalid("Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " visible ASCII characters (a UUID is a good choice)");
         }
         return Optional.of(key);
     }

@@ -69,8 +69,11 @@ public final class JwtVerifier implements BearerTokens {
         if (issuer == null) {
             return BearerTokens.none();
         }
-        Set<String> audiences = Arrays.stream(env.getOrDefault("JWT_AUDIENCE", "").split(","))
-                .map(String::strip).filter(a -> !a.isEmpty()).collect(Collectors.toSet());
+        Set<String> audiences = Arrays.stream(
+                        env.getOrDefault("JWT_AUDIENCE", "").split(","))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .collect(Collectors.toSet());
         if (audiences.isEmpty()) {
             LOG.warn("JWT_ISSUER is set but JWT_AUDIENCE is not: bearer tokens on public routes are ignored");
             return BearerTokens.none();
@@ -79,8 +82,12 @@ public final class JwtVerifier implements BearerTokens {
         if (inline != null) {
             return new JwtVerifier(issuer, audiences, () -> inline, false, Clock.systemUTC());
         }
-        return new JwtVerifier(issuer, audiences, fetcher(URI.create(issuer.replaceAll("/+$", "") + "/.well-known/jwks.json")),
-                true, Clock.systemUTC());
+        return new JwtVerifier(
+                issuer,
+                audiences,
+                fetcher(URI.create(issuer.replaceAll("/+$", "") + "/.well-known/jwks.json")),
+                true,
+                Clock.systemUTC());
     }
 
     @Override
@@ -94,7 +101,8 @@ public final class JwtVerifier implements BearerTokens {
                 return Optional.empty();
             }
             JsonNode header = Json.read(new String(B64URL.decode(parts[0]), StandardCharsets.UTF_8), JsonNode.class);
-            if (!"RS256".equals(header.path("alg").asText()) || !header.path("kid").isTextual()) {
+            if (!"RS256".equals(header.path("alg").asText())
+                    || !header.path("kid").isTextual()) {
                 return Optional.empty();
             }
             PublicKey key = key(header.path("kid").asText());
@@ -147,10 +155,14 @@ public final class JwtVerifier implements BearerTokens {
 
     private PublicKey key(String kid) {
         PublicKey key = keys.get(kid);
-        if (key == null && (fetchedAt == null || refetchable && fetchedAt.plus(REFETCH_AFTER).isBefore(clock.instant()))) {
+        if (key == null
+                && (fetchedAt == null
+                        || refetchable && fetchedAt.plus(REFETCH_AFTER).isBefore(clock.instant()))) {
             synchronized (this) {
                 key = keys.get(kid);
-                if (key == null && (fetchedAt == null || refetchable && fetchedAt.plus(REFETCH_AFTER).isBefore(clock.instant()))) {
+                if (key == null
+                        && (fetchedAt == null
+                                || refetchable && fetchedAt.plus(REFETCH_AFTER).isBefore(clock.instant()))) {
                     fetchedAt = clock.instant();
                     try {
                         keys = parseKeySet(keySet.get());
@@ -168,14 +180,17 @@ public final class JwtVerifier implements BearerTokens {
     static Map<String, PublicKey> parseKeySet(String json) {
         Map<String, PublicKey> keys = new HashMap<>();
         for (JsonNode jwk : Json.read(json, JsonNode.class).path("keys")) {
-            if (!"RSA".equals(jwk.path("kty").asText()) || !jwk.path("kid").isTextual()
+            if (!"RSA".equals(jwk.path("kty").asText())
+                    || !jwk.path("kid").isTextual()
                     || jwk.has("use") && !"sig".equals(jwk.path("use").asText())) {
                 continue;
             }
             try {
                 BigInteger n = new BigInteger(1, B64URL.decode(jwk.path("n").asText()));
                 BigInteger e = new BigInteger(1, B64URL.decode(jwk.path("e").asText()));
-                keys.put(jwk.path("kid").asText(), KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
+                keys.put(
+                        jwk.path("kid").asText(),
+                        KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
             } catch (java.security.GeneralSecurityException | IllegalArgumentException ex) {
                 LOG.warn("skipping an unreadable key in the JWT key set: {}", ex.toString());
             }
@@ -184,10 +199,15 @@ public final class JwtVerifier implements BearerTokens {
     }
 
     private static Supplier<String> fetcher(URI jwks) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         return () -> {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(3)).GET().build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(jwks)
+                                .timeout(Duration.ofSeconds(3))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException(jwks + " answered " + response.statusCode());

@@ -23,10 +23,13 @@ final class PostPage {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final String SITE = "AI Blog";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
-    private static final Parser MARKDOWN = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS)
+    private static final Parser MARKDOWN =
+            Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
@@ -50,7 +53,9 @@ final class PostPage {
         StringBuilder head = new StringBuilder();
         head.append("<title>").append(title).append(" · ").append(SITE).append("</title>\n");
         meta(head, "name", "description", post.summary());
-        head.append("<link rel=\"canonical\" href=\"").append(escape(links.pageUrl())).append("\">\n");
+        head.append("<link rel=\"canonical\" href=\"")
+                .append(escape(links.pageUrl()))
+                .append("\">\n");
         meta(head, "property", "og:site_name", SITE);
         meta(head, "property", "og:type", "article");
         meta(head, "property", "og:title", post.title());
@@ -81,8 +86,11 @@ final class PostPage {
         body.append("<article>\n<header>\n<p class=\"site\">").append(SITE).append("</p>\n");
         body.append("<h1>").append(title).append("</h1>\n<p class=\"meta\">");
         if (post.publishedAt() != null) {
-            body.append("<time datetime=\"").append(escape(post.publishedAt().toString())).append("\">")
-                    .append(escape(DATE.format(post.publishedAt()))).append("</time> · ");
+            body.append("<time datetime=\"")
+                    .append(escape(post.publishedAt().toString()))
+                    .append("\">")
+                    .append(escape(DATE.format(post.publishedAt())))
+                    .append("</time> · ");
         }
         body.append(Math.max(1, post.readingTimeMinutes())).append(" min read</p>\n");
         if (!post.tags().isEmpty()) {
@@ -92,13 +100,19 @@ final class PostPage {
         }
         body.append("</header>\n");
         if (imageUrl != null) {
-            body.append("<img class=\"hero\" src=\"").append(escape(imageUrl)).append("\" alt=\"Illustration for ")
-                    .append(title).append("\" width=\"1024\" height=\"1024\">\n");
+            body.append("<img class=\"hero\" src=\"")
+                    .append(escape(imageUrl))
+                    .append("\" alt=\"Illustration for ")
+                    .append(title)
+                    .append("\" width=\"1024\" height=\"1024\">\n");
         }
         body.append("<p class=\"summary\">").append(summary).append("</p>\n");
-        body.append("<div class=\"body\">\n").append(HTML.render(MARKDOWN.parse(markdownBody == null ? "" : markdownBody))).append("</div>\n");
+        body.append("<div class=\"body\">\n")
+                .append(HTML.render(MARKDOWN.parse(markdownBody == null ? "" : markdownBody)))
+                .append("</div>\n");
         if (post.offline()) {
-            body.append("<p class=\"note\">This is a sample post: the offline stand-in wrote it, not an AI model.</p>\n");
+            body.append(
+                    "<p class=\"note\">This is a sample post: the offline stand-in wrote it, not an AI model.</p>\n");
         }
         body.append("</article>\n");
         body.append(openIn(links));
@@ -108,29 +122,42 @@ final class PostPage {
     /** The 404 page: what happened, and where to go instead. */
     static String notFound(Links links) {
         String head = "<title>Post not found · " + SITE + "</title>\n<meta name=\"robots\" content=\"noindex\">\n";
-        String body = "<article>\n<header>\n<p class=\"site\">" + SITE + "</p>\n<h1>This post doesn’t exist</h1>\n</header>\n"
-                + "<p class=\"summary\">The link may be mistyped, or the post was removed.</p>\n</article>\n" + openIn(links);
+        String body =
+                "<article>\n<header>\n<p class=\"site\">" + SITE + "</p>\n<h1>This post doesn’t exist</h1>\n</header>\n"
+                        + "<p class=\"summary\">The link may be mistyped, or the post was removed.</p>\n</article>\n"
+                        + openIn(links);
         return document("en", head, body);
     }
 
     private static String openIn(Links links) {
-        StringBuilder out = new StringBuilder("<footer>\n<a class=\"button\" href=\"").append(escape(links.appUrl()))
-                .append("\">Open in the ").append(SITE).append(" app</a>\n");
+        StringBuilder out = new StringBuilder("<footer>\n<a class=\"button\" href=\"")
+                .append(escape(links.appUrl()))
+                .append("\">Open in the ")
+                .append(SITE)
+                .append(" app</a>\n");
         if (links.webAppUrl() != null) {
-            out.append("<a class=\"button secondary\" href=\"").append(escape(links.webAppUrl())).append("\">Read it in the web app</a>\n");
+            out.append("<a class=\"button secondary\" href=\"")
+                    .append(escape(links.webAppUrl()))
+                    .append("\">Read it in the web app</a>\n");
         }
         return out.append("</footer>\n").toString();
     }
 
     private static void meta(StringBuilder head, String attribute, String name, String content) {
-        head.append("<meta ").append(attribute).append("=\"").append(escape(name)).append("\" content=\"")
-                .append(escape(content == null ? "" : content)).append("\">\n");
+        head.append("<meta ")
+                .append(attribute)
+                .append("=\"")
+                .append(escape(name))
+                .append("\" content=\"")
+                .append(escape(content == null ? "" : content))
+                .append("\">\n");
     }
 
     private static String document(String lang, String head, String body) {
         return "<!doctype html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<meta name=\"color-scheme\" content=\"light dark\">\n" + head + "<style>" + STYLE + "</style>\n</head>\n"
+                + "<meta name=\"color-scheme\" content=\"light dark\">\n" + head + "<style>" + STYLE
+                + "</style>\n</head>\n"
                 + "<body>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
     }
 

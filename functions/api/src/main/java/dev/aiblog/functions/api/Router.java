@@ -60,33 +60,51 @@ public final class Router {
             request = HttpRequest.from(event);
             return withCors(request, route(request));
         } catch (ApiException e) {
-            LOG.info("{} {} -> {} {}", request == null ? "?" : request.method(), request == null ? "?" : request.path(),
-                    e.code().status(), e.code());
+            LOG.info(
+                    "{} {} -> {} {}",
+                    request == null ? "?" : request.method(),
+                    request == null ? "?" : request.path(),
+                    e.code().status(),
+                    e.code());
             return withCors(request, error(e.code(), e.getMessage(), e.headers()));
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request == null ? "?" : request.method(), request == null ? "?" : request.path(), e);
-            return withCors(request, error(ErrorCode.INTERNAL, "something went wrong on our side; try again later", Map.of()));
+            LOG.error(
+                    "{} {} failed",
+                    request == null ? "?" : request.method(),
+                    request == null ? "?" : request.path(),
+                    e);
+            return withCors(
+                    request, error(ErrorCode.INTERNAL, "something went wrong on our side; try again later", Map.of()));
         }
     }
 
     private HttpApiResponse route(HttpRequest request) {
         List<String> segments = request.segments();
-        List<Route> onPath = Arrays.stream(Route.values()).filter(r -> r.matchId(segments) != null).toList();
+        List<Route> onPath = Arrays.stream(Route.values())
+                .filter(r -> r.matchId(segments) != null)
+                .toList();
         if (onPath.isEmpty()) {
             throw ApiException.notFound("no route " + request.method() + " " + abbreviated(request.path()));
         }
-        String allow = Stream.concat(onPath.stream().map(Route::method), Stream.of("OPTIONS")).collect(Collectors.joining(", "));
+        String allow = Stream.concat(onPath.stream().map(Route::method), Stream.of("OPTIONS"))
+                .collect(Collectors.joining(", "));
         if (request.method().equals("OPTIONS")) {
             return preflight(request, allow);
         }
-        Route route = onPath.stream().filter(r -> r.method().equals(request.method())).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+        Route route = onPath.stream()
+                .filter(r -> r.method().equals(request.method()))
+                .findFirst()
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.METHOD_NOT_ALLOWED,
                         request.method() + " is not allowed on " + abbreviated(request.path()) + "; allowed: " + allow,
                         Map.of("allow", allow)));
         String caller = null;
         if (route.authenticated()) {
-            caller = request.caller().orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED,
-                    "sign in first: this route needs a bearer token", Map.of("www-authenticate", "Bearer")));
+            caller = request.caller()
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.UNAUTHORIZED,
+                            "sign in first: this route needs a bearer token",
+                            Map.of("www-authenticate", "Bearer")));
         }
         String id = route.matchId(segments);
         return switch (route) {
@@ -99,9 +117,11 @@ public final class Router {
             case GET_REQUEST -> json(200, api.request(caller, Inputs.id(id, "request")));
             case RETRY_REQUEST -> json(202, api.retry(caller, Inputs.id(id, "request")));
             case GET_FEED -> json(200, api.feed(Inputs.feed(request.query())));
-            case GET_BLOG -> json(200, api.blog(Inputs.id(id, "blog"), optionalCaller(request), publicBaseUrl(request)));
+            case GET_BLOG ->
+                json(200, api.blog(Inputs.id(id, "blog"), optionalCaller(request), publicBaseUrl(request)));
             case GET_POST_PAGE -> {
-                var page = api.page(id, publicBaseUrl(request), links.webAppUrl().orElse(null));
+                var page =
+                        api.page(id, publicBaseUrl(request), links.webAppUrl().orElse(null));
                 yield html(page.getKey(), page.getValue());
             }
             case LIKE_BLOG -> json(200, api.like(caller, Inputs.id(id, "blog")));
@@ -174,7 +194,8 @@ public final class Router {
     }
 
     static HttpApiResponse error(ErrorCode code, String message, Map<String, String> extraHeaders) {
-        return json(code.status(), new Views.ErrorBody(new Views.Error(code.name(), message))).withHeaders(extraHeaders);
+        return json(code.status(), new Views.ErrorBody(new Views.Error(code.name(), message)))
+                .withHeaders(extraHeaders);
     }
 
     private static String abbreviated(String path) {

@@ -16,15 +16,31 @@ final class Views {
     record Accepted(String requestId, String status) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record RequestStatus(String requestId, String topic, String status, String step, Instant createdAt, Instant updatedAt,
-                         String reason, List<String> categories, String postId) {}
+    record RequestStatus(
+            String requestId,
+            String topic,
+            String status,
+            String step,
+            Instant createdAt,
+            Instant updatedAt,
+            String reason,
+            List<String> categories,
+            String postId) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record RequestPage(List<RequestStatus> items, String nextCursor) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record FeedItem(String id, String title, String summary, List<String> tags, String imageUrl, Instant publishedAt,
-                    int readingTimeMinutes, long likes, boolean offline) {}
+    record FeedItem(
+            String id,
+            String title,
+            String summary,
+            List<String> tags,
+            String imageUrl,
+            Instant publishedAt,
+            int readingTimeMinutes,
+            long likes,
+            boolean offline) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record FeedPage(List<FeedItem> items, String nextCursor) {}
@@ -33,9 +49,22 @@ final class Views {
     record Models(String text, String image) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Blog(String id, String title, String summary, String body, List<String> tags, String imageUrl,
-                Instant publishedAt, int readingTimeMinutes, long likes, boolean offline, String provider, Models models,
-                BigDecimal costUsd, Boolean likedByMe, String shareUrl) {}
+    record Blog(
+            String id,
+            String title,
+            String summary,
+            String body,
+            List<String> tags,
+            String imageUrl,
+            Instant publishedAt,
+            int readingTimeMinutes,
+            long likes,
+            boolean offline,
+            String provider,
+            Models models,
+            BigDecimal costUsd,
+            Boolean likedByMe,
+            String shareUrl) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Likes(String id, long likes, boolean liked) {}

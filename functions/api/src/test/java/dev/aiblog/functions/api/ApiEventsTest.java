@@ -3,10 +3,10 @@ package dev.aiblog.functions.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiblog.core.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.PostOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +26,30 @@ class ApiEventsTest {
     static final String SAMPLE_REQUEST = "7d3f0b8e-52a4-4c61-b1de-2f6a9c0e4b17";
     /** The FAILED request events/api-retry-request.json retries. */
     static final String SAMPLE_FAILED_REQUEST = "9a2c4e6f-1b3d-4f5a-8c7e-0d2f4a6b8c13";
+
     static final String SAMPLE_POST = "3b8e1f42-9c6d-4a0e-8f25-61d7c4a9e0b3";
     static ApiHandler handler;
 
     @BeforeAll
     static void seed() {
         handler = new ApiHandler(TestAws.settings());
-        TestData.requests().create(BlogRequest.queued(SAMPLE_REQUEST, Events.USER, "A sample topic", PostOptions.DEFAULT, Instant.now()));
-        TestData.requests().create(BlogRequest.queued(SAMPLE_FAILED_REQUEST, Events.USER, "A sample topic that failed", PostOptions.DEFAULT, Instant.now()));
+        TestData.requests()
+                .create(BlogRequest.queued(
+                        SAMPLE_REQUEST, Events.USER, "A sample topic", PostOptions.DEFAULT, Instant.now()));
+        TestData.requests()
+                .create(BlogRequest.queued(
+                        SAMPLE_FAILED_REQUEST,
+                        Events.USER,
+                        "A sample topic that failed",
+                        PostOptions.DEFAULT,
+                        Instant.now()));
         TestData.requests().markFailed(SAMPLE_FAILED_REQUEST, "ProviderException", "the model was down");
         if (TestData.blogs().find(SAMPLE_POST).isEmpty()) {
-            TestData.publish(SAMPLE_POST, "How event source mappings batch SQS messages", List.of("serverless", "sqs"), Instant.now());
+            TestData.publish(
+                    SAMPLE_POST,
+                    "How event source mappings batch SQS messages",
+                    List.of("serverless", "sqs"),
+                    Instant.now());
         }
     }
 
@@ -50,7 +63,9 @@ class ApiEventsTest {
     void thereIsASampleForEveryRoute() throws IOException {
         List<String> routeKeys = events().map(f -> read(f).routeKey()).toList();
 
-        assertThat(routeKeys).containsExactlyInAnyOrderElementsOf(Stream.of(Route.values()).map(Route::key).toList());
+        assertThat(routeKeys)
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.of(Route.values()).map(Route::key).toList());
     }
 
     @ParameterizedTest
@@ -61,9 +76,12 @@ class ApiEventsTest {
 
         handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(file)), out, null);
 
-        HttpApiResponse response = Json.read(out.toString(java.nio.charset.StandardCharsets.UTF_8), HttpApiResponse.class);
+        HttpApiResponse response =
+                Json.read(out.toString(java.nio.charset.StandardCharsets.UTF_8), HttpApiResponse.class);
         assertThat(event.requestContext().http().method()).isNotBlank();
-        assertThat(response.statusCode()).as(file.getFileName() + ": " + response.body()).isBetween(200, 299);
+        assertThat(response.statusCode())
+                .as(file.getFileName() + ": " + response.body())
+                .isBetween(200, 299);
         if (event.routeKey().equals(Route.GET_POST_PAGE.key())) {
             assertThat(response.headers()).containsEntry("content-type", "text/html; charset=utf-8");
             assertThat(response.body()).contains("<h1>How event source mappings batch SQS messages</h1>");

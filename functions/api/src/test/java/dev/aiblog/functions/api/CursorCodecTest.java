@@ -23,18 +23,22 @@ class CursorCodecTest {
         String mine = codec.encodeRequests("ann", POSITION);
 
         assertThat(codec.decodeRequests(mine, "ann")).isEqualTo(POSITION);
-        assertThatThrownBy(() -> codec.decodeRequests(mine, "bob")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
+        assertThatThrownBy(() -> codec.decodeRequests(mine, "bob"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
         assertThatThrownBy(() -> codec.decode(mine, "ann")).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> codec.decode(mine, null)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> codec.decodeRequests(codec.encode("ann", POSITION), "ann")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> codec.decodeRequests(codec.encode("ann", POSITION), "ann"))
+                .isInstanceOf(ApiException.class);
     }
 
     @Test
     void feedCursorsReadAsBeforeTheRequestListExisted() {
         // {"v":1,"k":"..."} signed: the payload carries no list name, as cursors made before GET /requests did not.
         String cursor = codec.encode(null, POSITION);
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
+        String payload = new String(
+                java.util.Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))),
+                StandardCharsets.UTF_8);
 
         assertThat(payload).isEqualTo("{\"v\":1,\"k\":\"" + POSITION + "\"}");
     }
@@ -43,17 +47,22 @@ class CursorCodecTest {
     void cursorsAreUrlSafeAndOpaque() {
         String cursor = codec.encode("java", POSITION);
 
-        assertThat(cursor).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").doesNotContain(POSITION).doesNotContain("java");
+        assertThat(cursor)
+                .matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")
+                .doesNotContain(POSITION)
+                .doesNotContain("java");
     }
 
     @Test
     void refusesACursorOfAnotherTag() {
         String cursor = codec.encode("java", POSITION);
 
-        assertThatThrownBy(() -> codec.decode(cursor, "rust")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
+        assertThatThrownBy(() -> codec.decode(cursor, "rust"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
         assertThatThrownBy(() -> codec.decode(cursor, null)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> codec.decode(codec.encode(null, POSITION), "java")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> codec.decode(codec.encode(null, POSITION), "java"))
+                .isInstanceOf(ApiException.class);
     }
 
     @Test
@@ -66,15 +75,18 @@ class CursorCodecTest {
             char[] chars = cursor.toCharArray();
             chars[i] = chars[i] == 'A' ? 'B' : 'A';
             String altered = new String(chars);
-            assertThatThrownBy(() -> codec.decode(altered, null)).as("altered at %d", i).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
+            assertThatThrownBy(() -> codec.decode(altered, null))
+                    .as("altered at %d", i)
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {".", "a.", ".a", "a.b.c", "abc", "%%%.%%%", "eyJ2IjoxfQ.AAAA"})
     void refusesGarbage(String cursor) {
-        assertThatThrownBy(() -> codec.decode(cursor, null)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
+        assertThatThrownBy(() -> codec.decode(cursor, null))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CURSOR));
     }
 }

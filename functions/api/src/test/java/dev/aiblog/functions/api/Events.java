@@ -67,11 +67,22 @@ final class Events {
 
     HttpApiEvent build() {
         var http = new HttpApiEvent.Http(method, path, "HTTP/1.1", "127.0.0.1", null);
-        HttpApiEvent.Authorizer authorizer = sub == null ? null
-                : new HttpApiEvent.Authorizer(new HttpApiEvent.Jwt(Map.of("sub", TextNode.valueOf(sub), "token_use", TextNode.valueOf("access"))));
+        HttpApiEvent.Authorizer authorizer = sub == null
+                ? null
+                : new HttpApiEvent.Authorizer(new HttpApiEvent.Jwt(
+                        Map.of("sub", TextNode.valueOf(sub), "token_use", TextNode.valueOf("access"))));
         var context = new HttpApiEvent.RequestContext("$default", stage, "test", domainName, http, authorizer);
         String rawPath = stage == null || stage.equals("$default") ? path : "/" + stage + path;
-        return new HttpApiEvent("2.0", "$default", rawPath, null, new HashMap<>(headers), query.isEmpty() ? null : new HashMap<>(query),
-                null, body, base64, context);
+        return new HttpApiEvent(
+                "2.0",
+                "$default",
+                rawPath,
+                null,
+                new HashMap<>(headers),
+                query.isEmpty() ? null : new HashMap<>(query),
+                null,
+                body,
+                base64,
+                context);
     }
 }

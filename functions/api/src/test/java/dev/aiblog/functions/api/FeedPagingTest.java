@@ -39,9 +39,12 @@ class FeedPagingTest {
                 tagged.add(id);
             }
         }
-        Comparator<Map.Entry<String, Instant>> newest = Map.Entry.<String, Instant>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey());
-        newestFirst = published.stream().sorted(newest.reversed()).map(Map.Entry::getKey).toList();
+        Comparator<Map.Entry<String, Instant>> newest =
+                Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+        newestFirst = published.stream()
+                .sorted(newest.reversed())
+                .map(Map.Entry::getKey)
+                .toList();
         taggedNewestFirst = newestFirst.stream().filter(tagged::contains).toList();
     }
 
@@ -66,8 +69,17 @@ class FeedPagingTest {
 
         assertThat(page.get("items")).hasSize(20);
         JsonNode item = page.get("items").get(0);
-        assertThat(RoutesTest.fieldNames(item)).containsExactly("id", "title", "summary", "tags", "imageUrl", "publishedAt",
-                "readingTimeMinutes", "likes", "offline");
+        assertThat(RoutesTest.fieldNames(item))
+                .containsExactly(
+                        "id",
+                        "title",
+                        "summary",
+                        "tags",
+                        "imageUrl",
+                        "publishedAt",
+                        "readingTimeMinutes",
+                        "likes",
+                        "offline");
         assertThat(item.get("imageUrl").asText()).contains("X-Amz-Signature=");
         assertThat(page.get("nextCursor").isTextual()).isTrue();
     }
@@ -76,7 +88,10 @@ class FeedPagingTest {
     void aCursorOfOneTagIsRefusedForAnother() {
         String cursor = RoutesTest.json(call(5, null, "java")).get("nextCursor").asText();
 
-        var response = handler.handle(Events.request("GET", "/feed").query("cursor", cursor).query("tag", "serverless").build());
+        var response = handler.handle(Events.request("GET", "/feed")
+                .query("cursor", cursor)
+                .query("tag", "serverless")
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(RoutesTest.json(response).at("/error/code").asText()).isEqualTo("INVALID_CURSOR");
@@ -92,7 +107,9 @@ class FeedPagingTest {
             JsonNode page = RoutesTest.json(response);
             assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
             page.get("items").forEach(item -> seen.add(item.get("id").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             assertThat(++pages).as("pages").isLessThanOrEqualTo(POSTS + 1);
         } while (cursor != null);
         return seen;

@@ -70,7 +70,9 @@ class ImageUrlsTest {
     void letsClientsCacheTheImageForHalfTheUrlsLifetime() {
         String url = urls(Clock.systemUTC()).urlFor("images/p1.png");
 
-        assertThat(url).contains("X-Amz-Expires=900").contains("response-cache-control=private%2C%20max-age%3D450%2C%20immutable");
+        assertThat(url)
+                .contains("X-Amz-Expires=900")
+                .contains("response-cache-control=private%2C%20max-age%3D450%2C%20immutable");
     }
 
     @Test
@@ -79,7 +81,8 @@ class ImageUrlsTest {
         var post = TestData.publish(id, "Cacheable images", List.of("s3"), Instant.now());
         String url = urls(Clock.systemUTC()).urlFor(post.imageKey());
 
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        var response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith((byte) 0x89, (byte) 'P');

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Bearer tokens on public routes are checked like API Gateway's JWT authorizer checks them. */
 class JwtVerifierTest {
     static final TestJwts POOL = new TestJwts("key-1");
-    static final JwtVerifier VERIFIER = new JwtVerifier(TestJwts.ISSUER, Set.of(TestJwts.CLIENT), POOL::jwks, true, Clock.systemUTC());
+    static final JwtVerifier VERIFIER =
+            new JwtVerifier(TestJwts.ISSUER, Set.of(TestJwts.CLIENT), POOL::jwks, true, Clock.systemUTC());
 
     @Test
     void aValidAccessTokenNamesItsSubject() {
@@ -42,8 +43,10 @@ class JwtVerifierTest {
         return Stream.of(
                 Arguments.of("expired", (Consumer<Map<String, Object>>) c -> c.put("exp", now - 120)),
                 Arguments.of("not valid yet", (Consumer<Map<String, Object>>) c -> c.put("nbf", now + 600)),
-                Arguments.of("another issuer", (Consumer<Map<String, Object>>) c -> c.put("iss", "https://evil.example")),
-                Arguments.of("another app client", (Consumer<Map<String, Object>>) c -> c.put("client_id", "other-client")),
+                Arguments.of(
+                        "another issuer", (Consumer<Map<String, Object>>) c -> c.put("iss", "https://evil.example")),
+                Arguments.of(
+                        "another app client", (Consumer<Map<String, Object>>) c -> c.put("client_id", "other-client")),
                 Arguments.of("no subject", (Consumer<Map<String, Object>>) c -> c.remove("sub")),
                 Arguments.of("no expiry", (Consumer<Map<String, Object>>) c -> c.remove("exp")),
                 Arguments.of("id token for another audience", (Consumer<Map<String, Object>>) c -> {
@@ -68,8 +71,12 @@ class JwtVerifierTest {
         String otherKeySameKid = new TestJwts("key-1").sign(TestJwts.accessClaims("user-1"));
         String unsigned = POOL.sign(Map.of("alg", "none", "kid", "key-1"), TestJwts.accessClaims("user-1"));
         String hmac = POOL.sign(Map.of("alg", "HS256", "kid", "key-1"), TestJwts.accessClaims("user-1"));
-        String tamperedClaims = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                dev.aiblog.core.Json.write(TestJwts.accessClaims("someone-else")).getBytes()) + "." + parts[2];
+        String tamperedClaims = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(dev.aiblog.core.Json.write(TestJwts.accessClaims("someone-else"))
+                                .getBytes())
+                + "." + parts[2];
 
         assertThat(VERIFIER.subject(otherKeySameKid)).isEmpty();
         assertThat(VERIFIER.subject(unsigned)).isEmpty();
@@ -87,14 +94,27 @@ class JwtVerifierTest {
         String[] published = {POOL.jwks()};
         Instant[] now = {Instant.parse("2026-11-30T10:00:00Z")};
         Clock clock = new Clock() {
-            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            public Clock withZone(java.time.ZoneId zone) { return this; }
-            public Instant instant() { return now[0]; }
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now[0];
+            }
         };
-        JwtVerifier verifier = new JwtVerifier(TestJwts.ISSUER, Set.of(TestJwts.CLIENT), () -> {
-            fetches.incrementAndGet();
-            return published[0];
-        }, true, clock);
+        JwtVerifier verifier = new JwtVerifier(
+                TestJwts.ISSUER,
+                Set.of(TestJwts.CLIENT),
+                () -> {
+                    fetches.incrementAndGet();
+                    return published[0];
+                },
+                true,
+                clock);
         Map<String, Object> claims = TestJwts.accessClaims("user-1");
         claims.put("iat", now[0].getEpochSecond());
         claims.put("exp", now[0].getEpochSecond() + 3600);
@@ -104,7 +124,9 @@ class JwtVerifierTest {
         assertThat(fetches).hasValue(1);
 
         published[0] = rotated.jwks();
-        assertThat(verifier.subject(rotated.sign(claims))).as("within five minutes of the last fetch").isEmpty();
+        assertThat(verifier.subject(rotated.sign(claims)))
+                .as("within five minutes of the last fetch")
+                .isEmpty();
         assertThat(fetches).hasValue(1);
 
         now[0] = now[0].plusSeconds(301);
@@ -114,9 +136,14 @@ class JwtVerifierTest {
 
     @Test
     void anUnreachableKeySetRefusesTokensWithoutFailingTheRequest() {
-        JwtVerifier verifier = new JwtVerifier(TestJwts.ISSUER, Set.of(TestJwts.CLIENT), () -> {
-            throw new java.io.UncheckedIOException(new java.net.ConnectException("no route to host"));
-        }, true, Clock.systemUTC());
+        JwtVerifier verifier = new JwtVerifier(
+                TestJwts.ISSUER,
+                Set.of(TestJwts.CLIENT),
+                () -> {
+                    throw new java.io.UncheckedIOException(new java.net.ConnectException("no route to host"));
+                },
+                true,
+                Clock.systemUTC());
 
         assertThat(verifier.subject(POOL.sign(TestJwts.accessClaims("user-1")))).isEmpty();
     }

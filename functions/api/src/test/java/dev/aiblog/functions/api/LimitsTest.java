@@ -56,7 +56,8 @@ class LimitsTest {
     void answers429BudgetExhaustedSayingWhenItResets_whenTheMonthsSpendHasReachedTheBudget() {
         ApiHandler handler = handler(Map.of("MONTHLY_BUDGET_USD", "0.02"));
         String user = "carol-" + UUID.randomUUID();
-        assertThat(submit(handler, user, "Before the budget is spent", null).statusCode()).isEqualTo(202);
+        assertThat(submit(handler, user, "Before the budget is spent", null).statusCode())
+                .isEqualTo(202);
         new DynamoDbLedger(TestAws.aws().dynamoDb(), TestAws.settings().ledgerTable())
                 .record("post-" + UUID.randomUUID(), YearMonth.now(ZoneOffset.UTC), new BigDecimal("0.02"));
 
@@ -64,7 +65,8 @@ class LimitsTest {
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(json(refused).at("/error/code").asText()).isEqualTo("BUDGET_EXHAUSTED");
-        assertThat(json(refused).at("/error/message").asText()).contains("monthly budget of $0.02")
+        assertThat(json(refused).at("/error/message").asText())
+                .contains("monthly budget of $0.02")
                 .contains(YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1) + "T00:00:00Z");
         assertThat(refused.headers()).containsKey("retry-after");
     }

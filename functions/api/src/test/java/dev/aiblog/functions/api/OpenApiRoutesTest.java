@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 /** openapi/openapi.yaml, the handler's routes and template.yaml's HttpApi events describe the same API. */
 class OpenApiRoutesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     @Test
     void openApiListsExactlyTheRoutesTheHandlerServes() throws IOException {
         Set<String> documented = documentedRoutes();
 
-        Set<String> served = Arrays.stream(Route.values()).map(Route::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> served =
+                Arrays.stream(Route.values()).map(Route::key).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(documented).isNotEmpty().isEqualTo(served);
     }
@@ -33,12 +35,14 @@ class OpenApiRoutesTest {
     void theRouterAnswersEveryDocumentedRouteAndRefusesEveryOtherMethodOnItsPaths() throws IOException {
         Router router = new Router(new BlogApi(null, null, null, null, null, null), List.of());
         Set<String> documented = documentedRoutes();
-        Set<String> paths = documented.stream().map(r -> r.substring(r.indexOf(' ') + 1)).collect(Collectors.toSet());
+        Set<String> paths =
+                documented.stream().map(r -> r.substring(r.indexOf(' ') + 1)).collect(Collectors.toSet());
 
         for (String path : paths) {
             for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
                 String concrete = path.replace("{id}", "some-id");
-                int status = router.handle(Events.request(method, concrete).build()).statusCode();
+                int status =
+                        router.handle(Events.request(method, concrete).build()).statusCode();
                 if (documented.contains(method + " " + path)) {
                     assertThat(status).as(method + " " + path).isNotIn(404, 405);
                 } else {
@@ -50,7 +54,8 @@ class OpenApiRoutesTest {
 
     @Test
     void templateRoutesTheSameSetToTheApiFunction() throws IOException {
-        JsonNode events = YAML.readTree(TestAws.repository().resolve("template.yaml").toFile())
+        JsonNode events = YAML.readTree(
+                        TestAws.repository().resolve("template.yaml").toFile())
                 .at("/Resources/ApiFunction/Properties/Events");
         Set<String> routed = new TreeSet<>();
         Set<String> publicRoutes = new TreeSet<>();
@@ -58,7 +63,8 @@ class OpenApiRoutesTest {
             JsonNode props = event.getValue().get("Properties");
             assertThat(event.getValue().get("Type").asText()).isEqualTo("HttpApi");
             if (props.has("Path")) {
-                String key = props.get("Method").asText().toUpperCase(Locale.ROOT) + " " + props.get("Path").asText();
+                String key = props.get("Method").asText().toUpperCase(Locale.ROOT) + " "
+                        + props.get("Path").asText();
                 routed.add(key);
                 if ("NONE".equals(props.at("/Auth/Authorizer").asText())) {
                     publicRoutes.add(key);
@@ -67,39 +73,51 @@ class OpenApiRoutesTest {
         });
 
         assertThat(routed).isEqualTo(documentedRoutes());
-        assertThat(publicRoutes).isEqualTo(Arrays.stream(Route.values()).filter(r -> !r.authenticated()).map(Route::key)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(publicRoutes)
+                .isEqualTo(Arrays.stream(Route.values())
+                        .filter(r -> !r.authenticated())
+                        .map(Route::key)
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
     void openApiPublicRoutesAreTheUnauthenticatedOnes() throws IOException {
         JsonNode paths = openApi().get("paths");
         Set<String> publicRoutes = new TreeSet<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            // No requirement at all, or an empty one among others (optional auth: the token is read when sent).
-            JsonNode security = op.getValue().get("security");
-            boolean optional = false;
-            if (security != null && security.isArray()) {
-                for (JsonNode requirement : security) {
-                    optional |= requirement.isObject() && requirement.isEmpty();
-                }
-            }
-            if (security != null && security.isArray() && (security.isEmpty() || optional)) {
-                publicRoutes.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    // No requirement at all, or an empty one among others (optional auth: the token is read when sent).
+                    JsonNode security = op.getValue().get("security");
+                    boolean optional = false;
+                    if (security != null && security.isArray()) {
+                        for (JsonNode requirement : security) {
+                            optional |= requirement.isObject() && requirement.isEmpty();
+                        }
+                    }
+                    if (security != null && security.isArray() && (security.isEmpty() || optional)) {
+                        publicRoutes.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
 
         assertThat(publicRoutes).containsExactlyInAnyOrder("GET /feed", "GET /blogs/{id}", "GET /p/{id}");
-        assertThat(publicRoutes).isEqualTo(Arrays.stream(Route.values()).filter(r -> !r.authenticated()).map(Route::key)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(publicRoutes)
+                .isEqualTo(Arrays.stream(Route.values())
+                        .filter(r -> !r.authenticated())
+                        .map(Route::key)
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
     void openApiNamesEveryErrorCode() throws IOException {
         Set<String> documented = new TreeSet<>();
-        openApi().at("/components/schemas/Error/properties/error/properties/code/enum").forEach(code -> documented.add(code.asText()));
+        openApi()
+                .at("/components/schemas/Error/properties/error/properties/code/enum")
+                .forEach(code -> documented.add(code.asText()));
 
-        assertThat(documented).isEqualTo(Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(documented)
+                .isEqualTo(Arrays.stream(ErrorCode.values())
+                        .map(Enum::name)
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
@@ -116,9 +134,13 @@ class OpenApiRoutesTest {
         Set<String> required = new TreeSet<>();
         openApi().at("/components/schemas/" + schema + "/required").forEach(f -> required.add(f.asText()));
         Set<String> properties = new TreeSet<>();
-        openApi().at("/components/schemas/" + schema + "/properties").fieldNames().forEachRemaining(properties::add);
+        openApi()
+                .at("/components/schemas/" + schema + "/properties")
+                .fieldNames()
+                .forEachRemaining(properties::add);
 
-        Set<String> written = Arrays.stream(view.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+        Set<String> written = Arrays.stream(view.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(required).isEqualTo(written).isEqualTo(properties);
@@ -128,11 +150,13 @@ class OpenApiRoutesTest {
         JsonNode root = openApi();
         assertThat(root.get("openapi").asText()).startsWith("3.1");
         Set<String> routes = new TreeSet<>();
-        root.get("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (HTTP_METHODS.contains(method)) {
-                routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        root.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (HTTP_METHODS.contains(method)) {
+                        routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return routes;
     }
 

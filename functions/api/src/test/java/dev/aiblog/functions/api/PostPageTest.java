@@ -28,8 +28,12 @@ class PostPageTest {
     static void start() {
         handler = new ApiHandler(PostReadersTest.settingsWith(Map.of("WEB_APP_URL", "https://app.example.com/")));
         hostileId = UUID.randomUUID().toString();
-        publish(hostileId, HOSTILE_TITLE, "Summary with <img src=x onerror=alert(1)> inside",
-                List.of("<b>tag</b>", "safe"), """
+        publish(
+                hostileId,
+                HOSTILE_TITLE,
+                "Summary with <img src=x onerror=alert(1)> inside",
+                List.of("<b>tag</b>", "safe"),
+                """
                         ## A subheading
 
                         Some *text* with `inline <code>` and a [bad link](javascript:alert(1)) and a [good one](https://example.com/a?b=1&c=2).
@@ -54,19 +58,37 @@ class PostPageTest {
         var content = TestData.content();
         String bodyKey = content.putBody(id, markdown);
         String imageKey = content.putImage(id, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png");
-        Post post = new Post(id, id, title, summary, tags, bodyKey, imageKey, 4, "gpt-4.1-mini", "gpt-image-1",
-                TokenUsage.text(10, 10), new TokenUsage(0, 0, 1), BigDecimal.ONE, "openai", false,
-                Instant.parse("2026-11-24T16:04:06Z"), 0);
+        Post post = new Post(
+                id,
+                id,
+                title,
+                summary,
+                tags,
+                bodyKey,
+                imageKey,
+                4,
+                "gpt-4.1-mini",
+                "gpt-image-1",
+                TokenUsage.text(10, 10),
+                new TokenUsage(0, 0, 1),
+                BigDecimal.ONE,
+                "openai",
+                false,
+                Instant.parse("2026-11-24T16:04:06Z"),
+                0);
         TestData.blogs().publish(post);
     }
 
     static HttpApiResponse page(String id) {
-        return handler.handle(Events.request("GET", "/p/" + id).domain("abc123.execute-api.eu-west-1.amazonaws.com", "$default")
-                .header("x-forwarded-proto", "https").build());
+        return handler.handle(Events.request("GET", "/p/" + id)
+                .domain("abc123.execute-api.eu-west-1.amazonaws.com", "$default")
+                .header("x-forwarded-proto", "https")
+                .build());
     }
 
     static String meta(String html, String key) {
-        Matcher m = Pattern.compile("<meta (?:property|name)=\"" + Pattern.quote(key) + "\" content=\"([^\"]*)\">").matcher(html);
+        Matcher m = Pattern.compile("<meta (?:property|name)=\"" + Pattern.quote(key) + "\" content=\"([^\"]*)\">")
+                .matcher(html);
         return m.find() ? m.group(1) : null;
     }
 
@@ -76,11 +98,19 @@ class PostPageTest {
         String html = response.body();
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("<img src=x").doesNotContain("<div onclick")
-                .doesNotContain("javascript:").doesNotContain("<b>tag</b>");
-        assertThat(html).contains("<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;friends&quot;</h1>");
-        assertThat(html).contains("<title>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;friends&quot; · AI Blog</title>");
-        assertThat(meta(html, "og:title")).isEqualTo("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;friends&quot;");
+        assertThat(html)
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContain("<img src=x")
+                .doesNotContain("<div onclick")
+                .doesNotContain("javascript:")
+                .doesNotContain("<b>tag</b>");
+        assertThat(html)
+                .contains("<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;friends&quot;</h1>");
+        assertThat(html)
+                .contains(
+                        "<title>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;friends&quot; · AI Blog</title>");
+        assertThat(meta(html, "og:title"))
+                .isEqualTo("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;friends&quot;");
         assertThat(html).contains("&lt;script&gt;alert('body')&lt;/script&gt;").contains("#&lt;b&gt;tag&lt;/b&gt;");
         assertThat(html).contains("<code>inline &lt;code&gt;</code>").contains("&lt;/pre&gt;");
     }
@@ -91,7 +121,9 @@ class PostPageTest {
 
         assertThat(html).contains("<h2>A subheading</h2>").contains("<em>text</em>");
         assertThat(html).contains("<a rel=\"nofollow noopener noreferrer\" href=\"\">bad link</a>");
-        assertThat(html).contains("<a rel=\"nofollow noopener noreferrer\" href=\"https://example.com/a?b=1&amp;c=2\">good one</a>");
+        assertThat(html)
+                .contains(
+                        "<a rel=\"nofollow noopener noreferrer\" href=\"https://example.com/a?b=1&amp;c=2\">good one</a>");
         assertThat(html).contains("<th>a</th>").contains("<td>3</td>");
         assertThat(html).contains("<p class=\"summary\">Summary with &lt;img src=x onerror=alert(1)&gt; inside</p>");
     }
@@ -110,8 +142,10 @@ class PostPageTest {
         assertThat(meta(html, "article:published_time")).isEqualTo("2026-11-24T16:04:06Z");
         assertThat(meta(html, "al:android:url")).isEqualTo("aiblog://post/" + hostileId);
         assertThat(html).contains("<time datetime=\"2026-11-24T16:04:06Z\">November 24, 2026</time> · 4 min read");
-        assertThat(html).contains("<a class=\"button\" href=\"aiblog://post/" + hostileId + "\">Open in the AI Blog app</a>");
-        assertThat(html).contains("<a class=\"button secondary\" href=\"https://app.example.com/post/" + hostileId + "\">");
+        assertThat(html)
+                .contains("<a class=\"button\" href=\"aiblog://post/" + hostileId + "\">Open in the AI Blog app</a>");
+        assertThat(html)
+                .contains("<a class=\"button secondary\" href=\"https://app.example.com/post/" + hostileId + "\">");
         assertThat(html).contains("<img class=\"hero\" src=\"").contains("alt=\"Illustration for &lt;script&gt;");
     }
 
@@ -119,9 +153,12 @@ class PostPageTest {
     void answersWithHtmlThatMayRunNoScript() {
         Map<String, String> headers = page(hostileId).headers();
 
-        assertThat(headers).containsEntry("content-type", "text/html; charset=utf-8")
+        assertThat(headers)
+                .containsEntry("content-type", "text/html; charset=utf-8")
                 .containsEntry("x-content-type-options", "nosniff");
-        assertThat(headers.get("content-security-policy")).startsWith("default-src 'none'").doesNotContain("script-src");
+        assertThat(headers.get("content-security-policy"))
+                .startsWith("default-src 'none'")
+                .doesNotContain("script-src");
         assertThat(headers.get("cache-control")).isEqualTo("public, max-age=300");
     }
 
@@ -131,9 +168,12 @@ class PostPageTest {
         HttpApiResponse response = page(id);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers()).containsEntry("content-type", "text/html; charset=utf-8")
+        assertThat(response.headers())
+                .containsEntry("content-type", "text/html; charset=utf-8")
                 .containsEntry("cache-control", "no-store");
-        assertThat(response.body()).contains("<h1>This post doesn’t exist</h1>").contains("href=\"aiblog://\"")
+        assertThat(response.body())
+                .contains("<h1>This post doesn’t exist</h1>")
+                .contains("href=\"aiblog://\"")
                 .doesNotContainIgnoringCase("<script");
     }
 

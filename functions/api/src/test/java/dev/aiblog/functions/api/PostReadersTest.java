@@ -26,8 +26,8 @@ class PostReadersTest {
 
     @BeforeAll
     static void start() {
-        handler = new ApiHandler(settingsWith(Map.of("JWT_ISSUER", TestJwts.ISSUER, "JWT_AUDIENCE", TestJwts.CLIENT,
-                "JWT_JWKS", POOL.jwks())));
+        handler = new ApiHandler(settingsWith(
+                Map.of("JWT_ISSUER", TestJwts.ISSUER, "JWT_AUDIENCE", TestJwts.CLIENT, "JWT_JWKS", POOL.jwks())));
     }
 
     private static HttpApiResponse call(Events request) {
@@ -59,7 +59,9 @@ class PostReadersTest {
         assertThat(anonymous.get("likedByMe").isNull()).isTrue();
 
         call(Events.request("DELETE", "/blogs/" + id + "/likes").as("ann"));
-        assertThat(json(call(get(id, annToken))).get("likedByMe").asBoolean()).as("after unliking").isFalse();
+        assertThat(json(call(get(id, annToken))).get("likedByMe").asBoolean())
+                .as("after unliking")
+                .isFalse();
     }
 
     @Test
@@ -83,7 +85,10 @@ class PostReadersTest {
         TestData.publish(id, "Claims", List.of("auth"), Instant.now());
         call(Events.request("POST", "/blogs/" + id + "/likes").as(Events.USER));
 
-        assertThat(json(call(Events.request("GET", "/blogs/" + id).asUser())).get("likedByMe").asBoolean()).isTrue();
+        assertThat(json(call(Events.request("GET", "/blogs/" + id).asUser()))
+                        .get("likedByMe")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -91,14 +96,21 @@ class PostReadersTest {
         String id = UUID.randomUUID().toString();
         TestData.publish(id, "Sharing", List.of("links"), Instant.now());
 
-        JsonNode viaApiGateway = json(call(get(id, null).domain("abc123.execute-api.eu-west-1.amazonaws.com", "prod")
-                .header("x-forwarded-proto", "https").header("x-forwarded-port", "443")));
-        JsonNode local = json(call(get(id, null).domain("localhost", "$default")
-                .header("x-forwarded-proto", "http").header("x-forwarded-port", "3000")));
+        JsonNode viaApiGateway = json(call(get(id, null)
+                .domain("abc123.execute-api.eu-west-1.amazonaws.com", "prod")
+                .header("x-forwarded-proto", "https")
+                .header("x-forwarded-port", "443")));
+        JsonNode local = json(call(get(id, null)
+                .domain("localhost", "$default")
+                .header("x-forwarded-proto", "http")
+                .header("x-forwarded-port", "3000")));
         JsonNode configured = json(new ApiHandler(settingsWith(Map.of("PUBLIC_BASE_URL", "https://blog.example.com/")))
-                .handle(get(id, null).domain("abc123.execute-api.eu-west-1.amazonaws.com", "prod").build()));
+                .handle(get(id, null)
+                        .domain("abc123.execute-api.eu-west-1.amazonaws.com", "prod")
+                        .build()));
 
-        assertThat(viaApiGateway.get("shareUrl").asText()).isEqualTo("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/p/" + id);
+        assertThat(viaApiGateway.get("shareUrl").asText())
+                .isEqualTo("https://abc123.execute-api.eu-west-1.amazonaws.com/prod/p/" + id);
         assertThat(local.get("shareUrl").asText()).isEqualTo("http://localhost:3000/p/" + id);
         assertThat(configured.get("shareUrl").asText()).isEqualTo("https://blog.example.com/p/" + id);
     }

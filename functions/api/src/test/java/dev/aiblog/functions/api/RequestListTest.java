@@ -29,7 +29,9 @@ class RequestListTest {
         Instant start = Instant.parse("2026-11-01T08:00:00Z");
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
-            TestData.requests().create(BlogRequest.queued(id, owner, "Topic number " + i, PostOptions.DEFAULT, start.plusSeconds(60L * i)));
+            TestData.requests()
+                    .create(BlogRequest.queued(
+                            id, owner, "Topic number " + i, PostOptions.DEFAULT, start.plusSeconds(60L * i)));
             ids.add(id);
         }
         return ids;
@@ -86,8 +88,17 @@ class RequestListTest {
         assertThat(RoutesTest.fieldNames(page)).containsExactly("items", "nextCursor");
         JsonNode rejected = page.get("items").get(0);
         JsonNode running = page.get("items").get(1);
-        assertThat(RoutesTest.fieldNames(running)).containsExactly("requestId", "topic", "status", "step", "createdAt",
-                "updatedAt", "reason", "categories", "postId");
+        assertThat(RoutesTest.fieldNames(running))
+                .containsExactly(
+                        "requestId",
+                        "topic",
+                        "status",
+                        "step",
+                        "createdAt",
+                        "updatedAt",
+                        "reason",
+                        "categories",
+                        "postId");
         assertThat(running.get("status").asText()).isEqualTo("RUNNING");
         assertThat(running.get("step").asText()).isEqualTo("IMAGE");
         assertThat(running.get("topic").asText()).isEqualTo("Topic number 0");

@@ -25,13 +25,15 @@ class RetryRequestTest {
 
     private static String failedRequestOf(String owner) {
         String id = UUID.randomUUID().toString();
-        TestData.requests().create(BlogRequest.queued(id, owner, "A topic that failed", PostOptions.DEFAULT, Instant.now()));
+        TestData.requests()
+                .create(BlogRequest.queued(id, owner, "A topic that failed", PostOptions.DEFAULT, Instant.now()));
         TestData.requests().markFailed(id, "ProviderException", "the model was down");
         return id;
     }
 
     private static HttpApiResponse retry(String user, String id) {
-        return handler.handle(Events.request("POST", "/requests/" + id + "/retry").as(user).build());
+        return handler.handle(
+                Events.request("POST", "/requests/" + id + "/retry").as(user).build());
     }
 
     @Test
@@ -46,8 +48,10 @@ class RetryRequestTest {
         BlogRequest request = TestData.requests().get(id);
         assertThat(request.status()).isEqualTo(Status.QUEUED);
         assertThat(request.reason()).isNull();
-        List<ExecutionInput> sent = TestData.queuedBodies().stream().map(body -> Json.read(body, ExecutionInput.class))
-                .filter(input -> input.requestId().equals(id)).toList();
+        List<ExecutionInput> sent = TestData.queuedBodies().stream()
+                .map(body -> Json.read(body, ExecutionInput.class))
+                .filter(input -> input.requestId().equals(id))
+                .toList();
         assertThat(sent).singleElement().satisfies(input -> {
             assertThat(input.attempt()).isEqualTo(2);
             assertThat(input.executionName()).isEqualTo(id + "-r2");

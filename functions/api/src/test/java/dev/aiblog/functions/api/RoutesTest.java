@@ -28,7 +28,9 @@ class RoutesTest {
 
     @Test
     void submitRecordsTheRequestQueuedAndSendsTheExecutionInput() {
-        var response = call(Events.request("POST", "/blogs").asUser().body("{\"topic\": \"  Rust for Java developers  \", \"tone\": \"playful\"}"));
+        var response = call(Events.request("POST", "/blogs")
+                .asUser()
+                .body("{\"topic\": \"  Rust for Java developers  \", \"tone\": \"playful\"}"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.headers()).containsEntry("content-type", "application/json");
@@ -40,32 +42,49 @@ class RoutesTest {
         assertThat(stored.status()).isEqualTo(Status.QUEUED);
         assertThat(stored.owner()).isEqualTo(Events.USER);
         assertThat(stored.topic()).isEqualTo("Rust for Java developers");
-        assertThat(TestData.queuedBodies()).filteredOn(m -> m.contains(requestId)).containsExactly(
-                "{\"requestId\":\"" + requestId + "\",\"topic\":\"Rust for Java developers\",\"audience\":\"general\","
+        assertThat(TestData.queuedBodies())
+                .filteredOn(m -> m.contains(requestId))
+                .containsExactly("{\"requestId\":\"" + requestId
+                        + "\",\"topic\":\"Rust for Java developers\",\"audience\":\"general\","
                         + "\"tone\":\"playful\",\"length\":\"medium\"}");
     }
 
     @Test
     void sameIdempotencyKeyAndBodyGiveTheSameRequestOnce() {
         String key = UUID.randomUUID().toString();
-        var first = call(Events.request("POST", "/blogs").asUser().header("Idempotency-Key", key).body("{\"topic\": \"Idempotent APIs\"}"));
-        var again = call(Events.request("POST", "/blogs").asUser().header("Idempotency-Key", key)
+        var first = call(Events.request("POST", "/blogs")
+                .asUser()
+                .header("Idempotency-Key", key)
+                .body("{\"topic\": \"Idempotent APIs\"}"));
+        var again = call(Events.request("POST", "/blogs")
+                .asUser()
+                .header("Idempotency-Key", key)
                 .body("{ \"length\": \"medium\", \"topic\": \" Idempotent APIs \" }"));
-        var otherUser = call(Events.request("POST", "/blogs").as("another-user").header("Idempotency-Key", key).body("{\"topic\": \"Idempotent APIs\"}"));
+        var otherUser = call(Events.request("POST", "/blogs")
+                .as("another-user")
+                .header("Idempotency-Key", key)
+                .body("{\"topic\": \"Idempotent APIs\"}"));
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(again.statusCode()).isEqualTo(202);
         String requestId = json(first).get("requestId").asText();
         assertThat(json(again).get("requestId").asText()).isEqualTo(requestId);
         assertThat(json(otherUser).get("requestId").asText()).isNotEqualTo(requestId);
-        assertThat(TestData.queuedBodies()).filteredOn(m -> m.contains(requestId)).hasSize(1);
+        assertThat(TestData.queuedBodies())
+                .filteredOn(m -> m.contains(requestId))
+                .hasSize(1);
     }
 
     @Test
     void sameIdempotencyKeyWithAnotherBodyIsAConflict() {
         String key = UUID.randomUUID().toString();
-        var first = call(Events.request("POST", "/blogs").asUser().header("idempotency-key", key).body("{\"topic\": \"Idempotent APIs\"}"));
-        var conflicting = call(Events.request("POST", "/blogs").asUser().header("idempotency-key", key)
+        var first = call(Events.request("POST", "/blogs")
+                .asUser()
+                .header("idempotency-key", key)
+                .body("{\"topic\": \"Idempotent APIs\"}"));
+        var conflicting = call(Events.request("POST", "/blogs")
+                .asUser()
+                .header("idempotency-key", key)
                 .body("{\"topic\": \"Idempotent APIs\", \"audience\": \"expert\"}"));
 
         assertThat(first.statusCode()).isEqualTo(202);
@@ -76,7 +95,9 @@ class RoutesTest {
 
     @Test
     void requestStatusShowsEveryFieldToItsOwner() {
-        String requestId = json(call(Events.request("POST", "/blogs").asUser().body("{\"topic\": \"Status pages\"}"))).get("requestId").asText();
+        String requestId = json(call(Events.request("POST", "/blogs").asUser().body("{\"topic\": \"Status pages\"}")))
+                .get("requestId")
+                .asText();
         TestData.requests().markRunning(requestId);
         TestData.requests().enterStep(requestId, Step.TEXT);
 
@@ -84,23 +105,39 @@ class RoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
-        assertThat(fieldNames(body)).containsExactly("requestId", "topic", "status", "step", "createdAt", "updatedAt", "reason",
-                "categories", "postId");
+        assertThat(fieldNames(body))
+                .containsExactly(
+                        "requestId",
+                        "topic",
+                        "status",
+                        "step",
+                        "createdAt",
+                        "updatedAt",
+                        "reason",
+                        "categories",
+                        "postId");
         assertThat(body.get("status").asText()).isEqualTo("RUNNING");
         assertThat(body.get("step").asText()).isEqualTo("TEXT");
         assertThat(body.get("reason").isNull()).isTrue();
         assertThat(body.get("postId").isNull()).isTrue();
         assertThat(body.get("categories").isArray()).isTrue();
-        assertThat(Instant.parse(body.get("createdAt").asText())).isBeforeOrEqualTo(Instant.parse(body.get("updatedAt").asText()));
-        assertThat(call(Events.request("GET", "/requests/" + requestId).as("someone-else")).statusCode()).isEqualTo(404);
+        assertThat(Instant.parse(body.get("createdAt").asText()))
+                .isBeforeOrEqualTo(Instant.parse(body.get("updatedAt").asText()));
+        assertThat(call(Events.request("GET", "/requests/" + requestId).as("someone-else"))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void requestStatusOfARejectedRequestCarriesTheReasonAndCategories() {
-        String requestId = json(call(Events.request("POST", "/blogs").asUser().body("{\"topic\": \"Something flagged\"}"))).get("requestId").asText();
+        String requestId = json(call(
+                        Events.request("POST", "/blogs").asUser().body("{\"topic\": \"Something flagged\"}")))
+                .get("requestId")
+                .asText();
         TestData.requests().markRejected(requestId, Step.MODERATE_TOPIC, List.of("violence"), "the topic was flagged");
 
-        JsonNode body = json(call(Events.request("GET", "/requests/" + requestId).asUser()));
+        JsonNode body =
+                json(call(Events.request("GET", "/requests/" + requestId).asUser()));
 
         assertThat(body.get("status").asText()).isEqualTo("REJECTED");
         assertThat(body.get("step").asText()).isEqualTo("MODERATE_TOPIC");
@@ -111,17 +148,39 @@ class RoutesTest {
     @Test
     void blogIsTheWholePostWithAPresignedImageUrl() {
         String id = UUID.randomUUID().toString();
-        Post post = TestData.publish(id, "Presigned URLs explained", List.of("s3", "security"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Post post = TestData.publish(
+                id,
+                "Presigned URLs explained",
+                List.of("s3", "security"),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
         var response = call(Events.request("GET", "/blogs/" + id));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
-        assertThat(fieldNames(body)).containsExactly("id", "title", "summary", "body", "tags", "imageUrl", "publishedAt",
-                "readingTimeMinutes", "likes", "offline", "provider", "models", "costUsd", "likedByMe", "shareUrl");
+        assertThat(fieldNames(body))
+                .containsExactly(
+                        "id",
+                        "title",
+                        "summary",
+                        "body",
+                        "tags",
+                        "imageUrl",
+                        "publishedAt",
+                        "readingTimeMinutes",
+                        "likes",
+                        "offline",
+                        "provider",
+                        "models",
+                        "costUsd",
+                        "likedByMe",
+                        "shareUrl");
         assertThat(body.get("title").asText()).isEqualTo("Presigned URLs explained");
         assertThat(body.get("body").asText()).startsWith("# Presigned URLs explained");
-        assertThat(body.get("imageUrl").asText()).contains(post.imageKey()).contains("X-Amz-Signature=").contains("X-Amz-Expires=900");
+        assertThat(body.get("imageUrl").asText())
+                .contains(post.imageKey())
+                .contains("X-Amz-Signature=")
+                .contains("X-Amz-Expires=900");
         assertThat(Instant.parse(body.get("publishedAt").asText())).isEqualTo(post.publishedAt());
         assertThat(body.get("models").get("text").asText()).isEqualTo("gpt-4.1-mini");
         assertThat(body.get("models").get("image").asText()).isEqualTo("gpt-image-1");
@@ -156,7 +215,8 @@ class RoutesTest {
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 24; i++) {
                 String user = "user-" + (i % 12);
-                calls.add(pool.submit(() -> call(Events.request("POST", "/blogs/" + id + "/likes").as(user))));
+                calls.add(pool.submit(() ->
+                        call(Events.request("POST", "/blogs/" + id + "/likes").as(user))));
             }
         }
         for (var call : calls) {
@@ -169,13 +229,15 @@ class RoutesTest {
 
     @Test
     void preflightNamesTheRouteMethodsForAnAllowedOrigin() {
-        var response = call(Events.request("OPTIONS", "/blogs/abc/likes").header("origin", "http://localhost:8081")
+        var response = call(Events.request("OPTIONS", "/blogs/abc/likes")
+                .header("origin", "http://localhost:8081")
                 .header("access-control-request-method", "POST"));
         var feed = call(Events.request("GET", "/feed").header("Origin", "http://localhost:8081"));
         var stranger = call(Events.request("OPTIONS", "/feed").header("origin", "https://evil.example"));
 
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(response.headers()).containsEntry("access-control-allow-origin", "http://localhost:8081")
+        assertThat(response.headers())
+                .containsEntry("access-control-allow-origin", "http://localhost:8081")
                 .containsEntry("access-control-allow-methods", "POST, DELETE, OPTIONS")
                 .containsEntry("access-control-allow-headers", "authorization,content-type,idempotency-key");
         assertThat(feed.headers()).containsEntry("access-control-allow-origin", "http://localhost:8081");

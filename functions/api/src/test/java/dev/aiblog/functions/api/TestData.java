@@ -1,13 +1,13 @@
 package dev.aiblog.functions.api;
 
+import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.DynamoDbRequests;
+import dev.aiblog.aws.store.S3Content;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.TokenUsage;
-import dev.aiblog.aws.store.DynamoDbPosts;
-import dev.aiblog.aws.store.S3Content;
-import dev.aiblog.aws.store.DynamoDbRequests;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +27,11 @@ final class TestData {
     }
 
     static DynamoDbPosts blogs() {
-        return new DynamoDbPosts(TestAws.aws().dynamoDb(), TestAws.settings().blogsTable(),
-                new DynamoDbRequests(TestAws.aws().dynamoDb(), TestAws.settings().requestsTable(), Clock.systemUTC()));
+        return new DynamoDbPosts(
+                TestAws.aws().dynamoDb(),
+                TestAws.settings().blogsTable(),
+                new DynamoDbRequests(
+                        TestAws.aws().dynamoDb(), TestAws.settings().requestsTable(), Clock.systemUTC()));
     }
 
     static S3Content content() {
@@ -42,8 +45,24 @@ final class TestData {
         S3Content content = content();
         String bodyKey = content.putBody(id, "# " + title + "\n\nSome words about " + title + ".");
         String imageKey = content.putImage(id, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png");
-        Post post = new Post(id, id, title, "Summary of " + title, tags, bodyKey, imageKey, 3, "gpt-4.1-mini", "gpt-image-1",
-                TokenUsage.text(1200, 900), new TokenUsage(0, 0, 1), new BigDecimal("0.012345"), "openai", false, publishedAt, 0);
+        Post post = new Post(
+                id,
+                id,
+                title,
+                "Summary of " + title,
+                tags,
+                bodyKey,
+                imageKey,
+                3,
+                "gpt-4.1-mini",
+                "gpt-image-1",
+                TokenUsage.text(1200, 900),
+                new TokenUsage(0, 0, 1),
+                new BigDecimal("0.012345"),
+                "openai",
+                false,
+                publishedAt,
+                0);
         if (!blogs().publish(post)) {
             throw new IllegalStateException("post " + id + " was published before");
         }
@@ -55,7 +74,9 @@ final class TestData {
         var sqs = TestAws.aws().sqs();
         String url = TestAws.settings().requestsQueueUrl();
         while (true) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            List<Message> messages = sqs.receiveMessage(
+                            b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
             if (messages.isEmpty()) {
                 return List.copyOf(RECEIVED);
             }

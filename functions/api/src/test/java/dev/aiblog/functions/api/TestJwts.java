@@ -36,8 +36,21 @@ final class TestJwts {
 
     String jwks() {
         RSAPublicKey pub = (RSAPublicKey) keys.getPublic();
-        return Json.write(Map.of("keys", List.of(Map.of("kty", "RSA", "kid", kid, "alg", "RS256", "use", "sig",
-                "n", B64.encodeToString(unsigned(pub.getModulus())), "e", B64.encodeToString(unsigned(pub.getPublicExponent()))))));
+        return Json.write(Map.of(
+                "keys",
+                List.of(Map.of(
+                        "kty",
+                        "RSA",
+                        "kid",
+                        kid,
+                        "alg",
+                        "RS256",
+                        "use",
+                        "sig",
+                        "n",
+                        B64.encodeToString(unsigned(pub.getModulus())),
+                        "e",
+                        B64.encodeToString(unsigned(pub.getPublicExponent()))))));
     }
 
     /** Claims of a Cognito access token for {@code sub}, valid for an hour from now. */

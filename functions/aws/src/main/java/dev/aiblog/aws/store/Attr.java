@@ -41,6 +41,8 @@ final class Attr {
 
     static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
-        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
+        return v == null || !v.hasL()
+                ? List.of()
+                : v.l().stream().map(AttributeValue::s).toList();
     }
 }

@@ -1,10 +1,9 @@
 package dev.aiblog.aws.store;
 
-import dev.aiblog.core.ports.IdempotencyKeys;
-
 import static dev.aiblog.aws.store.Attr.n;
 import static dev.aiblog.aws.store.Attr.s;
 
+import dev.aiblog.core.ports.IdempotencyKeys;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +28,6 @@ public final class DynamoDbIdempotencyKeys implements IdempotencyKeys {
         this.table = table;
     }
 
-
     /**
      * Claims {@code id} for a new request, unless a live claim exists.
      *
@@ -45,20 +43,22 @@ public final class DynamoDbIdempotencyKeys implements IdempotencyKeys {
         item.put("createdAt", s(now.toString()));
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(id) OR expiresAt < :now")
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
-            return Optional.of(find(id).orElseThrow(() -> new IllegalStateException(
-                    "idempotency key " + id + " was claimed and is gone again")));
+            return Optional.of(find(id).orElseThrow(() ->
+                    new IllegalStateException("idempotency key " + id + " was claimed and is gone again")));
         }
     }
 
     /** Records that the request of {@code id} is on the queue, so a replay need not send it again. */
     @Override
     public void markEnqueued(String id) {
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("id", s(id)))
                 .updateExpression("SET #state = :enqueued")
                 .conditionExpression("attribute_exists(id)")
                 .expressionAttributeNames(Map.of("#state", "state"))
@@ -67,11 +67,17 @@ public final class DynamoDbIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public Optional<Record> find(String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("id", s(id))).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of("id", s(id))).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Record(id, Attr.str(item, "requestId").orElseThrow(), Attr.str(item, "fingerprint").orElse(""),
-                "ENQUEUED".equals(Attr.str(item, "state").orElse("")), Instant.ofEpochSecond(Attr.num(item, "expiresAt"))));
+        return Optional.of(new Record(
+                id,
+                Attr.str(item, "requestId").orElseThrow(),
+                Attr.str(item, "fingerprint").orElse(""),
+                "ENQUEUED".equals(Attr.str(item, "state").orElse("")),
+                Instant.ofEpochSecond(Attr.num(item, "expiresAt"))));
     }
 }

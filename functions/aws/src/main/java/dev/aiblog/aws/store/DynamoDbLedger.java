@@ -28,7 +28,9 @@ public final class DynamoDbLedger implements Ledger {
     @Override
     public BigDecimal monthTotal(YearMonth month) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", s("month#" + month))).consistentRead(true)).item();
+                        .key(Map.of("pk", s("month#" + month)))
+                        .consistentRead(true))
+                .item();
         AttributeValue total = item == null ? null : item.get("totalUsd");
         return total == null || total.n() == null ? BigDecimal.ZERO : new BigDecimal(total.n());
     }
@@ -38,22 +40,29 @@ public final class DynamoDbLedger implements Ledger {
         AttributeValue cost = AttributeValue.fromN(costUsd.toPlainString());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName(table)
-                            .item(Map.of("pk", s("post#" + postId), "month", s(month.toString()), "costUsd", cost))
-                            .conditionExpression("attribute_not_exists(pk)")).build(),
-                    TransactWriteItem.builder().update(u -> u.tableName(table)
-                            .key(Map.of("pk", s("month#" + month)))
-                            .updateExpression("ADD totalUsd :cost, posts :one")
-                            .expressionAttributeValues(Map.of(":cost", cost, ":one", AttributeValue.fromN("1")))).build()));
+                    TransactWriteItem.builder()
+                            .put(p -> p.tableName(table)
+                                    .item(Map.of(
+                                            "pk", s("post#" + postId), "month", s(month.toString()), "costUsd", cost))
+                                    .conditionExpression("attribute_not_exists(pk)"))
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(u -> u.tableName(table)
+                                    .key(Map.of("pk", s("month#" + month)))
+                                    .updateExpression("ADD totalUsd :cost, posts :one")
+                                    .expressionAttributeValues(
+                                            Map.of(":cost", cost, ":one", AttributeValue.fromN("1"))))
+                            .build()));
             return true;
         } catch (TransactionCanceledException e) {
-            boolean recordedBefore = e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
-                    && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code());
+            boolean recordedBefore = e.hasCancellationReasons()
+                    && !e.cancellationReasons().isEmpty()
+                    && "ConditionalCheckFailed"
+                            .equals(e.cancellationReasons().getFirst().code());
             if (recordedBefore) {
                 return false;
             }
             throw e;
         }
     }
-
 }

@@ -1,30 +1,27 @@
 package dev.aiblog.aws.store;
 
-import dev.aiblog.core.model.FeedPosition;
-import dev.aiblog.core.model.Tag;
-import dev.aiblog.core.ports.Posts;
-
 import static dev.aiblog.aws.store.Attr.bool;
 import static dev.aiblog.aws.store.Attr.list;
 import static dev.aiblog.aws.store.Attr.n;
 import static dev.aiblog.aws.store.Attr.s;
 
 import dev.aiblog.core.errors.NotFoundException;
+import dev.aiblog.core.model.FeedPosition;
 import dev.aiblog.core.model.Post;
+import dev.aiblog.core.model.Tag;
 import dev.aiblog.core.model.TokenUsage;
+import dev.aiblog.core.ports.Posts;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -88,8 +85,13 @@ public final class DynamoDbPosts implements Posts {
     public boolean publish(Post post) {
         TransactWriteItem alongside = requests.publishedWrite(post.requestId(), post.id());
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(post))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        writes.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(toItem(post))
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build());
         for (String name : post.tags()) {
             Tag tag = Tag.of(name);
             Map<String, AttributeValue> tagItem = new HashMap<>();
@@ -98,7 +100,9 @@ public final class DynamoDbPosts implements Posts {
             tagItem.put("feedPk", s(tagFeedPk(tag)));
             tagItem.put("feedSk", s(FeedPosition.of(post).toString()));
             tagItem.put("postId", s(post.id()));
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(tagItem).build()).build());
+            writes.add(TransactWriteItem.builder()
+                    .put(Put.builder().tableName(table).item(tagItem).build())
+                    .build());
         }
         writes.add(alongside);
         try {
@@ -106,7 +110,8 @@ public final class DynamoDbPosts implements Posts {
             return true;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code())) {
+            if (!reasons.isEmpty()
+                    && "ConditionalCheckFailed".equals(reasons.getFirst().code())) {
                 return false;
             }
             throw e;
@@ -115,22 +120,26 @@ public final class DynamoDbPosts implements Posts {
 
     /** DynamoDB allows at most 36 characters in a ClientRequestToken: a name-based UUID of the post id fits any id. */
     static String publishToken(String postId) {
-        return UUID.nameUUIDFromBytes(("publish-" + postId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("publish-" + postId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     @Override
     public Optional<Post> find(String postId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", s(postPk(postId)), "sk", s("POST"))).consistentRead(true)).item();
+                        .key(Map.of("pk", s(postPk(postId)), "sk", s("POST")))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     /** Counts the items stored for a post id of a given kind ({@code POST}, {@code TAG#}, {@code LIKE#}). */
     public int countItems(String postId, String skPrefix) {
         return dynamo.query(b -> b.tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", s(postPk(postId)), ":prefix", s(skPrefix)))
-                .consistentRead(true)).count();
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(postPk(postId)), ":prefix", s(skPrefix)))
+                        .consistentRead(true))
+                .count();
     }
 
     /**
@@ -143,25 +152,40 @@ public final class DynamoDbPosts implements Posts {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         String feedPk = tag == null ? FEED_ALL : tagFeedPk(tag);
-        var query = QueryRequest.builder().tableName(table).indexName(FEED_INDEX)
+        var query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(FEED_INDEX)
                 .keyConditionExpression("feedPk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(feedPk)))
                 .scanIndexForward(false)
                 .limit(limit + 1);
         if (after != null) {
-            query.exclusiveStartKey(Map.of("feedPk", s(feedPk), "feedSk", s(after.toString()), "pk", s(postPk(after.postId())),
-                    "sk", s(tag == null ? "POST" : tagSk(tag))));
+            query.exclusiveStartKey(Map.of(
+                    "feedPk",
+                    s(feedPk),
+                    "feedSk",
+                    s(after.toString()),
+                    "pk",
+                    s(postPk(after.postId())),
+                    "sk",
+                    s(tag == null ? "POST" : tagSk(tag))));
         }
         QueryResponse response = dynamo.query(query.build());
         List<Map<String, AttributeValue>> items = response.items();
-        boolean more = items.size() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
+        boolean more = items.size() > limit
+                || (response.hasLastEvaluatedKey()
+                        && !response.lastEvaluatedKey().isEmpty());
         List<Map<String, AttributeValue>> page = items.size() > limit ? items.subList(0, limit) : items;
         FeedPosition next = more && !page.isEmpty()
-                ? Attr.str(page.getLast(), "feedSk").flatMap(FeedPosition::parse).orElse(null)
+                ? Attr.str(page.getLast(), "feedSk")
+                        .flatMap(FeedPosition::parse)
+                        .orElse(null)
                 : null;
         List<Post> posts = tag == null
                 ? page.stream().map(DynamoDbPosts::fromItem).toList()
-                : postsInOrder(page.stream().map(item -> Attr.str(item, "postId").orElseThrow()).toList());
+                : postsInOrder(page.stream()
+                        .map(item -> Attr.str(item, "postId").orElseThrow())
+                        .toList());
         return new FeedPage(posts, next);
     }
 
@@ -169,11 +193,14 @@ public final class DynamoDbPosts implements Posts {
     private List<Post> postsInOrder(List<String> postIds) {
         Map<String, Post> found = new HashMap<>();
         for (int from = 0; from < postIds.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = postIds.subList(from, Math.min(postIds.size(), from + 100)).stream()
-                    .distinct()
-                    .map(id -> Map.of("pk", s(postPk(id)), "sk", s("POST")))
-                    .toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            List<Map<String, AttributeValue>> keys =
+                    postIds.subList(from, Math.min(postIds.size(), from + 100)).stream()
+                            .distinct()
+                            .map(id -> Map.of("pk", s(postPk(id)), "sk", s("POST")))
+                            .toList();
+            Map<String, KeysAndAttributes> request = Map.of(
+                    table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             for (int attempt = 0; !request.isEmpty(); attempt++) {
                 if (attempt > 0) {
                     pause(attempt);
@@ -186,7 +213,8 @@ public final class DynamoDbPosts implements Posts {
                 });
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (attempt > 8 && !request.isEmpty()) {
-                    throw new IllegalStateException("DynamoDB left feed posts unprocessed after " + attempt + " attempts");
+                    throw new IllegalStateException(
+                            "DynamoDB left feed posts unprocessed after " + attempt + " attempts");
                 }
             }
         }
@@ -203,12 +231,22 @@ public final class DynamoDbPosts implements Posts {
     public Likes like(String postId, String user) {
         Map<String, AttributeValue> like = new HashMap<>(likeKey(postId, user));
         like.put("user", s(user));
-        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(like)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
-        TransactWriteItem increment = TransactWriteItem.builder().update(Update.builder().tableName(table).key(postKey(postId))
-                .updateExpression("SET likes = if_not_exists(likes, :zero) + :one")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1))).build()).build();
+        TransactWriteItem put = TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(like)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build();
+        TransactWriteItem increment = TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(postKey(postId))
+                        .updateExpression("SET likes = if_not_exists(likes, :zero) + :one")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1)))
+                        .build())
+                .build();
         List<String> reasons = transact(List.of(put, increment));
         if (!reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(1))) {
             throw new NotFoundException("post " + postId + " does not exist");
@@ -224,12 +262,22 @@ public final class DynamoDbPosts implements Posts {
      */
     @Override
     public Likes unlike(String postId, String user) {
-        TransactWriteItem delete = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(likeKey(postId, user))
-                .conditionExpression("attribute_exists(pk)").build()).build();
-        TransactWriteItem decrement = TransactWriteItem.builder().update(Update.builder().tableName(table).key(postKey(postId))
-                .updateExpression("SET likes = likes - :one")
-                .conditionExpression("attribute_exists(pk) AND likes > :zero")
-                .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1))).build()).build();
+        TransactWriteItem delete = TransactWriteItem.builder()
+                .delete(Delete.builder()
+                        .tableName(table)
+                        .key(likeKey(postId, user))
+                        .conditionExpression("attribute_exists(pk)")
+                        .build())
+                .build();
+        TransactWriteItem decrement = TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(postKey(postId))
+                        .updateExpression("SET likes = likes - :one")
+                        .conditionExpression("attribute_exists(pk) AND likes > :zero")
+                        .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1)))
+                        .build())
+                .build();
         List<String> reasons = transact(List.of(delete, decrement));
         if (!reasons.isEmpty()) {
             if (find(postId).isEmpty()) {
@@ -246,8 +294,11 @@ public final class DynamoDbPosts implements Posts {
     /** Whether {@code user} likes the post now: a consistent read of the like item (false for a post that does not exist). */
     @Override
     public boolean likedBy(String postId, String user) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(likeKey(postId, user))
-                .projectionExpression("pk").consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .key(likeKey(postId, user))
+                        .projectionExpression("pk")
+                        .consistentRead(true))
+                .item();
         return item != null && !item.isEmpty();
     }
 
@@ -265,7 +316,9 @@ public final class DynamoDbPosts implements Posts {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return List.of();
             } catch (TransactionCanceledException e) {
-                List<String> codes = e.cancellationReasons().stream().map(r -> r.code() == null ? "None" : r.code()).toList();
+                List<String> codes = e.cancellationReasons().stream()
+                        .map(r -> r.code() == null ? "None" : r.code())
+                        .toList();
                 if (codes.contains(CONDITION_FAILED) && codes.size() == writes.size()) {
                     return codes;
                 }
@@ -279,7 +332,9 @@ public final class DynamoDbPosts implements Posts {
     }
 
     private long likeCount(String postId) {
-        return find(postId).map(Post::likes).orElseThrow(() -> new NotFoundException("post " + postId + " does not exist"));
+        return find(postId)
+                .map(Post::likes)
+                .orElseThrow(() -> new NotFoundException("post " + postId + " does not exist"));
     }
 
     private static Map<String, AttributeValue> postKey(String postId) {
@@ -292,7 +347,8 @@ public final class DynamoDbPosts implements Posts {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(200, 10L << attempt) + ThreadLocalRandom.current().nextInt(10));
+            Thread.sleep(
+                    Math.min(200, 10L << attempt) + ThreadLocalRandom.current().nextInt(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a DynamoDB call", e);
@@ -341,10 +397,12 @@ public final class DynamoDbPosts implements Posts {
                 Attr.str(item, "textModel").orElse(null),
                 Attr.str(item, "imageModel").orElse(null),
                 new TokenUsage(Attr.num(item, "textInputTokens"), Attr.num(item, "textOutputTokens"), 0),
-                new TokenUsage(Attr.num(item, "imageInputTokens"), Attr.num(item, "imageOutputTokens"), (int) Attr.num(item, "images")),
+                new TokenUsage(Attr.num(item, "imageInputTokens"), Attr.num(item, "imageOutputTokens"), (int)
+                        Attr.num(item, "images")),
                 item.containsKey("costUsd") ? new BigDecimal(item.get("costUsd").n()) : BigDecimal.ZERO,
                 Attr.str(item, "provider").orElse(null),
-                item.containsKey("offline") && Boolean.TRUE.equals(item.get("offline").bool()),
+                item.containsKey("offline")
+                        && Boolean.TRUE.equals(item.get("offline").bool()),
                 Attr.str(item, "publishedAt").map(Instant::parse).orElse(null),
                 Math.max(0, Attr.num(item, "likes")));
     }

@@ -28,7 +28,8 @@ public final class DynamoDbQuotas implements Quotas {
     public boolean take(String owner, LocalDate day, int limit) {
         long expires = day.plusDays(2).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s("quota#" + owner + "#" + day)))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s("quota#" + owner + "#" + day)))
                     .updateExpression("SET expiresAt = :expires ADD #used :one")
                     .conditionExpression("attribute_not_exists(#used) OR #used < :limit")
                     .expressionAttributeNames(Map.of("#used", "used"))

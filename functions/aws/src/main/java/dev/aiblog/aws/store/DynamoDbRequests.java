@@ -1,7 +1,5 @@
 package dev.aiblog.aws.store;
 
-import dev.aiblog.core.ports.Requests;
-
 import static dev.aiblog.aws.store.Attr.list;
 import static dev.aiblog.aws.store.Attr.s;
 
@@ -13,6 +11,7 @@ import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.Status;
 import dev.aiblog.core.model.Step;
 import dev.aiblog.core.model.Tone;
+import dev.aiblog.core.ports.Requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -76,7 +75,9 @@ public final class DynamoDbRequests implements Requests {
 
     @Override
     public Optional<BlogRequest> find(String requestId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(requestId)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(key(requestId)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -89,12 +90,16 @@ public final class DynamoDbRequests implements Requests {
             values.put(":s" + i, s(statuses[i].name()));
             names.add(":s" + i);
         }
-        return dynamo.scanPaginator(b -> b.tableName(table)
+        return dynamo
+                .scanPaginator(b -> b.tableName(table)
                         .filterExpression("#status IN (" + String.join(", ", names) + ")")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(values)
                         .consistentRead(true))
-                .items().stream().map(DynamoDbRequests::fromItem).toList();
+                .items()
+                .stream()
+                .map(DynamoDbRequests::fromItem)
+                .toList();
     }
 
     @Override
@@ -105,7 +110,9 @@ public final class DynamoDbRequests implements Requests {
     /** QUEUED → RUNNING, done by the dispatcher when the execution starts. No-op for a request past QUEUED. */
     @Override
     public void markRunning(String requestId) {
-        update(requestId, "SET #status = :running, updatedAt = :now",
+        update(
+                requestId,
+                "SET #status = :running, updatedAt = :now",
                 "attribute_exists(requestId) AND #status = :queued",
                 Map.of(":running", s(Status.RUNNING.name()), ":queued", s(Status.QUEUED.name())));
     }
@@ -113,41 +120,64 @@ public final class DynamoDbRequests implements Requests {
     /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
     @Override
     public void enterStep(String requestId, Step step) {
-        update(requestId, "SET #status = :running, #step = :step, updatedAt = :now", NOT_TERMINAL,
-                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))))
-                .ifPresent(current -> LOG.warn("request {} is {}; step {} not recorded", requestId, status(current), step));
+        update(
+                        requestId,
+                        "SET #status = :running, #step = :step, updatedAt = :now",
+                        NOT_TERMINAL,
+                        withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))))
+                .ifPresent(current ->
+                        LOG.warn("request {} is {}; step {} not recorded", requestId, status(current), step));
     }
 
     @Override
     public void markRejected(String requestId, Step step, List<String> categories, String reason) {
         if (step == null) {
             // rejected before any step ran (the budget)
-            terminal(requestId, Status.REJECTED, "SET #status = :to, reason = :reason, categories = :categories, updatedAt = :now",
+            terminal(
+                    requestId,
+                    Status.REJECTED,
+                    "SET #status = :to, reason = :reason, categories = :categories, updatedAt = :now",
                     Map.of(":reason", s(reason), ":categories", list(categories)));
             return;
         }
-        terminal(requestId, Status.REJECTED, "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
+        terminal(
+                requestId,
+                Status.REJECTED,
+                "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
                 Map.of(":step", s(step.name()), ":reason", s(reason), ":categories", list(categories)));
     }
 
     @Override
     public void markFailed(String requestId, String errorName, String reason) {
-        terminal(requestId, Status.FAILED, "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now",
+        terminal(
+                requestId,
+                Status.FAILED,
+                "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now",
                 Map.of(":error", s(errorName), ":reason", s(reason)));
     }
 
     @Override
     public java.util.OptionalInt reopen(String requestId) {
         try {
-            var response = dynamo.updateItem(b -> b.tableName(table).key(key(requestId))
-                    .updateExpression("SET #status = :queued, updatedAt = :now, attempt = if_not_exists(attempt, :one) + :one"
-                            + " REMOVE reason, errorName, #step, categories")
+            var response = dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(requestId))
+                    .updateExpression(
+                            "SET #status = :queued, updatedAt = :now, attempt = if_not_exists(attempt, :one) + :one"
+                                    + " REMOVE reason, errorName, #step, categories")
                     .conditionExpression("attribute_exists(requestId) AND #status = :failed")
                     .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
-                    .expressionAttributeValues(Map.of(":queued", s(Status.QUEUED.name()), ":failed", s(Status.FAILED.name()),
-                            ":now", s(Instant.now(clock).toString()), ":one", AttributeValue.fromN("1")))
+                    .expressionAttributeValues(Map.of(
+                            ":queued",
+                            s(Status.QUEUED.name()),
+                            ":failed",
+                            s(Status.FAILED.name()),
+                            ":now",
+                            s(Instant.now(clock).toString()),
+                            ":one",
+                            AttributeValue.fromN("1")))
                     .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
-            return java.util.OptionalInt.of(Integer.parseInt(response.attributes().get("attempt").n()));
+            return java.util.OptionalInt.of(
+                    Integer.parseInt(response.attributes().get("attempt").n()));
         } catch (ConditionalCheckFailedException e) {
             return java.util.OptionalInt.empty();
         }
@@ -156,16 +186,26 @@ public final class DynamoDbRequests implements Requests {
     /** The write that marks a request PUBLISHED, for use inside the publish transaction. */
     public TransactWriteItem publishedWrite(String requestId, String postId) {
         Map<String, AttributeValue> values = withTerminals(Map.of(
-                ":to", s(Status.PUBLISHED.name()), ":post", s(postId), ":step", s(Step.PUBLISH.name()),
-                ":now", s(Instant.now(clock).toString())));
+                ":to",
+                s(Status.PUBLISHED.name()),
+                ":post",
+                s(postId),
+                ":step",
+                s(Step.PUBLISH.name()),
+                ":now",
+                s(Instant.now(clock).toString())));
         values.remove(":published");
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table).key(key(requestId))
-                .updateExpression("SET #status = :to, #step = :step, postId = :post, updatedAt = :now REMOVE reason, errorName")
-                .conditionExpression("attribute_exists(requestId) AND NOT (#status IN (:rejected, :failed))")
-                .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
-                .expressionAttributeValues(values)
-                .build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(key(requestId))
+                        .updateExpression(
+                                "SET #status = :to, #step = :step, postId = :post, updatedAt = :now REMOVE reason, errorName")
+                        .conditionExpression("attribute_exists(requestId) AND NOT (#status IN (:rejected, :failed))")
+                        .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
+                        .expressionAttributeValues(values)
+                        .build())
+                .build();
     }
 
     private void terminal(String requestId, Status to, String expression, Map<String, AttributeValue> values) {
@@ -184,8 +224,8 @@ public final class DynamoDbRequests implements Requests {
      * @return empty when it was applied; otherwise the item as it is (DynamoDB returns it with the refusal, so
      *     explaining a refusal costs no read and no {@code dynamodb:GetItem} permission), empty map if absent
      */
-    private Optional<Map<String, AttributeValue>> update(String requestId, String expression, String condition,
-                                                         Map<String, AttributeValue> values) {
+    private Optional<Map<String, AttributeValue>> update(
+            String requestId, String expression, String condition, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":now", s(Instant.now(clock).toString()));
         Map<String, String> names = new HashMap<>();
@@ -194,10 +234,15 @@ public final class DynamoDbRequests implements Requests {
             names.put("#step", "step");
         }
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(requestId))
-                    .updateExpression(expression).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(all)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(key(requestId))
+                    .updateExpression(expression)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(all)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
             return Optional.of(e.hasItem() ? e.item() : Map.of());
@@ -231,7 +276,8 @@ public final class DynamoDbRequests implements Requests {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        var query = QueryRequest.builder().tableName(table)
+        var query = QueryRequest.builder()
+                .tableName(table)
                 .indexName(BY_OWNER_INDEX)
                 .keyConditionExpression("#owner = :owner")
                 .expressionAttributeNames(Map.of("#owner", "owner"))
@@ -243,14 +289,21 @@ public final class DynamoDbRequests implements Requests {
             if (hash <= 0 || hash == after.length() - 1) {
                 throw new IllegalArgumentException("not a position in the owner's requests: " + after);
             }
-            query.exclusiveStartKey(Map.of("owner", s(owner), "createdAt", s(after.substring(0, hash)),
-                    "requestId", s(after.substring(hash + 1))));
+            query.exclusiveStartKey(Map.of(
+                    "owner",
+                    s(owner),
+                    "createdAt",
+                    s(after.substring(0, hash)),
+                    "requestId",
+                    s(after.substring(hash + 1))));
         }
         var response = dynamo.query(query.build());
         List<Map<String, AttributeValue>> items = response.items();
-        boolean more = items.size() > limit || (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
-        List<BlogRequest> page = (items.size() > limit ? items.subList(0, limit) : items).stream()
-                .map(DynamoDbRequests::fromItem).toList();
+        boolean more = items.size() > limit
+                || (response.hasLastEvaluatedKey()
+                        && !response.lastEvaluatedKey().isEmpty());
+        List<BlogRequest> page = (items.size() > limit ? items.subList(0, limit) : items)
+                .stream().map(DynamoDbRequests::fromItem).toList();
         String nextAfter = more && !page.isEmpty()
                 ? page.getLast().createdAt() + "#" + page.getLast().requestId()
                 : null;

@@ -1,11 +1,10 @@
 package dev.aiblog.aws.store;
 
-import dev.aiblog.core.ports.Content;
-import dev.aiblog.core.ports.ContentKeys;
-
 import dev.aiblog.core.Json;
 import dev.aiblog.core.errors.NotFoundException;
 import dev.aiblog.core.model.Draft;
+import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.ContentKeys;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -30,7 +30,9 @@ public final class PriceTable {
             @JsonProperty("outputPerMillionTokens") BigDecimal outputPerMillionTokens,
             @JsonProperty("perImage") Map<String, BigDecimal> perImage) {}
 
-    record Table(@JsonProperty("currency") String currency, @JsonProperty("models") Map<String, ModelPrice> models) {}
+    record Table(
+            @JsonProperty("currency") String currency,
+            @JsonProperty("models") Map<String, ModelPrice> models) {}
 
     private final Map<String, ModelPrice> models;
 
@@ -80,8 +82,10 @@ public final class PriceTable {
      * The cost of a text call plus an image call, rounded to a millionth of a dollar. A model that is not in
      * the table costs nothing here and is logged, so a missing price never fails a publish.
      */
-    public BigDecimal cost(String textModel, TokenUsage textUsage, String imageModel, TokenUsage imageUsage, String imageQuality) {
-        return costOf(textModel, textUsage, imageQuality).add(costOf(imageModel, imageUsage, imageQuality))
+    public BigDecimal cost(
+            String textModel, TokenUsage textUsage, String imageModel, TokenUsage imageUsage, String imageQuality) {
+        return costOf(textModel, textUsage, imageQuality)
+                .add(costOf(imageModel, imageUsage, imageQuality))
                 .setScale(6, RoundingMode.HALF_UP);
     }
 
@@ -98,8 +102,12 @@ public final class PriceTable {
         BigDecimal tokens = perMillion(usage.inputTokens(), p.inputPerMillionTokens())
                 .add(perMillion(usage.outputTokens(), p.outputPerMillionTokens()));
         if (usage.images() > 0 && p.perImage() != null && usage.outputTokens() == 0) {
-            BigDecimal each = p.perImage().getOrDefault(imageQuality, p.perImage().values().stream()
-                    .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO));
+            BigDecimal each = p.perImage()
+                    .getOrDefault(
+                            imageQuality,
+                            p.perImage().values().stream()
+                                    .max(BigDecimal::compareTo)
+                                    .orElse(BigDecimal.ZERO));
             tokens = tokens.add(each.multiply(BigDecimal.valueOf(usage.images())));
         }
         return tokens;

@@ -65,7 +65,9 @@ public final class Settings {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalStateException("environment variable MONTHLY_BUDGET_USD must be an amount in USD (e.g. 25 or 7.50), or empty for no limit, was '" + raw.get() + "'");
+        throw new IllegalStateException(
+                "environment variable MONTHLY_BUDGET_USD must be an amount in USD (e.g. 25 or 7.50), or empty for no limit, was '"
+                        + raw.get() + "'");
     }
 
     /** {@code DAILY_POSTS_PER_USER}: how many posts one user may ask for per UTC day (default 20). */
@@ -135,7 +137,9 @@ public final class Settings {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalStateException("environment variable SCHEDULE_SIMILARITY_THRESHOLD must be a number in (0, 1], was '" + raw.get() + "'");
+        throw new IllegalStateException(
+                "environment variable SCHEDULE_SIMILARITY_THRESHOLD must be a number in (0, 1], was '" + raw.get()
+                        + "'");
     }
 
     /** The owner recorded on requests the schedule makes. */
@@ -204,8 +208,9 @@ public final class Settings {
     }
 
     public String required(String name) {
-        return get(name).orElseThrow(() -> new IllegalStateException(
-                "environment variable " + name + " is not set (template.yaml sets it for every function)"));
+        return get(name)
+                .orElseThrow(() -> new IllegalStateException(
+                        "environment variable " + name + " is not set (template.yaml sets it for every function)"));
     }
 
     private List<String> list(String name) {
@@ -229,6 +234,7 @@ public final class Settings {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalStateException("environment variable " + name + " must be a positive whole number, was '" + raw.get() + "'");
+        throw new IllegalStateException(
+                "environment variable " + name + " must be a positive whole number, was '" + raw.get() + "'");
     }
 }

@@ -27,7 +27,9 @@ public class TransientAwsException extends PipelineException {
                 return new TransientAwsException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
             if (type.getName().equals(SDK_SERVICE)) {
-                return transientService(e) ? new TransientAwsException(e.getClass().getSimpleName() + ": " + e.getMessage(), e) : e;
+                return transientService(e)
+                        ? new TransientAwsException(e.getClass().getSimpleName() + ": " + e.getMessage(), e)
+                        : e;
             }
         }
         return e;

@@ -3,10 +3,10 @@ package dev.aiblog.core.intake;
 import dev.aiblog.core.limits.Budget;
 import dev.aiblog.core.limits.Quota;
 import dev.aiblog.core.model.BlogRequest;
-import dev.aiblog.core.steps.ExecutionInput;
 import dev.aiblog.core.ports.IdempotencyKeys;
 import dev.aiblog.core.ports.RequestQueue;
 import dev.aiblog.core.ports.Requests;
+import dev.aiblog.core.steps.ExecutionInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +37,24 @@ public final class RequestIntake {
     private final Budget budget;
     private final Quota quota;
 
-    public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock) {
-        this(requests, idempotency, queue, keyTtl, clock, () -> UUID.randomUUID().toString());
+    public RequestIntake(
+            Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock) {
+        this(
+                requests,
+                idempotency,
+                queue,
+                keyTtl,
+                clock,
+                () -> UUID.randomUUID().toString());
     }
 
-    public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock,
-                         Supplier<String> ids) {
+    public RequestIntake(
+            Requests requests,
+            IdempotencyKeys idempotency,
+            RequestQueue queue,
+            Duration keyTtl,
+            Clock clock,
+            Supplier<String> ids) {
         this(requests, idempotency, queue, keyTtl, clock, ids, Budget.unlimited(), Quota.unlimited());
     }
 
@@ -50,8 +62,15 @@ public final class RequestIntake {
      * @param budget checked before anything is queued: an exhausted budget queues nothing
      * @param quota  counted for each new request a user makes (not for the schedule, not for a replay)
      */
-    public RequestIntake(Requests requests, IdempotencyKeys idempotency, RequestQueue queue, Duration keyTtl, Clock clock,
-                         Supplier<String> ids, Budget budget, Quota quota) {
+    public RequestIntake(
+            Requests requests,
+            IdempotencyKeys idempotency,
+            RequestQueue queue,
+            Duration keyTtl,
+            Clock clock,
+            Supplier<String> ids,
+            Budget budget,
+            Quota quota) {
         this.budget = budget;
         this.quota = quota;
         this.requests = requests;
@@ -90,7 +109,8 @@ public final class RequestIntake {
      * @throws Budget.ExhaustedException               when this month's budget is spent
      */
     public int retry(String owner, String requestId) {
-        BlogRequest request = requests.find(requestId).filter(r -> java.util.Objects.equals(r.owner(), owner))
+        BlogRequest request = requests.find(requestId)
+                .filter(r -> java.util.Objects.equals(r.owner(), owner))
                 .orElseThrow(() -> new dev.aiblog.core.errors.NotFoundException("no request with this id"));
         if (request.status() != dev.aiblog.core.model.Status.FAILED) {
             throw new IllegalStateException("only a FAILED request can be retried; this one is " + request.status());
@@ -98,8 +118,9 @@ public final class RequestIntake {
         budget.exhausted().ifPresent(exhausted -> {
             throw new Budget.ExhaustedException(exhausted);
         });
-        int attempt = requests.reopen(requestId).orElseThrow(() ->
-                new IllegalStateException("only a FAILED request can be retried; this one has just changed"));
+        int attempt = requests.reopen(requestId)
+                .orElseThrow(() ->
+                        new IllegalStateException("only a FAILED request can be retried; this one has just changed"));
         queue.send(ExecutionInput.of(request).withAttempt(attempt));
         LOG.info("request {}: retried as attempt {}", requestId, attempt);
         return attempt;
@@ -110,9 +131,11 @@ public final class RequestIntake {
         String requestId = ids.get();
         boolean replayed = false;
         Optional<String> claimId = idempotencyKey.map(key -> "blogs#" + owner + "#" + key);
-        Optional<IdempotencyKeys.Record> live = claimId.flatMap(idempotency::find).filter(r -> r.expiresAt().isAfter(now));
+        Optional<IdempotencyKeys.Record> live =
+                claimId.flatMap(idempotency::find).filter(r -> r.expiresAt().isAfter(now));
         if (live.isPresent() && !live.get().fingerprint().equals(submission.fingerprint())) {
-            throw new IdempotencyConflictException("this Idempotency-Key was already used with a different request body");
+            throw new IdempotencyConflictException(
+                    "this Idempotency-Key was already used with a different request body");
         }
         Optional<IdempotencyKeys.Record> accepted = live.filter(IdempotencyKeys.Record::enqueued);
         if (accepted.isPresent()) {
@@ -138,7 +161,9 @@ public final class RequestIntake {
                 if (earlier.enqueued()) {
                     return new Accepted(earlier.requestId(), true);
                 }
-                LOG.info("finishing request {}: an earlier call with its idempotency key did not reach the queue", earlier.requestId());
+                LOG.info(
+                        "finishing request {}: an earlier call with its idempotency key did not reach the queue",
+                        earlier.requestId());
                 requestId = earlier.requestId();
                 replayed = true;
             }

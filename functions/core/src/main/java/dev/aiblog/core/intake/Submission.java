@@ -1,8 +1,7 @@
 package dev.aiblog.core.intake;
 
-import dev.aiblog.core.model.Topic;
-
 import dev.aiblog.core.model.PostOptions;
+import dev.aiblog.core.model.Topic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +33,13 @@ public record Submission(String topic, PostOptions options) {
 
     /** SHA-256 of the normalized request: what "the same body" means for an idempotent retry. */
     public String fingerprint() {
-        String canonical = topic + '\n' + options.audience().wire() + '\n' + options.tone().wire() + '\n' + options.length().wire();
+        String canonical = topic
+                + '\n'
+                + options.audience().wire()
+                + '\n'
+                + options.tone().wire()
+                + '\n'
+                + options.length().wire();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -32,8 +32,10 @@ public abstract class StepHandler<I extends StepInput, O> extends JsonHandler<I,
             // throttling, 5xx and client errors of DynamoDB and S3 get one name the state machine retries
             throw TransientAwsException.classify(e);
         } finally {
-            metrics.record(input.requestId()).dimension("Step", step(input).name())
-                    .millis("StepLatencyMs", (System.nanoTime() - started) / 1_000_000).emit();
+            metrics.record(input.requestId())
+                    .dimension("Step", step(input).name())
+                    .millis("StepLatencyMs", (System.nanoTime() - started) / 1_000_000)
+                    .emit();
         }
     }
 

@@ -53,7 +53,8 @@ public final class Budget {
         /** A sentence naming the budget and when it resets: the API's message and a rejected request's reason. */
         public String reason() {
             return "The monthly budget of $" + limit.stripTrailingZeros().toPlainString() + " is spent ($"
-                    + spent.stripTrailingZeros().toPlainString() + " this month); new posts start again when it resets at "
+                    + spent.stripTrailingZeros().toPlainString()
+                    + " this month); new posts start again when it resets at "
                     + resetsAt + ".";
         }
     }

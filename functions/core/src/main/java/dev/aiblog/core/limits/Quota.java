@@ -50,8 +50,12 @@ public final class Quota {
         private final Instant resetsAt;
 
         public ExceededException(int perDay, Instant resetsAt) {
-            super("You have asked for " + perDay + " posts today, the daily limit; you can ask again after " + resetsAt + ".",
-                    null, false, false);
+            super(
+                    "You have asked for " + perDay + " posts today, the daily limit; you can ask again after "
+                            + resetsAt + ".",
+                    null,
+                    false,
+                    false);
             this.resetsAt = resetsAt;
         }
 

@@ -39,7 +39,11 @@ public final class Metrics {
      * result, e.g. {@code generate --json}).
      */
     public static Metrics forFunction(dev.aiblog.core.config.Settings settings) {
-        PrintStream stream = settings.get("METRICS_STREAM").filter("stderr"::equalsIgnoreCase).isPresent() ? System.err : System.out;
+        PrintStream stream = settings.get("METRICS_STREAM")
+                        .filter("stderr"::equalsIgnoreCase)
+                        .isPresent()
+                ? System.err
+                : System.out;
         return new Metrics(settings.get("STAGE").orElse("local"), stream, Clock.systemUTC());
     }
 

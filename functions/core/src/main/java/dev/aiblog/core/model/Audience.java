@@ -2,7 +2,6 @@ package dev.aiblog.core.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,9 @@ import java.util.Optional;
 
 /** Who the post is written for. */
 public enum Audience {
-    GENERAL, BEGINNER, EXPERT;
+    GENERAL,
+    BEGINNER,
+    EXPERT;
 
     @JsonValue
     public String wire() {
@@ -24,7 +25,9 @@ public enum Audience {
      */
     @JsonCreator
     public static Audience fromWire(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("audience must be one of " + wireValues() + ", was '" + value + "'"));
+        return parse(value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "audience must be one of " + wireValues() + ", was '" + value + "'"));
     }
 
     public static Optional<Audience> parse(String value) {

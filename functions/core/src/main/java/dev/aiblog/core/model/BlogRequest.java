@@ -30,6 +30,7 @@ public record BlogRequest(
     }
 
     public static BlogRequest queued(String requestId, String owner, String topic, PostOptions options, Instant now) {
-        return new BlogRequest(requestId, owner, topic, options, Status.QUEUED, null, now, now, null, null, List.of(), null);
+        return new BlogRequest(
+                requestId, owner, topic, options, Status.QUEUED, null, now, now, null, null, List.of(), null);
     }
 }

@@ -30,7 +30,9 @@ public record FeedPosition(Instant publishedAt, String postId) implements Compar
             return Optional.empty();
         }
         int hash = value.indexOf('#');
-        if (hash <= 0 || hash == value.length() - 1 || !POST_ID.matcher(value.substring(hash + 1)).matches()) {
+        if (hash <= 0
+                || hash == value.length() - 1
+                || !POST_ID.matcher(value.substring(hash + 1)).matches()) {
             return Optional.empty();
         }
         try {

@@ -2,7 +2,6 @@ package dev.aiblog.core.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,9 @@ import java.util.Optional;
 
 /** How long the post should be, with its target word count. */
 public enum Length {
-    SHORT(400), MEDIUM(800), LONG(1400);
+    SHORT(400),
+    MEDIUM(800),
+    LONG(1400);
 
     private final int targetWords;
 
@@ -34,7 +35,9 @@ public enum Length {
      */
     @JsonCreator
     public static Length fromWire(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("length must be one of " + wireValues() + ", was '" + value + "'"));
+        return parse(value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "length must be one of " + wireValues() + ", was '" + value + "'"));
     }
 
     public static Optional<Length> parse(String value) {

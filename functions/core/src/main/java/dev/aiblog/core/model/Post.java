@@ -40,10 +40,24 @@ public record Post(
 
     /** A copy of this post to change a few fields of. */
     public Builder toBuilder() {
-        return new Builder().id(id).requestId(requestId).title(title).summary(summary).tags(tags).bodyKey(bodyKey)
-                .imageKey(imageKey).readingTimeMinutes(readingTimeMinutes).textModel(textModel).imageModel(imageModel)
-                .textUsage(textUsage).imageUsage(imageUsage).costUsd(costUsd).provider(provider).offline(offline)
-                .publishedAt(publishedAt).likes(likes);
+        return new Builder()
+                .id(id)
+                .requestId(requestId)
+                .title(title)
+                .summary(summary)
+                .tags(tags)
+                .bodyKey(bodyKey)
+                .imageKey(imageKey)
+                .readingTimeMinutes(readingTimeMinutes)
+                .textModel(textModel)
+                .imageModel(imageModel)
+                .textUsage(textUsage)
+                .imageUsage(imageUsage)
+                .costUsd(costUsd)
+                .provider(provider)
+                .offline(offline)
+                .publishedAt(publishedAt)
+                .likes(likes);
     }
 
     /** Builds a {@link Post}; usages default to none, the cost to zero, the likes to zero. */
@@ -68,27 +82,110 @@ public record Post(
 
         private Builder() {}
 
-        public Builder id(String value) { this.id = value; return this; }
-        public Builder requestId(String value) { this.requestId = value; return this; }
-        public Builder title(String value) { this.title = value; return this; }
-        public Builder summary(String value) { this.summary = value; return this; }
-        public Builder tags(List<String> value) { this.tags = value; return this; }
-        public Builder bodyKey(String value) { this.bodyKey = value; return this; }
-        public Builder imageKey(String value) { this.imageKey = value; return this; }
-        public Builder readingTimeMinutes(int value) { this.readingTimeMinutes = value; return this; }
-        public Builder textModel(String value) { this.textModel = value; return this; }
-        public Builder imageModel(String value) { this.imageModel = value; return this; }
-        public Builder textUsage(TokenUsage value) { this.textUsage = value; return this; }
-        public Builder imageUsage(TokenUsage value) { this.imageUsage = value; return this; }
-        public Builder costUsd(BigDecimal value) { this.costUsd = value; return this; }
-        public Builder provider(String value) { this.provider = value; return this; }
-        public Builder offline(boolean value) { this.offline = value; return this; }
-        public Builder publishedAt(Instant value) { this.publishedAt = value; return this; }
-        public Builder likes(long value) { this.likes = value; return this; }
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder requestId(String value) {
+            this.requestId = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder summary(String value) {
+            this.summary = value;
+            return this;
+        }
+
+        public Builder tags(List<String> value) {
+            this.tags = value;
+            return this;
+        }
+
+        public Builder bodyKey(String value) {
+            this.bodyKey = value;
+            return this;
+        }
+
+        public Builder imageKey(String value) {
+            this.imageKey = value;
+            return this;
+        }
+
+        public Builder readingTimeMinutes(int value) {
+            this.readingTimeMinutes = value;
+            return this;
+        }
+
+        public Builder textModel(String value) {
+            this.textModel = value;
+            return this;
+        }
+
+        public Builder imageModel(String value) {
+            this.imageModel = value;
+            return this;
+        }
+
+        public Builder textUsage(TokenUsage value) {
+            this.textUsage = value;
+            return this;
+        }
+
+        public Builder imageUsage(TokenUsage value) {
+            this.imageUsage = value;
+            return this;
+        }
+
+        public Builder costUsd(BigDecimal value) {
+            this.costUsd = value;
+            return this;
+        }
+
+        public Builder provider(String value) {
+            this.provider = value;
+            return this;
+        }
+
+        public Builder offline(boolean value) {
+            this.offline = value;
+            return this;
+        }
+
+        public Builder publishedAt(Instant value) {
+            this.publishedAt = value;
+            return this;
+        }
+
+        public Builder likes(long value) {
+            this.likes = value;
+            return this;
+        }
 
         public Post build() {
-            return new Post(id, requestId, title, summary, tags, bodyKey, imageKey, readingTimeMinutes, textModel, imageModel,
-                    textUsage, imageUsage, costUsd, provider, offline, publishedAt, likes);
+            return new Post(
+                    id,
+                    requestId,
+                    title,
+                    summary,
+                    tags,
+                    bodyKey,
+                    imageKey,
+                    readingTimeMinutes,
+                    textModel,
+                    imageModel,
+                    textUsage,
+                    imageUsage,
+                    costUsd,
+                    provider,
+                    offline,
+                    publishedAt,
+                    likes);
         }
     }
 }

@@ -2,5 +2,9 @@ package dev.aiblog.core.model;
 
 /** The pipeline step a running request is in. */
 public enum Step {
-    MODERATE_TOPIC, TEXT, MODERATE_TEXT, IMAGE, PUBLISH
+    MODERATE_TOPIC,
+    TEXT,
+    MODERATE_TEXT,
+    IMAGE,
+    PUBLISH
 }

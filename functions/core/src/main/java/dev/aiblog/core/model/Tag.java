@@ -19,8 +19,10 @@ public record Tag(String value) {
         if (!value.equals(normalise(value))) {
             throw new IllegalArgumentException("tag '" + value + "' is not normalised; use Tag.of");
         }
-        if (value.codePointCount(0, value.length()) > MAX_LENGTH || value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("tag must be at most " + MAX_LENGTH + " characters without control characters");
+        if (value.codePointCount(0, value.length()) > MAX_LENGTH
+                || value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(
+                    "tag must be at most " + MAX_LENGTH + " characters without control characters");
         }
     }
 

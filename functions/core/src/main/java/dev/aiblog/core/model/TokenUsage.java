@@ -9,6 +9,7 @@ public record TokenUsage(long inputTokens, long outputTokens, int images) {
     }
 
     public TokenUsage plus(TokenUsage other) {
-        return new TokenUsage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, images + other.images);
+        return new TokenUsage(
+                inputTokens + other.inputTokens, outputTokens + other.outputTokens, images + other.images);
     }
 }

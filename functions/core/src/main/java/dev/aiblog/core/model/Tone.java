@@ -2,7 +2,6 @@ package dev.aiblog.core.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,10 @@ import java.util.Optional;
 
 /** The voice the post is written in. */
 public enum Tone {
-    INFORMATIVE, CONVERSATIONAL, PLAYFUL, AUTHORITATIVE;
+    INFORMATIVE,
+    CONVERSATIONAL,
+    PLAYFUL,
+    AUTHORITATIVE;
 
     @JsonValue
     public String wire() {
@@ -24,7 +26,9 @@ public enum Tone {
      */
     @JsonCreator
     public static Tone fromWire(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("tone must be one of " + wireValues() + ", was '" + value + "'"));
+        return parse(value)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("tone must be one of " + wireValues() + ", was '" + value + "'"));
     }
 
     public static Optional<Tone> parse(String value) {

@@ -13,10 +13,11 @@ public final class ContentKeys {
     }
 
     public static String imageKey(String requestId, String contentType) {
-        return "images/" + requestId + "." + switch (contentType) {
-            case "image/jpeg" -> "jpg";
-            case "image/webp" -> "webp";
-            default -> "png";
-        };
+        return "images/" + requestId + "."
+                + switch (contentType) {
+                    case "image/jpeg" -> "jpg";
+                    case "image/webp" -> "webp";
+                    default -> "png";
+                };
     }
 }

@@ -12,9 +12,15 @@ import java.util.regex.Pattern;
  * The blog pipeline's execution input, and the body of every message on the requests queue: the dispatcher
  * passes it through unchanged. All five fields are present; options are the lower-case wire strings.
  */
-public record ExecutionInput(String requestId, String topic, String audience, String tone, String length,
-                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                             Integer attempt) {
+public record ExecutionInput(
+        String requestId,
+        String topic,
+        String audience,
+        String tone,
+        String length,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Integer attempt) {
     public ExecutionInput(String requestId, String topic, String audience, String tone, String length) {
         this(requestId, topic, audience, tone, length, null);
     }
@@ -44,8 +50,12 @@ public record ExecutionInput(String requestId, String topic, String audience, St
     public static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
     public static ExecutionInput of(BlogRequest request) {
-        return new ExecutionInput(request.requestId(), request.topic(), request.options().audience().wire(),
-                request.options().tone().wire(), request.options().length().wire());
+        return new ExecutionInput(
+                request.requestId(),
+                request.topic(),
+                request.options().audience().wire(),
+                request.options().tone().wire(),
+                request.options().length().wire());
     }
 
     /** What is wrong with this input, each problem naming its field; empty when the pipeline can run it. */

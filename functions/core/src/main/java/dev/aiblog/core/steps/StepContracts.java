@@ -2,9 +2,8 @@ package dev.aiblog.core.steps;
 
 import dev.aiblog.core.model.Audience;
 import dev.aiblog.core.model.Length;
-import dev.aiblog.core.model.Tone;
-
 import dev.aiblog.core.model.TokenUsage;
+import dev.aiblog.core.model.Tone;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,7 +15,10 @@ public final class StepContracts {
     private StepContracts() {}
 
     /** What to moderate: the topic itself, or the draft at {@code draftKey}. */
-    public enum Target { TOPIC, TEXT }
+    public enum Target {
+        TOPIC,
+        TEXT
+    }
 
     /** What every step gets: the request it works for. */
     public interface StepInput {
@@ -28,9 +30,11 @@ public final class StepContracts {
     public record ModerateOutput(Target target, boolean flagged, List<String> categories, String model) {}
 
     /** The options travel as their lower-case wire names ({@code "audience": "expert"}), typed here. */
-    public record TextInput(String requestId, String topic, Audience audience, Tone tone, Length length) implements StepInput {}
+    public record TextInput(String requestId, String topic, Audience audience, Tone tone, Length length)
+            implements StepInput {}
 
-    public record TextOutput(String draftKey, String title, String model, TokenUsage usage, String provider, boolean offline) {}
+    public record TextOutput(
+            String draftKey, String title, String model, TokenUsage usage, String provider, boolean offline) {}
 
     public record ImageInput(String requestId, String draftKey) implements StepInput {}
 
@@ -42,11 +46,18 @@ public final class StepContracts {
     public record PublishOutput(String postId, BigDecimal costUsd, boolean alreadyPublished) {}
 
     /** How a request ended when it did not publish. */
-    public enum Outcome { REJECTED, FAILED }
+    public enum Outcome {
+        REJECTED,
+        FAILED
+    }
 
     /** A caught error as Step Functions hands it to a Catch: {@code {"Error": ..., "Cause": ...}}. */
-    public record CaughtError(@com.fasterxml.jackson.annotation.JsonProperty("Error") String error,
-                              @com.fasterxml.jackson.annotation.JsonProperty("Cause") String cause) {}
+    public record CaughtError(
+            @com.fasterxml.jackson.annotation.JsonProperty("Error")
+            String error,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("Cause")
+            String cause) {}
 
     public record OutcomeInput(String requestId, Outcome outcome, ModerateOutput moderation, CaughtError error) {}
 

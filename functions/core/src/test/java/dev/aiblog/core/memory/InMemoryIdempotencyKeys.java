@@ -11,7 +11,8 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     private final Map<String, Record> records = new ConcurrentHashMap<>();
 
     @Override
-    public synchronized Optional<Record> claim(String id, String requestId, String fingerprint, Instant now, Instant expiresAt) {
+    public synchronized Optional<Record> claim(
+            String id, String requestId, String fingerprint, Instant now, Instant expiresAt) {
         Record existing = records.get(id);
         if (existing != null && existing.expiresAt().isAfter(now)) {
             return Optional.of(existing);

@@ -50,24 +50,36 @@ public final class InMemoryRequests implements Requests {
     @Override
     public List<BlogRequest> inStatus(Status... statuses) {
         List<Status> wanted = Arrays.asList(statuses);
-        return requests.values().stream().filter(r -> wanted.contains(r.status())).toList();
+        return requests.values().stream()
+                .filter(r -> wanted.contains(r.status()))
+                .toList();
     }
 
     @Override
     public void markRunning(String requestId) {
-        update(requestId, r -> r.status() != Status.QUEUED ? r : with(r, Status.RUNNING, r.step(), r.reason(), r.errorName(), r.categories(), r.postId()));
+        update(
+                requestId,
+                r -> r.status() != Status.QUEUED
+                        ? r
+                        : with(r, Status.RUNNING, r.step(), r.reason(), r.errorName(), r.categories(), r.postId()));
     }
 
     @Override
     public void enterStep(String requestId, Step step) {
-        if (update(requestId, r -> r.status().terminal() ? r : with(r, Status.RUNNING, step, r.reason(), r.errorName(), r.categories(), r.postId()))) {
+        if (update(
+                requestId,
+                r -> r.status().terminal()
+                        ? r
+                        : with(r, Status.RUNNING, step, r.reason(), r.errorName(), r.categories(), r.postId()))) {
             stepsEntered.add(requestId + ":" + step);
         }
     }
 
     @Override
     public void markRejected(String requestId, Step step, List<String> categories, String reason) {
-        update(requestId, r -> r.status().terminal() ? r : with(r, Status.REJECTED, step, reason, null, categories, null));
+        update(
+                requestId,
+                r -> r.status().terminal() ? r : with(r, Status.REJECTED, step, reason, null, categories, null));
     }
 
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
@@ -82,12 +94,18 @@ public final class InMemoryRequests implements Requests {
             done[0] = true;
             return with(r, Status.QUEUED, null, null, null, List.of(), null);
         });
-        return done[0] ? java.util.OptionalInt.of(attempts.merge(requestId, 2, (a, b) -> a + 1)) : java.util.OptionalInt.empty();
+        return done[0]
+                ? java.util.OptionalInt.of(attempts.merge(requestId, 2, (a, b) -> a + 1))
+                : java.util.OptionalInt.empty();
     }
 
     @Override
     public void markFailed(String requestId, String errorName, String reason) {
-        update(requestId, r -> r.status().terminal() ? r : with(r, Status.FAILED, r.step(), reason, errorName, r.categories(), null));
+        update(
+                requestId,
+                r -> r.status().terminal()
+                        ? r
+                        : with(r, Status.FAILED, r.step(), reason, errorName, r.categories(), null));
     }
 
     /** What the publish transaction does to the request: PUBLISHED with its post, unless it was rejected or failed. */
@@ -107,11 +125,15 @@ public final class InMemoryRequests implements Requests {
     public OwnerPage byOwner(String owner, int limit, String after) {
         List<BlogRequest> mine = requests.values().stream()
                 .filter(r -> owner.equals(r.owner()))
-                .sorted(Comparator.comparing(BlogRequest::createdAt).thenComparing(BlogRequest::requestId).reversed())
+                .sorted(Comparator.comparing(BlogRequest::createdAt)
+                        .thenComparing(BlogRequest::requestId)
+                        .reversed())
                 .filter(r -> after == null || (r.createdAt() + "#" + r.requestId()).compareTo(after) < 0)
                 .toList();
         List<BlogRequest> page = mine.subList(0, Math.min(limit, mine.size()));
-        String next = mine.size() > limit ? page.getLast().createdAt() + "#" + page.getLast().requestId() : null;
+        String next = mine.size() > limit
+                ? page.getLast().createdAt() + "#" + page.getLast().requestId()
+                : null;
         return new OwnerPage(page, next);
     }
 
@@ -125,8 +147,26 @@ public final class InMemoryRequests implements Requests {
         return changed[0];
     }
 
-    private BlogRequest with(BlogRequest r, Status status, Step step, String reason, String errorName, List<String> categories, String postId) {
-        return new BlogRequest(r.requestId(), r.owner(), r.topic(), r.options(), status, step, r.createdAt(), Instant.now(clock),
-                reason, errorName, categories, postId);
+    private BlogRequest with(
+            BlogRequest r,
+            Status status,
+            Step step,
+            String reason,
+            String errorName,
+            List<String> categories,
+            String postId) {
+        return new BlogRequest(
+                r.requestId(),
+                r.owner(),
+                r.topic(),
+                r.options(),
+                status,
+                step,
+                r.createdAt(),
+                Instant.now(clock),
+                reason,
+                errorName,
+                categories,
+                postId);
     }
 }

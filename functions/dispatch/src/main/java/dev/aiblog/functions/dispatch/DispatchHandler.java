@@ -26,8 +26,11 @@ public final class DispatchHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     private DispatchHandler(AwsWiring aws) {
-        this(new Dispatcher(AwsClients.configure(SfnClient.builder(), aws.settings(), "SFN").build(), aws.settings().stateMachineArn(),
-                aws.requests(), aws.budget()));
+        this(new Dispatcher(
+                AwsClients.configure(SfnClient.builder(), aws.settings(), "SFN").build(),
+                aws.settings().stateMachineArn(),
+                aws.requests(),
+                aws.budget()));
     }
 
     public DispatchHandler(Dispatcher dispatcher) {

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.limits.Budget;
-import dev.aiblog.core.steps.ExecutionInput;
 import dev.aiblog.core.ports.Requests;
+import dev.aiblog.core.steps.ExecutionInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,12 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /** How one message went. */
-    public enum Outcome { STARTED, ALREADY_STARTED, ALREADY_ENDED, REJECTED_OVER_BUDGET }
+    public enum Outcome {
+        STARTED,
+        ALREADY_STARTED,
+        ALREADY_ENDED,
+        REJECTED_OVER_BUDGET
+    }
 
     private final SfnClient sfn;
     private final String stateMachineArn;
@@ -52,7 +57,8 @@ public final class Dispatcher {
     }
 
     public SQSBatchResponse dispatch(SQSEvent event) {
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
         if (records.size() == 1) {
             return new SQSBatchResponse(failure(records.getFirst()).stream().toList());
         }
@@ -71,7 +77,8 @@ public final class Dispatcher {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
+                failures.add(
+                        new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
             }
         }
         return new SQSBatchResponse(failures);
@@ -84,7 +91,10 @@ public final class Dispatcher {
             LOG.info("message {}: {}", message.getMessageId(), outcome);
             return Optional.empty();
         } catch (MalformedMessageException e) {
-            LOG.warn("message {} is malformed and will end in the dead-letter queue: {}", message.getMessageId(), e.getMessage());
+            LOG.warn(
+                    "message {} is malformed and will end in the dead-letter queue: {}",
+                    message.getMessageId(),
+                    e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("message {} could not be dispatched; it will be retried", message.getMessageId(), e);
         }
@@ -108,12 +118,18 @@ public final class Dispatcher {
         if (exhausted.isPresent()) {
             // Checked here, before StartExecution, so queued and scheduled requests are covered too: no model is
             // called for this request. (An execution already started for it, then redelivered, keeps running.)
-            requests.markRejected(input.requestId(), null, java.util.List.of("budget"), exhausted.get().reason());
+            requests.markRejected(
+                    input.requestId(),
+                    null,
+                    java.util.List.of("budget"),
+                    exhausted.get().reason());
             return Outcome.REJECTED_OVER_BUDGET;
         }
         Outcome outcome;
         try {
-            sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(input.executionName()).input(Json.write(input)));
+            sfn.startExecution(b -> b.stateMachineArn(stateMachineArn)
+                    .name(input.executionName())
+                    .input(Json.write(input)));
             outcome = Outcome.STARTED;
         } catch (ExecutionAlreadyExistsException e) {
             outcome = Outcome.ALREADY_STARTED;

@@ -3,12 +3,12 @@ package dev.aiblog.functions.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.Status;
 import dev.aiblog.core.steps.ExecutionInput;
-import dev.aiblog.aws.store.DynamoDbRequests;
 import dev.aiblog.local.emulators.TemplateResources;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,13 +61,17 @@ class DispatchElasticMqTest {
         for (int delivery = 1; delivery <= 3; delivery++) {
             List<Message> batch = queue.receive(10);
             assertThat(batch).hasSize(1);
-            assertThat(batch.getFirst().attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).isEqualTo(Integer.toString(delivery));
+            assertThat(batch.getFirst().attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .isEqualTo(Integer.toString(delivery));
             responses.add(handler.handleRequest(queue.event(batch), null));
             queue.release(batch.getFirst()); // the delete never happened: the message comes back
         }
 
-        assertThat(responses).allSatisfy(r -> assertThat(r.getBatchItemFailures()).isEmpty());
-        assertThat(sfn.calls()).hasSize(3).allSatisfy(call -> assertThat(call.name()).isEqualTo(input.requestId()));
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.getBatchItemFailures()).isEmpty());
+        assertThat(sfn.calls())
+                .hasSize(3)
+                .allSatisfy(call -> assertThat(call.name()).isEqualTo(input.requestId()));
         assertThat(sfn.started()).singleElement().satisfies(call -> {
             assertThat(call.stateMachineArn()).isEqualTo(TestAws.STATE_MACHINE_ARN);
             assertThat(call.name()).isEqualTo(input.requestId());
@@ -91,8 +95,10 @@ class DispatchElasticMqTest {
         SQSBatchResponse response = handler.handleRequest(queue.event(batch), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(sfn.started()).extracting(StepFunctionsDouble.StartExecution::name)
-                .containsExactlyInAnyOrderElementsOf(inputs.stream().map(ExecutionInput::requestId).toList());
+        assertThat(sfn.started())
+                .extracting(StepFunctionsDouble.StartExecution::name)
+                .containsExactlyInAnyOrderElementsOf(
+                        inputs.stream().map(ExecutionInput::requestId).toList());
     }
 
     @Test
@@ -110,24 +116,43 @@ class DispatchElasticMqTest {
         SQSBatchResponse response = handler.handleRequest(queue.event(batch), null);
         queue.settle(batch, response);
 
-        String poisonId = batch.stream().filter(m -> m.body().contains("not a valid name")).findFirst().orElseThrow().messageId();
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly(poisonId);
-        assertThat(sfn.started()).extracting(StepFunctionsDouble.StartExecution::name)
-                .containsExactlyInAnyOrderElementsOf(good.stream().map(ExecutionInput::requestId).toList());
-        assertThat(sfn.started()).allSatisfy(call -> assertThat(call.input()).isEqualTo(Json.write(
-                good.stream().filter(g -> g.requestId().equals(call.name())).findFirst().orElseThrow())));
-        good.forEach(input -> assertThat(requests.get(input.requestId()).status()).isEqualTo(Status.RUNNING));
+        String poisonId = batch.stream()
+                .filter(m -> m.body().contains("not a valid name"))
+                .findFirst()
+                .orElseThrow()
+                .messageId();
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(poisonId);
+        assertThat(sfn.started())
+                .extracting(StepFunctionsDouble.StartExecution::name)
+                .containsExactlyInAnyOrderElementsOf(
+                        good.stream().map(ExecutionInput::requestId).toList());
+        assertThat(sfn.started())
+                .allSatisfy(call -> assertThat(call.input())
+                        .isEqualTo(Json.write(good.stream()
+                                .filter(g -> g.requestId().equals(call.name()))
+                                .findFirst()
+                                .orElseThrow())));
+        good.forEach(
+                input -> assertThat(requests.get(input.requestId()).status()).isEqualTo(Status.RUNNING));
     }
 
     @Test
     void movesAPoisonMessageToTheDeadLetterQueue_afterTheReceiveLimit() {
         int maxReceiveCount = TestAws.aws().template().queues().stream()
-                .filter(q -> q.logicalId().equals("RequestsQueue")).findFirst().orElseThrow()
-                .redrive().map(TemplateResources.Redrive::maxReceiveCount).orElseThrow();
+                .filter(q -> q.logicalId().equals("RequestsQueue"))
+                .findFirst()
+                .orElseThrow()
+                .redrive()
+                .map(TemplateResources.Redrive::maxReceiveCount)
+                .orElseThrow();
         queue.send("this is not JSON");
 
         int deliveries = 0;
-        for (List<Message> batch = queue.receive(10); !batch.isEmpty() && deliveries <= maxReceiveCount; batch = queue.receive(10)) {
+        for (List<Message> batch = queue.receive(10);
+                !batch.isEmpty() && deliveries <= maxReceiveCount;
+                batch = queue.receive(10)) {
             deliveries++;
             SQSBatchResponse response = handler.handleRequest(queue.event(batch), null);
             assertThat(response.getBatchItemFailures()).hasSize(1);
@@ -135,7 +160,9 @@ class DispatchElasticMqTest {
         }
 
         assertThat(deliveries).isEqualTo(maxReceiveCount);
-        assertThat(deadLetters.receive(10)).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("this is not JSON"));
+        assertThat(deadLetters.receive(10))
+                .singleElement()
+                .satisfies(m -> assertThat(m.body()).isEqualTo("this is not JSON"));
         assertThat(queue.receive(10)).isEmpty();
         assertThat(sfn.calls()).isEmpty();
     }
@@ -151,9 +178,17 @@ class DispatchElasticMqTest {
         List<Message> batch = queue.receive(10);
         SQSBatchResponse response = handler.handleRequest(queue.event(batch), null);
 
-        String throttledId = batch.stream().filter(m -> m.body().contains(throttled.requestId())).findFirst().orElseThrow().messageId();
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly(throttledId);
-        assertThat(sfn.started()).extracting(StepFunctionsDouble.StartExecution::name).containsExactly(fine.requestId());
+        String throttledId = batch.stream()
+                .filter(m -> m.body().contains(throttled.requestId()))
+                .findFirst()
+                .orElseThrow()
+                .messageId();
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(throttledId);
+        assertThat(sfn.started())
+                .extracting(StepFunctionsDouble.StartExecution::name)
+                .containsExactly(fine.requestId());
         assertThat(requests.get(throttled.requestId()).status()).isEqualTo(Status.QUEUED);
     }
 
@@ -176,7 +211,8 @@ class DispatchElasticMqTest {
         settings.put("MONTHLY_BUDGET_USD", "0.05");
         DispatchHandler overBudget = new DispatchHandler(dev.aiblog.core.config.Settings.of(settings));
         var ledger = new dev.aiblog.aws.store.DynamoDbLedger(TestAws.aws().dynamoDb(), settings.get("LEDGER_TABLE"));
-        ledger.record("earlier-post", java.time.YearMonth.now(java.time.ZoneOffset.UTC), new java.math.BigDecimal("0.06"));
+        ledger.record(
+                "earlier-post", java.time.YearMonth.now(java.time.ZoneOffset.UTC), new java.math.BigDecimal("0.06"));
         ExecutionInput first = queued("Over budget one");
         ExecutionInput second = queued("Over budget two");
         queue.send(Json.write(first));
@@ -204,7 +240,9 @@ class DispatchElasticMqTest {
 
         underBudget.handleRequest(queue.event(queue.receive(10)), null);
 
-        assertThat(sfn.started()).extracting(StepFunctionsDouble.StartExecution::name).containsExactly(input.requestId());
+        assertThat(sfn.started())
+                .extracting(StepFunctionsDouble.StartExecution::name)
+                .containsExactly(input.requestId());
         assertThat(requests.get(input.requestId()).status()).isEqualTo(Status.RUNNING);
     }
 
@@ -224,7 +262,8 @@ class DispatchElasticMqTest {
     }
 
     private static ExecutionInput queued(String topic) {
-        BlogRequest request = BlogRequest.queued(UUID.randomUUID().toString(), "someone", topic, PostOptions.DEFAULT, Instant.now());
+        BlogRequest request =
+                BlogRequest.queued(UUID.randomUUID().toString(), "someone", topic, PostOptions.DEFAULT, Instant.now());
         requests.create(request);
         return ExecutionInput.of(request);
     }

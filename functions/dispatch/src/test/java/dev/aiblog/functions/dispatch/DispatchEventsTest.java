@@ -36,7 +36,11 @@ class DispatchEventsTest {
 
     static Stream<Path> events() throws IOException {
         try (Stream<Path> files = Files.list(TestAws.repository().resolve("events"))) {
-            return files.filter(f -> f.getFileName().toString().matches("dispatch-.*\\.json")).sorted().toList().stream();
+            return files
+                    .filter(f -> f.getFileName().toString().matches("dispatch-.*\\.json"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -56,7 +60,10 @@ class DispatchEventsTest {
         assertThat(event.getRecords()).isNotEmpty();
         assertThat(response.getBatchItemFailures()).isEmpty();
         List<String> expected = event.getRecords().stream()
-                .map(r -> Json.read(r.getBody(), ExecutionInput.class).requestId()).toList();
-        assertThat(sfn.started()).extracting(StepFunctionsDouble.StartExecution::name).containsExactlyInAnyOrderElementsOf(expected);
+                .map(r -> Json.read(r.getBody(), ExecutionInput.class).requestId())
+                .toList();
+        assertThat(sfn.started())
+                .extracting(StepFunctionsDouble.StartExecution::name)
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 }

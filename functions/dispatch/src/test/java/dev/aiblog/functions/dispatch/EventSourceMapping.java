@@ -27,7 +27,8 @@ final class EventSourceMapping {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** Receives up to {@code max} messages (fewer when the queue has fewer visible). */
@@ -35,8 +36,11 @@ final class EventSourceMapping {
         List<Message> batch = new ArrayList<>();
         for (int attempt = 0; attempt < 20 && batch.size() < max; attempt++) {
             int wanted = Math.min(10, max - batch.size());
-            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(wanted).waitTimeSeconds(0)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                            .maxNumberOfMessages(wanted)
+                            .waitTimeSeconds(0)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages();
             if (got.isEmpty()) {
                 break;
             }
@@ -70,7 +74,8 @@ final class EventSourceMapping {
     /** What the mapping does with the function's answer: delete the successes, release the failures. */
     void settle(List<Message> messages, SQSBatchResponse response) {
         Set<String> failed = response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .collect(Collectors.toSet());
         for (Message message : messages) {
             if (failed.contains(message.messageId())) {
                 release(message);
@@ -82,7 +87,8 @@ final class EventSourceMapping {
 
     /** Makes a received message visible again now, as if its visibility timeout had passed. */
     void release(Message message) {
-        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+        sqs.changeMessageVisibility(
+                b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
     }
 
     void send(String body) {

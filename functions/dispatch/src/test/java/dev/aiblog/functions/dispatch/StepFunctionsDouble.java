@@ -80,9 +80,13 @@ final class StepFunctionsDouble implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            JsonNode body = Json.read(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), JsonNode.class);
+            JsonNode body = Json.read(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), JsonNode.class);
             if (!"POST".equals(exchange.getRequestMethod()) || !"AWSStepFunctions.StartExecution".equals(target)) {
-                respond(exchange, 400, Map.of("__type", "UnknownOperationException", "message", "not simulated: " + target));
+                respond(
+                        exchange,
+                        400,
+                        Map.of("__type", "UnknownOperationException", "message", "not simulated: " + target));
                 return;
             }
             String arn = body.path("stateMachineArn").asText();
@@ -94,7 +98,10 @@ final class StepFunctionsDouble implements AutoCloseable {
                     barrier.await(5, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (Exception notTogether) {
                     record(new StartExecution(arn, name, input, false));
-                    respond(exchange, 400, Map.of("__type", "ValidationException", "message", "calls were not concurrent"));
+                    respond(
+                            exchange,
+                            400,
+                            Map.of("__type", "ValidationException", "message", "calls were not concurrent"));
                     return;
                 }
             }
@@ -106,10 +113,20 @@ final class StepFunctionsDouble implements AutoCloseable {
             boolean started = firstUse(name);
             record(new StartExecution(arn, name, input, started));
             if (!started) {
-                respond(exchange, 400, Map.of("__type", "ExecutionAlreadyExists", "message", "Execution Already Exists: '" + executionArn(arn, name) + "'"));
+                respond(
+                        exchange,
+                        400,
+                        Map.of(
+                                "__type",
+                                "ExecutionAlreadyExists",
+                                "message",
+                                "Execution Already Exists: '" + executionArn(arn, name) + "'"));
                 return;
             }
-            respond(exchange, 200, Map.of("executionArn", executionArn(arn, name), "startDate", System.currentTimeMillis() / 1000.0));
+            respond(
+                    exchange,
+                    200,
+                    Map.of("executionArn", executionArn(arn, name), "startDate", System.currentTimeMillis() / 1000.0));
         }
     }
 
@@ -128,7 +145,8 @@ final class StepFunctionsDouble implements AutoCloseable {
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-        exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        exchange.getResponseHeaders()
+                .set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /** The shared emulators, and the settings the dispatch function gets locally, with Step Functions at {@code sfn}. */
 final class TestAws {
-    static final String STATE_MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:BlogPipelineStateMachine";
+    static final String STATE_MACHINE_ARN =
+            "arn:aws:states:us-east-1:000000000000:stateMachine:BlogPipelineStateMachine";
 
     private TestAws() {}
 

@@ -1,15 +1,15 @@
 package dev.aiblog.functions.image;
 
-import dev.aiblog.core.ai.ImageModel;
 import dev.aiblog.aws.AwsWiring;
+import dev.aiblog.core.ai.ImageModel;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.lambda.StepHandler;
 import dev.aiblog.core.model.Draft;
 import dev.aiblog.core.model.Step;
-import dev.aiblog.core.steps.StepContracts.ImageInput;
-import dev.aiblog.core.steps.StepContracts.ImageOutput;
 import dev.aiblog.core.ports.Content;
 import dev.aiblog.core.ports.Requests;
+import dev.aiblog.core.steps.StepContracts.ImageInput;
+import dev.aiblog.core.steps.StepContracts.ImageOutput;
 import dev.aiblog.models.ModelProviders;
 
 /** GenerateImage: the draft's image prompt to an image, stored privately in S3; returns its key and usage. */

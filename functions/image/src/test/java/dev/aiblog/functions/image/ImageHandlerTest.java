@@ -30,10 +30,12 @@ class ImageHandlerTest {
         prompts.add(prompt);
         return new ImageModel.GeneratedImage(JPEG, "image/jpeg", "image-test", new TokenUsage(10, 0, 1));
     };
+
     private final ImageHandler handler = new ImageHandler(model, requests, content);
 
     ImageHandlerTest() {
-        requests.create(BlogRequest.queued("r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
+        requests.create(BlogRequest.queued(
+                "r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
     }
 
     @Test
@@ -50,7 +52,8 @@ class ImageHandlerTest {
 
     @Test
     void aMissingDraftFailsTheStepAndDrawsNothing() {
-        assertThatThrownBy(() -> handler.handle(new ImageInput("r1", "drafts/r1/draft.json"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> handler.handle(new ImageInput("r1", "drafts/r1/draft.json")))
+                .isInstanceOf(NotFoundException.class);
         assertThat(prompts).isEmpty();
     }
 }

@@ -1,15 +1,15 @@
 package dev.aiblog.functions.moderate;
 
-import dev.aiblog.core.ai.Moderator;
 import dev.aiblog.aws.AwsWiring;
+import dev.aiblog.core.ai.Moderator;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.lambda.StepHandler;
 import dev.aiblog.core.model.Step;
+import dev.aiblog.core.ports.Content;
+import dev.aiblog.core.ports.Requests;
 import dev.aiblog.core.steps.StepContracts.ModerateInput;
 import dev.aiblog.core.steps.StepContracts.ModerateOutput;
 import dev.aiblog.core.steps.StepContracts.Target;
-import dev.aiblog.core.ports.Content;
-import dev.aiblog.core.ports.Requests;
 import dev.aiblog.models.ModelProviders;
 
 /**
@@ -50,7 +50,8 @@ public final class ModerateHandler extends StepHandler<ModerateInput, ModerateOu
         Target target = target(input);
         String text = switch (target) {
             case TOPIC -> requireText(input.text(), "text");
-            case TEXT -> content.getDraft(requireText(input.draftKey(), "draftKey")).moderationText();
+            case TEXT ->
+                content.getDraft(requireText(input.draftKey(), "draftKey")).moderationText();
         };
         Moderator.Verdict verdict = moderator.check(text);
         return new ModerateOutput(target, verdict.flagged(), verdict.categories(), verdict.model());

@@ -31,10 +31,12 @@ class ModerateHandlerTest {
         boolean flagged = text.contains("weapon");
         return new Moderator.Verdict(flagged, flagged ? List.of("violence") : List.of(), "moderation-test");
     };
+
     private final ModerateHandler handler = new ModerateHandler(moderator, requests, content);
 
     ModerateHandlerTest() {
-        requests.create(BlogRequest.queued("r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
+        requests.create(BlogRequest.queued(
+                "r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
     }
 
     @Test
@@ -58,7 +60,8 @@ class ModerateHandlerTest {
 
     @Test
     void screensTheDraftsTitleSummaryAndBody_forText() {
-        String key = content.putDraft("r1", new Draft("Title", "Summary", "Body about a weapon", List.of("x"), "prompt"));
+        String key =
+                content.putDraft("r1", new Draft("Title", "Summary", "Body about a weapon", List.of("x"), "prompt"));
 
         ModerateOutput out = handler.handle(new ModerateInput("r1", Target.TEXT, null, key));
 
@@ -70,7 +73,8 @@ class ModerateHandlerTest {
     @Test
     void refusesAnInputWithoutTheTextItScreens() {
         assertThatThrownBy(() -> handler.handle(new ModerateInput("r1", Target.TOPIC, " ", null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("text");
         assertThatThrownBy(() -> handler.handle(new ModerateInput("r1", Target.TEXT, null, "drafts/none/draft.json")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(screened).isEmpty();
@@ -89,9 +93,14 @@ class ModerateHandlerTest {
     @Test
     void readsItsInputAsTheStateMachinePassesIt() throws Exception {
         var out = new java.io.ByteArrayOutputStream();
-        handler.handleRequest(new java.io.ByteArrayInputStream("{\"requestId\":\"r1\",\"target\":\"TOPIC\",\"text\":\"tide pools\"}".getBytes()),
-                out, null);
+        handler.handleRequest(
+                new java.io.ByteArrayInputStream(
+                        "{\"requestId\":\"r1\",\"target\":\"TOPIC\",\"text\":\"tide pools\"}".getBytes()),
+                out,
+                null);
 
-        assertThat(dev.aiblog.core.Json.read(out.toString(), Map.class)).containsEntry("flagged", false).containsEntry("target", "TOPIC");
+        assertThat(dev.aiblog.core.Json.read(out.toString(), Map.class))
+                .containsEntry("flagged", false)
+                .containsEntry("target", "TOPIC");
     }
 }

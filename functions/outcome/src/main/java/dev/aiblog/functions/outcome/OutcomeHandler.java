@@ -1,19 +1,19 @@
 package dev.aiblog.functions.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aiblog.core.Json;
 import dev.aiblog.aws.AwsWiring;
+import dev.aiblog.core.Json;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.lambda.JsonHandler;
 import dev.aiblog.core.metrics.Metrics;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Step;
+import dev.aiblog.core.ports.Requests;
 import dev.aiblog.core.steps.StepContracts.CaughtError;
 import dev.aiblog.core.steps.StepContracts.ModerateOutput;
 import dev.aiblog.core.steps.StepContracts.OutcomeInput;
 import dev.aiblog.core.steps.StepContracts.OutcomeOutput;
 import dev.aiblog.core.steps.StepContracts.Target;
-import dev.aiblog.core.ports.Requests;
 import java.util.Objects;
 
 /**
@@ -50,10 +50,14 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
         Objects.requireNonNull(input.requestId(), "outcome input has no requestId");
         Objects.requireNonNull(input.outcome(), "outcome input has no outcome (REJECTED or FAILED)");
         // the ExecutionEnded rule sends the execution's name: a retry's is <requestId>-r<attempt>
-        String requestId = requests.find(input.requestId()).isPresent() ? input.requestId()
+        String requestId = requests.find(input.requestId()).isPresent()
+                ? input.requestId()
                 : dev.aiblog.core.steps.ExecutionInput.requestIdOf(input.requestId());
         return switch (input.outcome()) {
-            case REJECTED -> reject(requestId, Objects.requireNonNull(input.moderation(), "a rejection needs the moderation result"));
+            case REJECTED ->
+                reject(
+                        requestId,
+                        Objects.requireNonNull(input.moderation(), "a rejection needs the moderation result"));
             case FAILED -> fail(requestId, Objects.requireNonNullElse(input.error(), new CaughtError("Unknown", null)));
         };
     }
@@ -64,7 +68,8 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
         String reason = what + " was flagged by moderation"
                 + (moderation.categories().isEmpty() ? "" : " (" + String.join(", ", moderation.categories()) + ")")
                 + "; nothing was published.";
-        requests.markRejected(requestId, topic ? Step.MODERATE_TOPIC : Step.MODERATE_TEXT, moderation.categories(), reason);
+        requests.markRejected(
+                requestId, topic ? Step.MODERATE_TOPIC : Step.MODERATE_TEXT, moderation.categories(), reason);
         metrics.record(requestId).count("PostsRejected", 1).emit();
         return new OutcomeOutput(requestId, "REJECTED", reason);
     }
@@ -75,7 +80,10 @@ public final class OutcomeHandler extends JsonHandler<OutcomeInput, OutcomeOutpu
         String step = request.step() == null ? "" : " in step " + request.step();
         String reason = clip(name + step + ": " + readableCause(error.cause()));
         requests.markFailed(requestId, name, reason);
-        metrics.record(requestId).dimension("ErrorName", name).count("PostsFailed", 1).emit();
+        metrics.record(requestId)
+                .dimension("ErrorName", name)
+                .count("PostsFailed", 1)
+                .emit();
         return new OutcomeOutput(requestId, "FAILED", reason);
     }
 

@@ -22,25 +22,30 @@ class OutcomeHandlerTest {
     private final OutcomeHandler handler = new OutcomeHandler(requests);
 
     OutcomeHandlerTest() {
-        requests.create(BlogRequest.queued("r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
+        requests.create(BlogRequest.queued(
+                "r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
     }
 
     @Test
     void aFlaggedTextIsRejectedWithItsCategories() {
-        OutcomeOutput out = handler.handle(new OutcomeInput("r1", Outcome.REJECTED,
-                new ModerateOutput(Target.TEXT, true, List.of("hate", "violence"), "m"), null));
+        OutcomeOutput out = handler.handle(new OutcomeInput(
+                "r1", Outcome.REJECTED, new ModerateOutput(Target.TEXT, true, List.of("hate", "violence"), "m"), null));
 
         BlogRequest request = requests.get("r1");
         assertThat(out.status()).isEqualTo("REJECTED");
         assertThat(request.status()).isEqualTo(Status.REJECTED);
         assertThat(request.step()).isEqualTo(Step.MODERATE_TEXT);
         assertThat(request.categories()).containsExactly("hate", "violence");
-        assertThat(request.reason()).isEqualTo("The generated text was flagged by moderation (hate, violence); nothing was published.");
+        assertThat(request.reason())
+                .isEqualTo("The generated text was flagged by moderation (hate, violence); nothing was published.");
     }
 
     @Test
     void aCaughtErrorFailsTheRequestWithItsNameAndTheMessageOfItsCause() {
-        handler.handle(new OutcomeInput("r1", Outcome.FAILED, null,
+        handler.handle(new OutcomeInput(
+                "r1",
+                Outcome.FAILED,
+                null,
                 new CaughtError("dev.aiblog.core.errors.RateLimitedException", "{\"errorMessage\":\"slow down\"}")));
 
         BlogRequest request = requests.get("r1");
@@ -53,7 +58,8 @@ class OutcomeHandlerTest {
     void theReasonNamesTheStepTheRequestFailedIn() {
         requests.enterStep("r1", Step.IMAGE);
 
-        OutcomeOutput out = handler.handle(new OutcomeInput("r1", Outcome.FAILED, null, new CaughtError("States.Timeout", "took too long")));
+        OutcomeOutput out = handler.handle(
+                new OutcomeInput("r1", Outcome.FAILED, null, new CaughtError("States.Timeout", "took too long")));
 
         assertThat(out.reason()).isEqualTo("States.Timeout in step IMAGE: took too long");
     }
@@ -62,7 +68,8 @@ class OutcomeHandlerTest {
     void aRequestThatEndedKeepsItsOutcome() {
         requests.markRejected("r1", Step.MODERATE_TOPIC, List.of("violence"), "flagged");
 
-        handler.handle(new OutcomeInput("r1", Outcome.FAILED, null, new CaughtError("States.ExecutionTIMED_OUT", "late")));
+        handler.handle(
+                new OutcomeInput("r1", Outcome.FAILED, null, new CaughtError("States.ExecutionTIMED_OUT", "late")));
 
         assertThat(requests.get("r1").status()).isEqualTo(Status.REJECTED);
     }

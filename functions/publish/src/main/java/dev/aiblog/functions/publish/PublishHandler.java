@@ -9,12 +9,12 @@ import dev.aiblog.core.model.Draft;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.Step;
 import dev.aiblog.core.model.TokenUsage;
-import dev.aiblog.core.steps.StepContracts.PublishInput;
-import dev.aiblog.core.steps.StepContracts.PublishOutput;
-import dev.aiblog.core.ports.Posts;
 import dev.aiblog.core.ports.Content;
 import dev.aiblog.core.ports.Ledger;
+import dev.aiblog.core.ports.Posts;
 import dev.aiblog.core.ports.Requests;
+import dev.aiblog.core.steps.StepContracts.PublishInput;
+import dev.aiblog.core.steps.StepContracts.PublishOutput;
 import dev.aiblog.core.text.ReadingTime;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -48,19 +48,39 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
     }
 
     private PublishHandler(AwsWiring aws) {
-        this(aws.requests(), aws.posts(), aws.content(), PriceTable.load(aws.settings()), aws.settings().imageQuality(), aws.clock(),
-                aws.ledger(), Metrics.forFunction(aws.settings()));
+        this(
+                aws.requests(),
+                aws.posts(),
+                aws.content(),
+                PriceTable.load(aws.settings()),
+                aws.settings().imageQuality(),
+                aws.clock(),
+                aws.ledger(),
+                Metrics.forFunction(aws.settings()));
     }
 
     /** @param ledger where each post's cost is added to its month, once (the budget is checked against it) */
-    public PublishHandler(Requests requests, Posts blogs, Content content, PriceTable prices,
-                          String imageQuality, Clock clock, Ledger ledger) {
+    public PublishHandler(
+            Requests requests,
+            Posts blogs,
+            Content content,
+            PriceTable prices,
+            String imageQuality,
+            Clock clock,
+            Ledger ledger) {
         this(requests, blogs, content, prices, imageQuality, clock, ledger, Metrics.none());
     }
 
     /** @param metrics where PostsPublished, CostUsd, Tokens and MonthToDateSpendUsd go (the budget alarms read the last) */
-    public PublishHandler(Requests requests, Posts blogs, Content content, PriceTable prices,
-                          String imageQuality, Clock clock, Ledger ledger, Metrics metrics) {
+    public PublishHandler(
+            Requests requests,
+            Posts blogs,
+            Content content,
+            PriceTable prices,
+            String imageQuality,
+            Clock clock,
+            Ledger ledger,
+            Metrics metrics) {
         super(PublishInput.class, requests);
         this.ledger = ledger;
         this.metrics = metrics;
@@ -100,12 +120,24 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
         String bodyKey = content.putBody(postId, draft.body());
         TokenUsage textUsage = Objects.requireNonNullElse(input.text().usage(), TokenUsage.NONE);
         TokenUsage imageUsage = Objects.requireNonNullElse(input.image().usage(), TokenUsage.NONE);
-        BigDecimal cost = prices.cost(input.text().model(), textUsage, input.image().model(), imageUsage, imageQuality);
-        Post post = Post.builder().id(postId).requestId(input.requestId())
-                .title(draft.title()).summary(draft.summary()).tags(draft.tags())
-                .bodyKey(bodyKey).imageKey(input.imageKey()).readingTimeMinutes(ReadingTime.minutes(draft.body()))
-                .textModel(input.text().model()).imageModel(input.image().model()).textUsage(textUsage).imageUsage(imageUsage)
-                .costUsd(cost).provider(input.text().provider()).offline(input.text().offline())
+        BigDecimal cost =
+                prices.cost(input.text().model(), textUsage, input.image().model(), imageUsage, imageQuality);
+        Post post = Post.builder()
+                .id(postId)
+                .requestId(input.requestId())
+                .title(draft.title())
+                .summary(draft.summary())
+                .tags(draft.tags())
+                .bodyKey(bodyKey)
+                .imageKey(input.imageKey())
+                .readingTimeMinutes(ReadingTime.minutes(draft.body()))
+                .textModel(input.text().model())
+                .imageModel(input.image().model())
+                .textUsage(textUsage)
+                .imageUsage(imageUsage)
+                .costUsd(cost)
+                .provider(input.text().provider())
+                .offline(input.text().offline())
                 .publishedAt(Instant.now(clock))
                 .build();
         boolean published = blogs.publish(post);
@@ -116,9 +148,17 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
             return new PublishOutput(postId, stored.costUsd(), true);
         }
         java.time.YearMonth month = record(post);
-        metrics.record(postId).count("PostsPublished", 1).usd("CostUsd", cost)
-                .count("Tokens", textUsage.inputTokens() + textUsage.outputTokens() + imageUsage.inputTokens() + imageUsage.outputTokens())
-                .usd("MonthToDateSpendUsd", ledger.monthTotal(month)).emit();
+        metrics.record(postId)
+                .count("PostsPublished", 1)
+                .usd("CostUsd", cost)
+                .count(
+                        "Tokens",
+                        textUsage.inputTokens()
+                                + textUsage.outputTokens()
+                                + imageUsage.inputTokens()
+                                + imageUsage.outputTokens())
+                .usd("MonthToDateSpendUsd", ledger.monthTotal(month))
+                .emit();
         return new PublishOutput(postId, cost, false);
     }
 

@@ -35,16 +35,28 @@ class PublishHandlerTest {
     private final InMemoryPosts posts = new InMemoryPosts(requests);
     private final InMemoryContent content = new InMemoryContent();
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final PublishHandler handler = new PublishHandler(requests, posts, content, PriceTable.load(Settings.of(Map.of())), "low",
-            Clock.fixed(NOW, ZoneOffset.UTC), ledger);
+    private final PublishHandler handler = new PublishHandler(
+            requests,
+            posts,
+            content,
+            PriceTable.load(Settings.of(Map.of())),
+            "low",
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            ledger);
     private final PublishInput input;
 
     PublishHandlerTest() {
         requests.create(BlogRequest.queued("r1", "ann", "tide pools", PostOptions.DEFAULT, NOW.minusSeconds(60)));
-        String draft = content.putDraft("r1", new Draft("Tide pools", "In winter", "## Cold\n\nwords words words", List.of("Nature", "sea"), "p"));
+        String draft = content.putDraft(
+                "r1",
+                new Draft("Tide pools", "In winter", "## Cold\n\nwords words words", List.of("Nature", "sea"), "p"));
         String image = content.putImage("r1", new byte[] {1, 2, 3}, "image/png");
-        input = new PublishInput("r1", draft, image,
-                new TextOutput(draft, "Tide pools", "gpt-4.1-mini", TokenUsage.text(1_000_000, 1_000_000), "openai", false),
+        input = new PublishInput(
+                "r1",
+                draft,
+                image,
+                new TextOutput(
+                        draft, "Tide pools", "gpt-4.1-mini", TokenUsage.text(1_000_000, 1_000_000), "openai", false),
                 new ImageOutput(image, "gpt-image-1", new TokenUsage(0, 0, 1)));
     }
 
@@ -64,7 +76,9 @@ class PublishHandlerTest {
         assertThat(content.getString(post.bodyKey())).isEqualTo("## Cold\n\nwords words words");
         assertThat(requests.get("r1").status()).isEqualTo(Status.PUBLISHED);
         assertThat(requests.get("r1").postId()).isEqualTo("r1");
-        assertThat(posts.feed(dev.aiblog.core.model.Tag.of("NATURE"), 10, null).posts()).extracting(Post::id).containsExactly("r1");
+        assertThat(posts.feed(dev.aiblog.core.model.Tag.of("NATURE"), 10, null).posts())
+                .extracting(Post::id)
+                .containsExactly("r1");
     }
 
     @Test
@@ -80,14 +94,17 @@ class PublishHandlerTest {
     void aMissingImageFailsTheStepAndPublishesNothing() {
         PublishInput noImage = new PublishInput("r1", input.draftKey(), "images/none.png", input.text(), input.image());
 
-        assertThatThrownBy(() -> handler.handle(noImage)).isInstanceOf(NotFoundException.class).hasMessageContaining("images/none.png");
+        assertThatThrownBy(() -> handler.handle(noImage))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("images/none.png");
         assertThat(posts.find("r1")).isEmpty();
         assertThat(requests.get("r1").status()).isEqualTo(Status.RUNNING);
     }
 
     @Test
     void refusesAnInputWithoutTheEarlierStepsResults() {
-        assertThatThrownBy(() -> handler.handle(new PublishInput("r1", input.draftKey(), input.imageKey(), null, input.image())))
+        assertThatThrownBy(() ->
+                        handler.handle(new PublishInput("r1", input.draftKey(), input.imageKey(), null, input.image())))
                 .hasMessage("publish input has no text step result");
         assertThat(requests.stepsEntered()).isEmpty();
     }
@@ -104,19 +121,35 @@ class PublishHandlerTest {
     @Test
     void reportsThePostItsCostAndTheMonthsSpendAsEmbeddedMetrics() {
         var out = new java.io.ByteArrayOutputStream();
-        var metrics = new dev.aiblog.core.metrics.Metrics("dev", new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        var metrics = new dev.aiblog.core.metrics.Metrics(
+                "dev",
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         ledger.record("earlier", java.time.YearMonth.of(2026, 12), new BigDecimal("1"));
-        new PublishHandler(requests, posts, content, PriceTable.load(Settings.of(Map.of())), "low", Clock.fixed(NOW, ZoneOffset.UTC),
-                ledger, metrics).handle(input);
+        new PublishHandler(
+                        requests,
+                        posts,
+                        content,
+                        PriceTable.load(Settings.of(Map.of())),
+                        "low",
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        ledger,
+                        metrics)
+                .handle(input);
 
-        var lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines()
-                .map(l -> dev.aiblog.core.Json.read(l, com.fasterxml.jackson.databind.JsonNode.class)).toList();
-        var line = lines.stream().filter(l -> l.has("PostsPublished")).findFirst().orElseThrow();
-        var latency = lines.stream().filter(l -> l.has("StepLatencyMs")).findFirst().orElseThrow();
+        var lines = out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .strip()
+                .lines()
+                .map(l -> dev.aiblog.core.Json.read(l, com.fasterxml.jackson.databind.JsonNode.class))
+                .toList();
+        var line =
+                lines.stream().filter(l -> l.has("PostsPublished")).findFirst().orElseThrow();
+        var latency =
+                lines.stream().filter(l -> l.has("StepLatencyMs")).findFirst().orElseThrow();
         assertThat(latency.path("Step").asText()).isEqualTo("PUBLISH");
         assertThat(latency.path("requestId").asText()).isEqualTo("r1");
-        assertThat(latency.at("/_aws/CloudWatchMetrics/0/Dimensions/0").toString()).isEqualTo("[\"Stage\",\"Step\"]");
+        assertThat(latency.at("/_aws/CloudWatchMetrics/0/Dimensions/0").toString())
+                .isEqualTo("[\"Stage\",\"Step\"]");
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("AiBlog");
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name"))
                 .containsExactly("PostsPublished", "CostUsd", "Tokens", "MonthToDateSpendUsd");

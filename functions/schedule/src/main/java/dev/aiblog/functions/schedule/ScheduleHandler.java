@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
-import dev.aiblog.core.intake.RequestIntake;
 
 /**
  * The EventBridge Scheduler target: on each tick, enqueues the configured number of requests
@@ -34,8 +33,14 @@ public final class ScheduleHandler implements RequestHandler<ScheduleTick, Sched
 
     private static Scheduler scheduler(Settings settings) {
         AwsWiring aws = AwsWiring.of(settings);
-        return new Scheduler(aws.intake(), aws.posts(), settings.scheduleThemes(),
-                settings.scheduledPostsPerTick(), settings.scheduleRecentTitles(), settings.scheduleSimilarityThreshold(),
-                settings.scheduleOwner(), aws.clock());
+        return new Scheduler(
+                aws.intake(),
+                aws.posts(),
+                settings.scheduleThemes(),
+                settings.scheduledPostsPerTick(),
+                settings.scheduleRecentTitles(),
+                settings.scheduleSimilarityThreshold(),
+                settings.scheduleOwner(),
+                aws.clock());
     }
 }

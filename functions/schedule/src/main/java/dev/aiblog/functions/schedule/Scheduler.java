@@ -35,8 +35,15 @@ public final class Scheduler {
     private final String owner;
     private final Clock clock;
 
-    public Scheduler(RequestIntake intake, Posts blogs, List<String> themes, int postsPerTick, int recentTitles,
-                     double similarityThreshold, String owner, Clock clock) {
+    public Scheduler(
+            RequestIntake intake,
+            Posts blogs,
+            List<String> themes,
+            int postsPerTick,
+            int recentTitles,
+            double similarityThreshold,
+            String owner,
+            Clock clock) {
         this.intake = intake;
         this.blogs = blogs;
         this.planner = new TopicPlanner(themes, similarityThreshold);
@@ -51,7 +58,9 @@ public final class Scheduler {
 
     public ScheduleResult tick(ScheduleTick tick) {
         Instant scheduledTime = scheduledTime(tick);
-        List<String> titles = blogs.feed(null, recentTitles, null).posts().stream().map(Post::title).toList();
+        List<String> titles = blogs.feed(null, recentTitles, null).posts().stream()
+                .map(Post::title)
+                .toList();
         TopicPlanner.Plan plan = planner.plan(scheduledTime, postsPerTick, titles);
         List<String> requestIds = new ArrayList<>();
         List<String> skipped = new ArrayList<>(plan.skipped());
@@ -59,16 +68,26 @@ public final class Scheduler {
             String topic = plan.topics().get(slot);
             String key = "schedule#" + scheduledTime + "#" + slot;
             try {
-                Accepted accepted = intake.submitScheduled(owner, new Submission(topic, PostOptions.DEFAULT), Optional.of(key));
+                Accepted accepted =
+                        intake.submitScheduled(owner, new Submission(topic, PostOptions.DEFAULT), Optional.of(key));
                 requestIds.add(accepted.requestId());
-                LOG.info("tick {} slot {}: {} request {} for \"{}\"", scheduledTime, slot,
-                        accepted.replayed() ? "already made" : "made", accepted.requestId(), topic);
+                LOG.info(
+                        "tick {} slot {}: {} request {} for \"{}\"",
+                        scheduledTime,
+                        slot,
+                        accepted.replayed() ? "already made" : "made",
+                        accepted.requestId(),
+                        topic);
             } catch (Budget.ExhaustedException e) {
                 LOG.warn("tick {}: nothing enqueued: {}", scheduledTime, e.getMessage());
                 skipped.addAll(plan.topics().subList(slot, plan.topics().size()));
                 break;
             } catch (IdempotencyConflictException e) {
-                LOG.info("tick {} slot {}: filled by an earlier delivery of this tick; \"{}\" not submitted", scheduledTime, slot, topic);
+                LOG.info(
+                        "tick {} slot {}: filled by an earlier delivery of this tick; \"{}\" not submitted",
+                        scheduledTime,
+                        slot,
+                        topic);
                 skipped.add(topic);
             } catch (IllegalArgumentException e) {
                 LOG.warn("tick {} slot {}: topic \"{}\" is not valid: {}", scheduledTime, slot, topic, e.getMessage());
@@ -83,11 +102,15 @@ public final class Scheduler {
 
     /** The tick's scheduled time; without one (a manual invoke) the current minute, so repeats within it collapse. */
     private Instant scheduledTime(ScheduleTick tick) {
-        if (tick != null && tick.scheduledTime() != null && !tick.scheduledTime().isBlank()) {
+        if (tick != null
+                && tick.scheduledTime() != null
+                && !tick.scheduledTime().isBlank()) {
             try {
                 return Instant.parse(tick.scheduledTime().strip());
             } catch (DateTimeParseException e) {
-                LOG.warn("scheduledTime '{}' is not an ISO-8601 instant; using the current minute", tick.scheduledTime());
+                LOG.warn(
+                        "scheduledTime '{}' is not an ISO-8601 instant; using the current minute",
+                        tick.scheduledTime());
             }
         }
         return Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);

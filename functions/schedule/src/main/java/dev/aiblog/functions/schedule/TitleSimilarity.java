@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  */
 final class TitleSimilarity {
     private static final Set<String> STOP_WORDS = Set.of(
-            "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "in", "into", "is", "it",
-            "its", "of", "on", "or", "that", "the", "their", "them", "this", "to", "what", "when", "why", "with", "you", "your");
+            "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "in", "into", "is",
+            "it", "its", "of", "on", "or", "that", "the", "their", "them", "this", "to", "what", "when", "why", "with",
+            "you", "your");
 
     private TitleSimilarity() {}
 

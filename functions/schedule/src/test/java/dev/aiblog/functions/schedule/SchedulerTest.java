@@ -3,6 +3,8 @@ package dev.aiblog.functions.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.aiblog.aws.store.DynamoDbPosts;
+import dev.aiblog.aws.store.DynamoDbRequests;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.model.BlogRequest;
@@ -11,8 +13,6 @@ import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.Status;
 import dev.aiblog.core.model.TokenUsage;
 import dev.aiblog.core.steps.ExecutionInput;
-import dev.aiblog.aws.store.DynamoDbPosts;
-import dev.aiblog.aws.store.DynamoDbRequests;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,10 +40,12 @@ class SchedulerTest {
     @Test
     void enqueuesTheConfiguredNumberOfRequests_andNothingMoreWhenTheTickIsDeliveredTwice() {
         ScheduleHandler handler = new ScheduleHandler(settings);
-        ScheduleTick tick = new ScheduleTick("2026-11-24T18:00:00Z", "arn:aws:scheduler:us-east-1:000000000000:schedule/default/tick", "e1", "1");
+        ScheduleTick tick = new ScheduleTick(
+                "2026-11-24T18:00:00Z", "arn:aws:scheduler:us-east-1:000000000000:schedule/default/tick", "e1", "1");
 
         ScheduleResult first = handler.handleRequest(tick, null);
-        ScheduleResult again = handler.handleRequest(new ScheduleTick(tick.scheduledTime(), tick.scheduleArn(), "e2", "2"), null);
+        ScheduleResult again =
+                handler.handleRequest(new ScheduleTick(tick.scheduledTime(), tick.scheduleArn(), "e2", "2"), null);
 
         assertThat(first.requestIds()).hasSize(2).doesNotHaveDuplicates();
         assertThat(again.requestIds()).isEqualTo(first.requestIds());
@@ -77,11 +79,13 @@ class SchedulerTest {
             publish("Recently: " + topic);
         }
 
-        ScheduleResult result = new ScheduleHandler(settings).handleRequest(new ScheduleTick(tick.toString(), null, null, null), null);
+        ScheduleResult result =
+                new ScheduleHandler(settings).handleRequest(new ScheduleTick(tick.toString(), null, null, null), null);
 
         assertThat(result.skippedTopics()).containsAll(wouldPick);
         assertThat(result.requestIds()).hasSize(2);
-        List<String> topics = result.requestIds().stream().map(id -> requests.get(id).topic()).toList();
+        List<String> topics =
+                result.requestIds().stream().map(id -> requests.get(id).topic()).toList();
         assertThat(topics).doesNotContainAnyElementsOf(wouldPick);
     }
 
@@ -104,7 +108,8 @@ class SchedulerTest {
         Path file = TestAws.repository().resolve("events/schedule-tick.json");
         ScheduleTick tick = EventLoader.loadEvent(file.toString(), ScheduleTick.class);
 
-        ScheduleResult result = new ScheduleHandler(TestAws.settings(Map.of("SCHEDULED_POSTS_PER_TICK", "1"))).handleRequest(tick, null);
+        ScheduleResult result = new ScheduleHandler(TestAws.settings(Map.of("SCHEDULED_POSTS_PER_TICK", "1")))
+                .handleRequest(tick, null);
 
         assertThat(tick.scheduledTime()).isEqualTo("2026-11-24T18:00:00Z");
         assertThat(tick.scheduleArn()).startsWith("arn:aws:scheduler:");
@@ -116,8 +121,24 @@ class SchedulerTest {
     private void publish(String title) {
         String id = UUID.randomUUID().toString();
         requests.create(BlogRequest.queued(id, "someone", title, PostOptions.DEFAULT, Instant.now()));
-        Post post = new Post(id, id, title, "summary", List.of("x"), "posts/" + id + "/body.md", "images/" + id + ".png", 1,
-                "m", "i", TokenUsage.NONE, TokenUsage.NONE, BigDecimal.ZERO, "offline", true, Instant.now(), 0);
+        Post post = new Post(
+                id,
+                id,
+                title,
+                "summary",
+                List.of("x"),
+                "posts/" + id + "/body.md",
+                "images/" + id + ".png",
+                1,
+                "m",
+                "i",
+                TokenUsage.NONE,
+                TokenUsage.NONE,
+                BigDecimal.ZERO,
+                "offline",
+                true,
+                Instant.now(),
+                0);
         new DynamoDbPosts(TestAws.aws().dynamoDb(), settings.blogsTable(), requests).publish(post);
     }
 
@@ -135,6 +156,9 @@ class SchedulerTest {
     }
 
     private static List<Message> receive(String url) {
-        return TestAws.aws().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+        return TestAws.aws()
+                .sqs()
+                .receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
+                .messages();
     }
 }

@@ -21,7 +21,8 @@ class TopicPlannerTest {
     @Test
     void plansDifferentTopicsAcrossTicks() {
         Set<List<String>> plans = java.util.stream.IntStream.range(0, 12)
-                .mapToObj(i -> planner.plan(TICK.plusSeconds(6L * 3600 * i), 1, List.of()).topics())
+                .mapToObj(i -> planner.plan(TICK.plusSeconds(6L * 3600 * i), 1, List.of())
+                        .topics())
                 .collect(Collectors.toSet());
 
         assertThat(plans.size()).isGreaterThan(3);
@@ -32,7 +33,9 @@ class TopicPlannerTest {
         List<String> topics = planner.plan(TICK, 3, List.of()).topics();
 
         assertThat(topics).hasSize(3);
-        assertThat(THEMES).allSatisfy(theme -> assertThat(topics).filteredOn(t -> t.contains(theme)).hasSize(1));
+        assertThat(THEMES)
+                .allSatisfy(theme ->
+                        assertThat(topics).filteredOn(t -> t.contains(theme)).hasSize(1));
     }
 
     @Test
@@ -50,12 +53,15 @@ class TopicPlannerTest {
 
         assertThat(plan.skipped()).contains(first);
         assertThat(plan.topics()).singleElement().isNotEqualTo(first);
-        assertThat(TitleSimilarity.closest(plan.topics().getFirst(), List.of(first))).isLessThan(0.5);
+        assertThat(TitleSimilarity.closest(plan.topics().getFirst(), List.of(first)))
+                .isLessThan(0.5);
     }
 
     @Test
     void plansNothingWhenEveryCandidateIsTooClose() {
-        List<String> everything = planner.candidates(TICK).stream().map(TopicPlanner.Candidate::topic).toList();
+        List<String> everything = planner.candidates(TICK).stream()
+                .map(TopicPlanner.Candidate::topic)
+                .toList();
 
         TopicPlanner.Plan plan = planner.plan(TICK, 2, everything);
 
@@ -65,6 +71,7 @@ class TopicPlannerTest {
 
     @Test
     void plansNothingWithoutThemes() {
-        assertThat(new TopicPlanner(List.of(), 0.5).plan(TICK, 3, List.of()).topics()).isEmpty();
+        assertThat(new TopicPlanner(List.of(), 0.5).plan(TICK, 3, List.of()).topics())
+                .isEmpty();
     }
 }

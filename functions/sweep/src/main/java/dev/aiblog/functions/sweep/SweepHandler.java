@@ -34,8 +34,9 @@ public final class SweepHandler implements RequestHandler<Map<String, Object>, S
     }
 
     private static Sweeper sweeper(AwsWiring aws) {
-        Duration stuckAfter = Duration.ofSeconds(Long.parseLong(aws.settings().get("STUCK_AFTER_SECONDS").orElse("4500")));
-        return new Sweeper(aws.requests(), aws.requestQueue(), stuckAfter, aws.clock(),
-                Metrics.forFunction(aws.settings()));
+        Duration stuckAfter = Duration.ofSeconds(
+                Long.parseLong(aws.settings().get("STUCK_AFTER_SECONDS").orElse("4500")));
+        return new Sweeper(
+                aws.requests(), aws.requestQueue(), stuckAfter, aws.clock(), Metrics.forFunction(aws.settings()));
     }
 }

@@ -66,15 +66,25 @@ public final class Sweeper {
                 continue;
             }
             if (request.status() == Status.RUNNING) {
-                fail(request, "the pipeline stopped without recording an outcome (no progress since " + updated
-                        + ", longer than an execution may run); nothing was published", failed);
-            } else if (request.createdAt() != null && request.createdAt().isBefore(now.minus(stuckAfter.multipliedBy(2)))) {
-                fail(request, "the request was never started (queued since " + request.createdAt()
-                        + ", re-driven once); its queue message is in the dead-letter queue or was lost", failed);
+                fail(
+                        request,
+                        "the pipeline stopped without recording an outcome (no progress since " + updated
+                                + ", longer than an execution may run); nothing was published",
+                        failed);
+            } else if (request.createdAt() != null
+                    && request.createdAt().isBefore(now.minus(stuckAfter.multipliedBy(2)))) {
+                fail(
+                        request,
+                        "the request was never started (queued since " + request.createdAt()
+                                + ", re-driven once); its queue message is in the dead-letter queue or was lost",
+                        failed);
             } else {
                 queue.send(ExecutionInput.of(request));
                 redriven.add(request.requestId());
-                LOG.info("request {}: QUEUED since {}; sent to the queue again", request.requestId(), request.createdAt());
+                LOG.info(
+                        "request {}: QUEUED since {}; sent to the queue again",
+                        request.requestId(),
+                        request.createdAt());
             }
         }
         return new Result(failed, redriven);
@@ -83,7 +93,10 @@ public final class Sweeper {
     private void fail(BlogRequest request, String reason, List<String> failed) {
         requests.markFailed(request.requestId(), STUCK, reason);
         failed.add(request.requestId());
-        metrics.record(request.requestId()).dimension("ErrorName", STUCK).count("PostsFailed", 1).emit();
+        metrics.record(request.requestId())
+                .dimension("ErrorName", STUCK)
+                .count("PostsFailed", 1)
+                .emit();
         LOG.warn("request {}: ended FAILED: {}", request.requestId(), reason);
     }
 }

@@ -22,6 +22,7 @@ class SweeperTest {
 
     /** A clock that the test moves; requests are written at its current time. */
     private final MutableClock clock = new MutableClock(T0);
+
     private final InMemoryRequests requests = new InMemoryRequests(clock);
     private final InMemoryRequestQueue queue = new InMemoryRequestQueue();
     private final Sweeper sweeper = new Sweeper(requests, queue, BOUND, clock, Metrics.none());

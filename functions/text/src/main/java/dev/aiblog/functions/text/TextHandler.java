@@ -1,20 +1,17 @@
 package dev.aiblog.functions.text;
 
+import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.ai.ModelProvider;
 import dev.aiblog.core.ai.TextModel.GeneratedText;
-import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.lambda.StepHandler;
-import dev.aiblog.core.model.Audience;
-import dev.aiblog.core.model.Length;
 import dev.aiblog.core.model.PostOptions;
 import dev.aiblog.core.model.Step;
-import dev.aiblog.core.model.Tone;
 import dev.aiblog.core.model.Topic;
-import dev.aiblog.core.steps.StepContracts.TextInput;
-import dev.aiblog.core.steps.StepContracts.TextOutput;
 import dev.aiblog.core.ports.Content;
 import dev.aiblog.core.ports.Requests;
+import dev.aiblog.core.steps.StepContracts.TextInput;
+import dev.aiblog.core.steps.StepContracts.TextOutput;
 import dev.aiblog.models.ModelProviders;
 
 /** GenerateText: topic and options to a structured draft in S3; returns the draft's key and the token usage. */
@@ -58,7 +55,7 @@ public final class TextHandler extends StepHandler<TextInput, TextOutput> {
         PostOptions options = new PostOptions(input.audience(), input.tone(), input.length());
         GeneratedText text = provider.text().write(Topic.of(input.topic()).value(), options);
         String key = content.putDraft(input.requestId(), text.draft());
-        return new TextOutput(key, text.draft().title(), text.model(), text.usage(), provider.name(), provider.offline());
+        return new TextOutput(
+                key, text.draft().title(), text.model(), text.usage(), provider.name(), provider.offline());
     }
-
 }

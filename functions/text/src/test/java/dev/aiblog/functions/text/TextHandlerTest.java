@@ -34,18 +34,24 @@ class TextHandlerTest {
     /** The text model, standing in for the network. */
     private final TextModel model = (topic, options) -> {
         asked.add(topic + "|" + options);
-        return new TextModel.GeneratedText(new Draft("On " + topic, "A summary", "## Body", List.of("nature"), "a drawing"),
-                "text-test", TokenUsage.text(100, 400));
+        return new TextModel.GeneratedText(
+                new Draft("On " + topic, "A summary", "## Body", List.of("nature"), "a drawing"),
+                "text-test",
+                TokenUsage.text(100, 400));
     };
-    private final TextHandler handler = new TextHandler(new ModelProvider("test", false, model, unused(), unusedModerator()), requests, content);
+
+    private final TextHandler handler =
+            new TextHandler(new ModelProvider("test", false, model, unused(), unusedModerator()), requests, content);
 
     TextHandlerTest() {
-        requests.create(BlogRequest.queued("r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
+        requests.create(BlogRequest.queued(
+                "r1", "ann", "tide pools", PostOptions.DEFAULT, Instant.parse("2026-12-01T00:00:00Z")));
     }
 
     @Test
     void writesTheDraftToContentAndReturnsItsKeyAndUsage() {
-        TextOutput out = handler.handle(new TextInput("r1", "  tide pools  ", Audience.EXPERT, Tone.PLAYFUL, Length.SHORT));
+        TextOutput out =
+                handler.handle(new TextInput("r1", "  tide pools  ", Audience.EXPERT, Tone.PLAYFUL, Length.SHORT));
 
         assertThat(out.draftKey()).isEqualTo("drafts/r1/draft.json");
         assertThat(out.title()).isEqualTo("On tide pools");
@@ -59,17 +65,24 @@ class TextHandlerTest {
     @Test
     void takesTheOptionsAsTheirWireNames() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(("{\"requestId\":\"r1\",\"topic\":\"tide pools\",\"audience\":\"beginner\","
-                + "\"tone\":\"conversational\",\"length\":\"long\"}").getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(
+                new ByteArrayInputStream(("{\"requestId\":\"r1\",\"topic\":\"tide pools\",\"audience\":\"beginner\","
+                                + "\"tone\":\"conversational\",\"length\":\"long\"}")
+                        .getBytes(StandardCharsets.UTF_8)),
+                out,
+                null);
 
-        assertThat(asked).containsExactly("tide pools|" + new PostOptions(Audience.BEGINNER, Tone.CONVERSATIONAL, Length.LONG));
+        assertThat(asked)
+                .containsExactly("tide pools|" + new PostOptions(Audience.BEGINNER, Tone.CONVERSATIONAL, Length.LONG));
     }
 
     @Test
     void refusesAnUnknownOptionNamingIt_beforeTouchingTheRequest() {
-        assertThatThrownBy(() -> handler.handleRequest(new ByteArrayInputStream(
-                "{\"requestId\":\"r1\",\"topic\":\"tide pools\",\"audience\":\"kids\"}".getBytes(StandardCharsets.UTF_8)),
-                new ByteArrayOutputStream(), null))
+        assertThatThrownBy(() -> handler.handleRequest(
+                        new ByteArrayInputStream("{\"requestId\":\"r1\",\"topic\":\"tide pools\",\"audience\":\"kids\"}"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(),
+                        null))
                 .hasMessageContaining("audience must be one of [general, beginner, expert]");
         assertThat(asked).isEmpty();
         assertThat(requests.stepsEntered()).isEmpty();
@@ -78,7 +91,8 @@ class TextHandlerTest {
     @Test
     void refusesAnEmptyTopic() {
         assertThatThrownBy(() -> handler.handle(new TextInput("r1", " ", null, null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("text step input has no topic");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("text step input has no topic");
         assertThat(requests.stepsEntered()).isEmpty();
     }
 

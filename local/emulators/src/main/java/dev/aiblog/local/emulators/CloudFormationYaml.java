@@ -1,9 +1,5 @@
 package dev.aiblog.local.emulators;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 
 /**
  * Reads a CloudFormation / SAM template written in YAML into a Jackson tree, turning the
@@ -31,15 +30,15 @@ public final class CloudFormationYaml {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     /**
      * @param source how error messages name the template, e.g. its path
      * @throws TemplateException when the text is not YAML or a {@code !GetAtt} is malformed
      */
     public static JsonNode read(String yaml, String source) {
-        try (Reader reader = new StringReader(yaml); YAMLParser parser = YAML.createParser(reader)) {
+        try (Reader reader = new StringReader(yaml);
+                YAMLParser parser = YAML.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new TemplateException(source + " is empty");
@@ -75,8 +74,9 @@ public final class CloudFormationYaml {
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new TemplateException("unexpected YAML token " + parser.currentToken()
-                    + " at " + parser.currentLocation());
+            default ->
+                throw new TemplateException(
+                        "unexpected YAML token " + parser.currentToken() + " at " + parser.currentLocation());
         };
         return tag == null ? node : intrinsic(tag, node, parser);
     }
@@ -97,7 +97,9 @@ public final class CloudFormationYaml {
                         throw new TemplateException("!GetAtt " + text + " is not of the form Resource.Attribute (at "
                                 + parser.currentLocation() + ")");
                     }
-                    call.set("Fn::GetAtt", NODES.arrayNode().add(text.substring(0, dot)).add(text.substring(dot + 1)));
+                    call.set(
+                            "Fn::GetAtt",
+                            NODES.arrayNode().add(text.substring(0, dot)).add(text.substring(dot + 1)));
                 } else {
                     call.set("Fn::GetAtt", node);
                 }

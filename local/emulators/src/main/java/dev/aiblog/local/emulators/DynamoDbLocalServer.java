@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-
 import software.amazon.dynamodb.services.local.main.CommandLineInput;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
@@ -64,7 +62,8 @@ final class DynamoDbLocalServer implements AutoCloseable {
             connector.setHost(Emulators.LOOPBACK);
             connector.setPort(port);
             server.start();
-            return new DynamoDbLocalServer(server, URI.create("http://" + Emulators.LOOPBACK + ":" + connector.getLocalPort()));
+            return new DynamoDbLocalServer(
+                    server, URI.create("http://" + Emulators.LOOPBACK + ":" + connector.getLocalPort()));
         } catch (Exception e) {
             throw new EmulatorStartException("DynamoDB Local did not start on " + Emulators.LOOPBACK + ":" + port, e);
         }

@@ -1,5 +1,7 @@
 package dev.aiblog.local.emulators;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
@@ -17,16 +18,11 @@ import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.actor.queue.QueueEvent;
-import org.elasticmq.persistence.CreateQueueMetadata;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
-
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-
 import scala.Option;
 import scala.collection.immutable.List$;
 import scala.concurrent.Await;
@@ -73,20 +69,26 @@ final class ElasticMqServer implements AutoCloseable {
             Option<ActorRef> persistence = Option.empty();
             if (database.isPresent()) {
                 Files.createDirectories(database.get().getParent());
-                SqlQueuePersistenceConfig storage = new SqlQueuePersistenceConfig(true, "org.h2.Driver",
+                SqlQueuePersistenceConfig storage = new SqlQueuePersistenceConfig(
+                        true,
+                        "org.h2.Driver",
                         // WRITE_DELAY=0: a message is on disk when SendMessage returns, even if the process is killed
-                        "jdbc:h2:file:" + database.get() + ";WRITE_DELAY=0", "", "", false);
-                persistence = Option.apply(actorSystem.actorOf(
-                        Props.create(SqlQueuePersistenceActor.class, () -> new SqlQueuePersistenceActor(storage, List$.MODULE$.empty()))));
+                        "jdbc:h2:file:" + database.get() + ";WRITE_DELAY=0",
+                        "",
+                        "",
+                        false);
+                persistence = Option.apply(actorSystem.actorOf(Props.create(
+                        SqlQueuePersistenceActor.class,
+                        () -> new SqlQueuePersistenceActor(storage, List$.MODULE$.empty()))));
             }
             Option<ActorRef> listener = persistence;
-            ActorRef queueManager = actorSystem.actorOf(Props.create(QueueManagerActor.class,
+            ActorRef queueManager = actorSystem.actorOf(Props.create(
+                    QueueManagerActor.class,
                     () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, listener)));
             if (persistence.isDefined()) {
                 restore(persistence.get(), queueManager);
             }
-            var builder = SQSRestServerBuilder
-                    .withActorSystem(actorSystem)
+            var builder = SQSRestServerBuilder.withActorSystem(actorSystem)
                     .withQueueManagerActor(queueManager)
                     .withInterface(Emulators.LOOPBACK)
                     .withPort(port)
@@ -97,14 +99,18 @@ final class ElasticMqServer implements AutoCloseable {
             }
             SQSRestServer server = builder.start();
             int boundPort = server.waitUntilStarted().localAddress().getPort();
-            return new ElasticMqServer(actorSystem, server, URI.create("http://" + Emulators.LOOPBACK + ":" + boundPort), database);
+            return new ElasticMqServer(
+                    actorSystem, server, URI.create("http://" + Emulators.LOOPBACK + ":" + boundPort), database);
         } catch (Exception e) {
             if (actorSystem != null) {
                 terminate(actorSystem);
             }
             database.ifPresent(ElasticMqServer::releaseDatabase);
-            throw new EmulatorStartException("ElasticMQ did not start on " + Emulators.LOOPBACK + ":" + port
-                    + database.map(db -> " with its message store at " + db).orElse(""), e);
+            throw new EmulatorStartException(
+                    "ElasticMQ did not start on " + Emulators.LOOPBACK + ":" + port
+                            + database.map(db -> " with its message store at " + db)
+                                    .orElse(""),
+                    e);
         }
     }
 
@@ -122,16 +128,20 @@ final class ElasticMqServer implements AutoCloseable {
 
     private static void restore(ActorRef persistence, ActorRef queueManager) throws Exception {
         Object reply = Patterns.ask(persistence, new QueueEvent.Restore(queueManager), TIMEOUT)
-                .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                .toCompletableFuture()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (reply instanceof Either<?, ?> either && either.isLeft()) {
-            throw new IllegalStateException("ElasticMQ could not restore its queues: " + either.swap().toOption().get());
+            throw new IllegalStateException("ElasticMQ could not restore its queues: "
+                    + either.swap().toOption().get());
         }
     }
 
     private static void claimDatabase(Path database) {
         if (!ACTIVE_DATABASE.compareAndSet(null, database)) {
-            throw new EmulatorStartException("ElasticMQ already persists to " + ACTIVE_DATABASE.get()
-                    + " in this JVM; its JDBC pool is a JVM-wide singleton, so close that Emulators first", null);
+            throw new EmulatorStartException(
+                    "ElasticMQ already persists to " + ACTIVE_DATABASE.get()
+                            + " in this JVM; its JDBC pool is a JVM-wide singleton, so close that Emulators first",
+                    null);
         }
     }
 
@@ -151,7 +161,9 @@ final class ElasticMqServer implements AutoCloseable {
 
     private static void terminate(ActorSystem actorSystem) {
         try {
-            Await.result(actorSystem.terminate(), scala.concurrent.duration.Duration.create(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            Await.result(
+                    actorSystem.terminate(),
+                    scala.concurrent.duration.Duration.create(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new IllegalStateException("ElasticMQ's actor system did not terminate", e);
         }

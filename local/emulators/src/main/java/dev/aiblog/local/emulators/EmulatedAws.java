@@ -1,14 +1,5 @@
 package dev.aiblog.local.emulators;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.aiblog.local.iam.AwsService;
 import dev.aiblog.local.iam.IamGateway;
 import dev.aiblog.local.iam.LambdaCredentials;
@@ -17,7 +8,14 @@ import dev.aiblog.local.iam.Policy;
 import dev.aiblog.local.iam.Principal;
 import dev.aiblog.local.sam.SamTemplate;
 import dev.aiblog.local.sam.TemplateValues;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -39,6 +37,7 @@ public final class EmulatedAws implements AutoCloseable {
 
     /** System property (or environment variable {@code AIBLOG_TEMPLATE}) naming the template to use. */
     public static final String TEMPLATE_PROPERTY = "aiblog.template";
+
     public static final String TEMPLATE_FILE = "template.yaml";
 
     /**
@@ -73,7 +72,8 @@ public final class EmulatedAws implements AutoCloseable {
     private volatile TemplateValues values;
     private volatile Map<Principal, Policy> roles;
 
-    private EmulatedAws(Emulators emulators, LocalAwsClients clients, SamTemplate sam, Options options, boolean isShared) {
+    private EmulatedAws(
+            Emulators emulators, LocalAwsClients clients, SamTemplate sam, Options options, boolean isShared) {
         this.emulators = emulators;
         this.clients = clients;
         this.sam = sam;
@@ -82,7 +82,8 @@ public final class EmulatedAws implements AutoCloseable {
         this.template = TemplateResources.of(sam.root(), sam.file().toString());
         this.resources = template.provision(clients);
         this.secrets = new LocalSecretsManager();
-        this.secretArns = StackSecrets.create(sam.resources("AWS::SecretsManager::Secret"), secrets, emulators.dataDirectory());
+        this.secretArns =
+                StackSecrets.create(sam.resources("AWS::SecretsManager::Secret"), secrets, emulators.dataDirectory());
         this.gateway = IamGateway.builder()
                 .backend(AwsService.DYNAMODB, emulators.dynamoDbEndpoint())
                 .backend(AwsService.SQS, emulators.sqsEndpoint())
@@ -123,8 +124,11 @@ public final class EmulatedAws implements AutoCloseable {
      */
     public static synchronized EmulatedAws shared() {
         if (shared == null) {
-            EmulatedAws started = start(Emulators.Settings.inMemory(), SamTemplate.load(findTemplate()), Options.defaults(), true);
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("emulators-shutdown").unstarted(started::stop));
+            EmulatedAws started =
+                    start(Emulators.Settings.inMemory(), SamTemplate.load(findTemplate()), Options.defaults(), true);
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            Thread.ofPlatform().name("emulators-shutdown").unstarted(started::stop));
             shared = started;
         }
         return shared;
@@ -136,7 +140,9 @@ public final class EmulatedAws implements AutoCloseable {
         refs.putAll(secretArns);
         Map<String, String> attributes = new LinkedHashMap<>();
         resources.arns().forEach((id, arn) -> attributes.put(id + ".Arn", arn));
-        resources.queueUrls().forEach((id, url) -> attributes.put(id + ".QueueName", url.substring(url.lastIndexOf('/') + 1)));
+        resources
+                .queueUrls()
+                .forEach((id, url) -> attributes.put(id + ".QueueName", url.substring(url.lastIndexOf('/') + 1)));
         secretArns.forEach((id, arn) -> attributes.put(id + ".Id", arn));
         this.values = sam.values(refs, attributes, options.parameters());
         this.roles = StackIam.roles(sam, values);
@@ -150,7 +156,8 @@ public final class EmulatedAws implements AutoCloseable {
      * @throws TemplateException when there is none
      */
     public static Path findTemplate() {
-        String configured = Optional.ofNullable(System.getProperty(TEMPLATE_PROPERTY)).orElse(System.getenv("AIBLOG_TEMPLATE"));
+        String configured =
+                Optional.ofNullable(System.getProperty(TEMPLATE_PROPERTY)).orElse(System.getenv("AIBLOG_TEMPLATE"));
         if (configured != null && !configured.isBlank()) {
             Path path = Path.of(configured).toAbsolutePath();
             if (!Files.isRegularFile(path)) {
@@ -169,8 +176,8 @@ public final class EmulatedAws implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new TemplateException("no " + TEMPLATE_FILE + " in " + start.toAbsolutePath() + " or its parents; run from the "
-                + "repository or set -D" + TEMPLATE_PROPERTY + "=<path>");
+        throw new TemplateException("no " + TEMPLATE_FILE + " in " + start.toAbsolutePath()
+                + " or its parents; run from the " + "repository or set -D" + TEMPLATE_PROPERTY + "=<path>");
     }
 
     public Emulators emulators() {
@@ -257,8 +264,11 @@ public final class EmulatedAws implements AutoCloseable {
         Map<String, String> declared = new LinkedHashMap<>();
         function.environment().forEach((name, value) -> declared.put(name, values.text(value)));
         LambdaCredentials issued = credentials(logicalId);
-        Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.of(function, declared,
-                new LambdaEnvironment.Credentials(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken())));
+        Map<String, String> env = new LinkedHashMap<>(LambdaEnvironment.of(
+                function,
+                declared,
+                new LambdaEnvironment.Credentials(
+                        issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken())));
         env.put("AWS_ENDPOINT_URL", gateway.endpoint().toString());
         return env;
     }
@@ -287,12 +297,21 @@ public final class EmulatedAws implements AutoCloseable {
     private void empty(String bucket) {
         List<ObjectIdentifier> objects = new ArrayList<>();
         s3().listObjectVersionsPaginator(b -> b.bucket(bucket)).forEach(page -> {
-            page.versions().forEach(v -> objects.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
-            page.deleteMarkers().forEach(m -> objects.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+            page.versions()
+                    .forEach(v -> objects.add(ObjectIdentifier.builder()
+                            .key(v.key())
+                            .versionId(v.versionId())
+                            .build()));
+            page.deleteMarkers()
+                    .forEach(m -> objects.add(ObjectIdentifier.builder()
+                            .key(m.key())
+                            .versionId(m.versionId())
+                            .build()));
         });
         s3().listObjectsV2Paginator(b -> b.bucket(bucket))
                 .contents()
-                .forEach(o -> objects.add(ObjectIdentifier.builder().key(o.key()).build()));
+                .forEach(
+                        o -> objects.add(ObjectIdentifier.builder().key(o.key()).build()));
         for (ObjectIdentifier object : objects) {
             s3().deleteObject(b -> b.bucket(bucket).key(object.key()).versionId(object.versionId()));
         }

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +75,13 @@ public final class Emulators implements AutoCloseable {
     private final Duration startupTime;
     private boolean closed;
 
-    private Emulators(Settings settings, DynamoDbLocalServer dynamoDb, ElasticMqServer sqs, LocalS3Server s3,
-            Optional<FileLock> lock, Duration startupTime) {
+    private Emulators(
+            Settings settings,
+            DynamoDbLocalServer dynamoDb,
+            ElasticMqServer sqs,
+            LocalS3Server s3,
+            Optional<FileLock> lock,
+            Duration startupTime) {
         this.settings = settings;
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
@@ -107,9 +111,11 @@ public final class Emulators implements AutoCloseable {
         long started = System.nanoTime();
         Optional<FileLock> lock = settings.dataDirectory().map(Emulators::lock);
         Optional<Path> dir = settings.dataDirectory();
-        try (ExecutorService pool = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("emulators-start-", 1).daemon().factory())) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(
+                3, Thread.ofPlatform().name("emulators-start-", 1).daemon().factory())) {
             CompletableFuture<DynamoDbLocalServer> dynamoDb = CompletableFuture.supplyAsync(
-                    () -> DynamoDbLocalServer.start(settings.dynamoDbPort(), dir.map(d -> d.resolve("dynamodb"))), pool);
+                    () -> DynamoDbLocalServer.start(settings.dynamoDbPort(), dir.map(d -> d.resolve("dynamodb"))),
+                    pool);
             CompletableFuture<ElasticMqServer> sqs = CompletableFuture.supplyAsync(
                     () -> ElasticMqServer.start(settings.sqsPort(), dir.map(d -> d.resolve("sqs"))), pool);
             CompletableFuture<LocalS3Server> s3 = CompletableFuture.supplyAsync(
@@ -138,7 +144,10 @@ public final class Emulators implements AutoCloseable {
         try {
             return future.join();
         } catch (CompletionException e) {
-            failures.add(e.getCause() instanceof RuntimeException r ? r : new EmulatorStartException(e.getMessage(), e.getCause()));
+            failures.add(
+                    e.getCause() instanceof RuntimeException r
+                            ? r
+                            : new EmulatorStartException(e.getMessage(), e.getCause()));
             return null;
         }
     }
@@ -230,7 +239,8 @@ public final class Emulators implements AutoCloseable {
     private static FileLock lock(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
-            FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = null;
             try {
                 lock = channel.tryLock();
@@ -239,8 +249,10 @@ public final class Emulators implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new EmulatorStartException("the emulators' data folder " + dataDirectory
-                        + " is in use by another running instance; stop it or choose another folder", null);
+                throw new EmulatorStartException(
+                        "the emulators' data folder " + dataDirectory
+                                + " is in use by another running instance; stop it or choose another folder",
+                        null);
             }
             return lock;
         } catch (IOException e) {

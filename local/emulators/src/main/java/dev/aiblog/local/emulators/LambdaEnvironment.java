@@ -17,10 +17,24 @@ import java.util.TreeSet;
  */
 public final class LambdaEnvironment {
     /** What a function's configuration may not set; Lambda refuses the deployment otherwise. */
-    public static final Set<String> RESERVED = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION",
-            "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
-            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT",
+    public static final Set<String> RESERVED = Set.of(
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+            "AWS_DEFAULT_REGION",
+            "AWS_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API",
+            "LAMBDA_TASK_ROOT",
             "LAMBDA_RUNTIME_DIR");
 
     /** A function's temporary credentials, as Lambda gets them from the function's execution role. */
@@ -34,7 +48,8 @@ public final class LambdaEnvironment {
      * @param credentials what its role's session gives it
      * @throws IllegalStateException naming the variable when the template sets a reserved one
      */
-    public static Map<String, String> of(SamTemplate.Function function, Map<String, String> declared, Credentials credentials) {
+    public static Map<String, String> of(
+            SamTemplate.Function function, Map<String, String> declared, Credentials credentials) {
         Set<String> clash = new TreeSet<>(declared.keySet());
         clash.retainAll(RESERVED);
         if (!clash.isEmpty()) {

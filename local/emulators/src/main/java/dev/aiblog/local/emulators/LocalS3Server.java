@@ -1,5 +1,7 @@
 package dev.aiblog.local.emulators;
 
+import com.robothy.s3.rest.LocalS3;
+import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -14,9 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.robothy.s3.rest.LocalS3;
-import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 
 /**
  * robothy's local-s3 (path-style S3 REST API over Netty) bound to loopback.
@@ -50,7 +49,8 @@ final class LocalS3Server implements AutoCloseable {
             LocalS3.Builder builder = LocalS3.builder().port(port);
             if (dataDir.isPresent()) {
                 Files.createDirectories(dataDir.get());
-                builder.mode(LocalS3Mode.PERSISTENCE).dataPath(dataDir.get().toAbsolutePath().toString());
+                builder.mode(LocalS3Mode.PERSISTENCE)
+                        .dataPath(dataDir.get().toAbsolutePath().toString());
             } else {
                 builder.mode(LocalS3Mode.IN_MEMORY);
             }
@@ -69,31 +69,44 @@ final class LocalS3Server implements AutoCloseable {
             Object executor = newInstance("io.netty.channel.DefaultEventLoopGroup", 4, threads("local-s3-exec"));
             groups.add(executor);
             Object initializer = type("com.robothy.netty.initializer.HttpServerInitializer")
-                    .getConstructor(type("io.netty.util.concurrent.EventExecutorGroup"), type("com.robothy.netty.router.Router"))
+                    .getConstructor(
+                            type("io.netty.util.concurrent.EventExecutorGroup"),
+                            type("com.robothy.netty.router.Router"))
                     .newInstance(executor, router);
 
             Class<?> bootstrapType = type("io.netty.bootstrap.ServerBootstrap");
             Class<?> eventLoopGroup = type("io.netty.channel.EventLoopGroup");
             Object bootstrap = bootstrapType.getConstructor().newInstance();
             bootstrapType.getMethod("group", eventLoopGroup, eventLoopGroup).invoke(bootstrap, parent, child);
-            bootstrapType.getMethod("channel", Class.class).invoke(bootstrap, type("io.netty.channel.socket.nio.NioServerSocketChannel"));
-            bootstrapType.getMethod("childHandler", type("io.netty.channel.ChannelHandler")).invoke(bootstrap, initializer);
-            Object bindFuture = bootstrapType.getMethod("bind", String.class, int.class).invoke(bootstrap, Emulators.LOOPBACK, port);
+            bootstrapType
+                    .getMethod("channel", Class.class)
+                    .invoke(bootstrap, type("io.netty.channel.socket.nio.NioServerSocketChannel"));
+            bootstrapType
+                    .getMethod("childHandler", type("io.netty.channel.ChannelHandler"))
+                    .invoke(bootstrap, initializer);
+            Object bindFuture = bootstrapType
+                    .getMethod("bind", String.class, int.class)
+                    .invoke(bootstrap, Emulators.LOOPBACK, port);
             Class<?> channelFuture = type("io.netty.channel.ChannelFuture");
             channelFuture.getMethod("sync").invoke(bindFuture);
             Object channel = channelFuture.getMethod("channel").invoke(bindFuture);
-            InetSocketAddress bound = (InetSocketAddress) type("io.netty.channel.Channel").getMethod("localAddress").invoke(channel);
-            return new LocalS3Server(groups, channel, URI.create("http://" + Emulators.LOOPBACK + ":" + bound.getPort()));
+            InetSocketAddress bound = (InetSocketAddress)
+                    type("io.netty.channel.Channel").getMethod("localAddress").invoke(channel);
+            return new LocalS3Server(
+                    groups, channel, URI.create("http://" + Emulators.LOOPBACK + ":" + bound.getPort()));
         } catch (IOException e) {
             shutdown(groups);
             throw new UncheckedIOException("cannot create the local-s3 data folder " + dataDir.orElse(null), e);
         } catch (InvocationTargetException e) {
             shutdown(groups);
-            throw new EmulatorStartException("local-s3 did not start on " + Emulators.LOOPBACK + ":" + port, e.getCause());
+            throw new EmulatorStartException(
+                    "local-s3 did not start on " + Emulators.LOOPBACK + ":" + port, e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             shutdown(groups);
-            throw new EmulatorStartException("local-s3 did not start on " + Emulators.LOOPBACK + ":" + port
-                    + " (this class reaches local-s3 2.4's Netty wiring reflectively; check it after an upgrade)", e);
+            throw new EmulatorStartException(
+                    "local-s3 did not start on " + Emulators.LOOPBACK + ":" + port
+                            + " (this class reaches local-s3 2.4's Netty wiring reflectively; check it after an upgrade)",
+                    e);
         }
     }
 
@@ -104,7 +117,8 @@ final class LocalS3Server implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Object closeFuture = type("io.netty.channel.Channel").getMethod("close").invoke(channel);
+            Object closeFuture =
+                    type("io.netty.channel.Channel").getMethod("close").invoke(channel);
             type("io.netty.channel.ChannelFuture").getMethod("sync").invoke(closeFuture);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("local-s3 did not stop cleanly", e);
@@ -131,7 +145,8 @@ final class LocalS3Server implements AutoCloseable {
         }
     }
 
-    private static Object newInstance(String className, int threads, ThreadFactory factory) throws ReflectiveOperationException {
+    private static Object newInstance(String className, int threads, ThreadFactory factory)
+            throws ReflectiveOperationException {
         return type(className).getConstructor(int.class, ThreadFactory.class).newInstance(threads, factory);
     }
 

@@ -16,13 +16,19 @@ public final class ProvisionedResources {
     public static final String LOCAL_STACK_NAME = "aiblog-local";
 
     private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
-            "AWS::Region", LocalAwsClients.REGION.id(),
-            "AWS::AccountId", ElasticMqServer.ACCOUNT_ID,
-            "AWS::Partition", "aws",
-            "AWS::URLSuffix", "amazonaws.com",
-            "AWS::StackName", LOCAL_STACK_NAME,
-            "AWS::StackId", "arn:aws:cloudformation:" + LocalAwsClients.REGION.id() + ":" + ElasticMqServer.ACCOUNT_ID
-                    + ":stack/" + LOCAL_STACK_NAME + "/local");
+            "AWS::Region",
+            LocalAwsClients.REGION.id(),
+            "AWS::AccountId",
+            ElasticMqServer.ACCOUNT_ID,
+            "AWS::Partition",
+            "aws",
+            "AWS::URLSuffix",
+            "amazonaws.com",
+            "AWS::StackName",
+            LOCAL_STACK_NAME,
+            "AWS::StackId",
+            "arn:aws:cloudformation:" + LocalAwsClients.REGION.id() + ":" + ElasticMqServer.ACCOUNT_ID + ":stack/"
+                    + LOCAL_STACK_NAME + "/local");
 
     private final Map<String, String> tables;
     private final Map<String, String> queueUrls;
@@ -30,8 +36,12 @@ public final class ProvisionedResources {
     private final Map<String, String> arns;
     private final Map<String, String> parameterDefaults;
 
-    ProvisionedResources(Map<String, String> tables, Map<String, String> queueUrls, Map<String, String> buckets,
-            Map<String, String> arns, Map<String, String> parameterDefaults) {
+    ProvisionedResources(
+            Map<String, String> tables,
+            Map<String, String> queueUrls,
+            Map<String, String> buckets,
+            Map<String, String> arns,
+            Map<String, String> parameterDefaults) {
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         this.queueUrls = Collections.unmodifiableMap(new LinkedHashMap<>(queueUrls));
         this.buckets = Collections.unmodifiableMap(new LinkedHashMap<>(buckets));
@@ -112,8 +122,8 @@ public final class ProvisionedResources {
     private static String require(Map<String, String> map, String logicalId, String kind) {
         String value = map.get(logicalId);
         if (value == null) {
-            throw new IllegalArgumentException("no " + kind + " with logical id " + logicalId + " was provisioned (known: "
-                    + map.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "no " + kind + " with logical id " + logicalId + " was provisioned (known: " + map.keySet() + ")");
         }
         return value;
     }

@@ -29,8 +29,7 @@ final class SqliteNatives {
     static final String DYNAMODB_LOCAL_LIBRARY_PATH_PROPERTY = "org.sqlite.lib.path";
     private static final String RESOURCE_ROOT = "software/amazon/dynamodb/services/local/shared/access/sqlite/native/";
 
-    private SqliteNatives() {
-    }
+    private SqliteNatives() {}
 
     /**
      * Makes sure the native library can be found; a {@code sqlite4java.library.path} set by the
@@ -47,8 +46,10 @@ final class SqliteNatives {
         }
         String resource = RESOURCE_ROOT + osFolder() + "/" + archFolder() + "/" + System.mapLibraryName("sqlite4java");
         byte[] library = read(resource);
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"),
-                "aiblog-sqlite4java-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_") + "-" + sha256(library).substring(0, 16));
+        Path dir = Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "aiblog-sqlite4java-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                        + sha256(library).substring(0, 16));
         Path file = dir.resolve(System.mapLibraryName("sqlite4java"));
         try {
             if (!Files.isRegularFile(file) || Files.size(file) != library.length) {
@@ -62,8 +63,10 @@ final class SqliteNatives {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sqlite4java native library to " + dir
-                    + "; set -D" + LIBRARY_PATH_PROPERTY + " to a folder holding " + file.getFileName(), e);
+            throw new UncheckedIOException(
+                    "cannot write the sqlite4java native library to " + dir + "; set -D" + LIBRARY_PATH_PROPERTY
+                            + " to a folder holding " + file.getFileName(),
+                    e);
         }
         System.setProperty(LIBRARY_PATH_PROPERTY, dir.toString());
         System.setProperty(DYNAMODB_LOCAL_LIBRARY_PATH_PROPERTY, dir.toString());
@@ -74,7 +77,8 @@ final class SqliteNatives {
         ClassLoader loader = SqliteNatives.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no sqlite4java native library for os.name=" + System.getProperty("os.name")
+                throw new IllegalStateException("no sqlite4java native library for os.name="
+                        + System.getProperty("os.name")
                         + ", os.arch=" + System.getProperty("os.arch") + " on the classpath (looked for " + resource
                         + " in the DynamoDBLocal jar); set -D" + LIBRARY_PATH_PROPERTY + " to a folder holding it");
             }

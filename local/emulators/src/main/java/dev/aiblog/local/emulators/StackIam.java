@@ -23,12 +23,18 @@ public final class StackIam {
         JsonNode globals = template.globalFunction();
         for (SamTemplate.Function function : template.functions()) {
             JsonNode properties = resolvedPolicies(template.properties(function.logicalId()), values);
-            roles.put(Principal.of(function.logicalId()), roleOf(function.logicalId(),
-                    () -> SamPolicies.functionRoleFor(properties, resolvedPolicies(globals, values), JsonNode::asText)));
+            roles.put(
+                    Principal.of(function.logicalId()),
+                    roleOf(
+                            function.logicalId(),
+                            () -> SamPolicies.functionRoleFor(
+                                    properties, resolvedPolicies(globals, values), JsonNode::asText)));
         }
         String machine = template.stateMachine().logicalId();
         JsonNode properties = resolvedPolicies(template.properties(machine), values);
-        roles.put(Principal.of(machine), roleOf(machine, () -> SamPolicies.stateMachineRoleFor(properties, JsonNode::asText)));
+        roles.put(
+                Principal.of(machine),
+                roleOf(machine, () -> SamPolicies.stateMachineRoleFor(properties, JsonNode::asText)));
         return roles;
     }
 
@@ -36,7 +42,8 @@ public final class StackIam {
         try {
             return build.get();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("template.yaml: the role of " + logicalId + " cannot be modelled locally: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "template.yaml: the role of " + logicalId + " cannot be modelled locally: " + e.getMessage(), e);
         }
     }
 

@@ -25,14 +25,19 @@ final class StackSecrets {
     private StackSecrets() {}
 
     /** Creates every secret the template declares; logical id → ARN (what {@code !Ref} gives for a secret). */
-    static Map<String, String> create(Map<String, JsonNode> secrets, LocalSecretsManager manager, Optional<Path> dataDirectory) {
+    static Map<String, String> create(
+            Map<String, JsonNode> secrets, LocalSecretsManager manager, Optional<Path> dataDirectory) {
         Map<String, String> arns = new LinkedHashMap<>();
         secrets.forEach((logicalId, properties) -> {
-            String value = properties.has("SecretString") && properties.get("SecretString").isTextual()
+            String value = properties.has("SecretString")
+                            && properties.get("SecretString").isTextual()
                     ? properties.get("SecretString").asText()
-                    : dataDirectory.map(dir -> stored(dir.resolve("secrets").resolve(logicalId), properties))
+                    : dataDirectory
+                            .map(dir -> stored(dir.resolve("secrets").resolve(logicalId), properties))
                             .orElseGet(() -> generate(properties.path("GenerateSecretString")));
-            String name = properties.path("Name").isTextual() ? properties.get("Name").asText() : ProvisionedResources.LOCAL_STACK_NAME + "-" + logicalId;
+            String name = properties.path("Name").isTextual()
+                    ? properties.get("Name").asText()
+                    : ProvisionedResources.LOCAL_STACK_NAME + "-" + logicalId;
             arns.put(logicalId, manager.create(name, value));
         });
         return arns;
@@ -55,7 +60,8 @@ final class StackSecrets {
     /** What Secrets Manager's GenerateSecretString makes, for the options a template sets (default: 32 characters of every class). */
     static String generate(JsonNode options) {
         if (options.has("SecretStringTemplate") || options.has("GenerateStringKey")) {
-            throw new TemplateException("GenerateSecretString with SecretStringTemplate/GenerateStringKey is not generated locally");
+            throw new TemplateException(
+                    "GenerateSecretString with SecretStringTemplate/GenerateStringKey is not generated locally");
         }
         int length = options.path("PasswordLength").asInt(32);
         StringBuilder alphabet = new StringBuilder();
@@ -72,8 +78,10 @@ final class StackSecrets {
             alphabet.append(PUNCTUATION);
         }
         String exclude = options.path("ExcludeCharacters").asText("");
-        String chars = alphabet.chars().filter(c -> exclude.indexOf(c) < 0)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String chars = alphabet.chars()
+                .filter(c -> exclude.indexOf(c) < 0)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         StringBuilder value = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             value.append(chars.charAt(RANDOM.nextInt(chars.length())));

@@ -1,5 +1,9 @@
 package dev.aiblog.local.emulators;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,15 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -72,49 +69,102 @@ public final class TemplateResources {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateResources.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Set<String> TABLE_HONOURED = Set.of("AttributeDefinitions", "KeySchema", "BillingMode",
-            "ProvisionedThroughput", "GlobalSecondaryIndexes", "LocalSecondaryIndexes", "TimeToLiveSpecification",
+    private static final Set<String> TABLE_HONOURED = Set.of(
+            "AttributeDefinitions",
+            "KeySchema",
+            "BillingMode",
+            "ProvisionedThroughput",
+            "GlobalSecondaryIndexes",
+            "LocalSecondaryIndexes",
+            "TimeToLiveSpecification",
             "StreamSpecification");
-    private static final Set<String> TABLE_IGNORED = Set.of("TableName", "PointInTimeRecoverySpecification",
-            "SSESpecification", "Tags", "DeletionProtectionEnabled", "ContributorInsightsSpecification", "TableClass",
-            "ResourcePolicy", "WarmThroughput", "OnDemandThroughput", "KinesisStreamSpecification");
-    private static final Set<String> GSI_HONOURED = Set.of("IndexName", "KeySchema", "Projection", "ProvisionedThroughput");
-    private static final Set<String> GSI_IGNORED = Set.of("ContributorInsightsSpecification", "OnDemandThroughput", "WarmThroughput");
+    private static final Set<String> TABLE_IGNORED = Set.of(
+            "TableName",
+            "PointInTimeRecoverySpecification",
+            "SSESpecification",
+            "Tags",
+            "DeletionProtectionEnabled",
+            "ContributorInsightsSpecification",
+            "TableClass",
+            "ResourcePolicy",
+            "WarmThroughput",
+            "OnDemandThroughput",
+            "KinesisStreamSpecification");
+    private static final Set<String> GSI_HONOURED =
+            Set.of("IndexName", "KeySchema", "Projection", "ProvisionedThroughput");
+    private static final Set<String> GSI_IGNORED =
+            Set.of("ContributorInsightsSpecification", "OnDemandThroughput", "WarmThroughput");
     private static final Set<String> LSI_HONOURED = Set.of("IndexName", "KeySchema", "Projection");
-    private static final Set<String> QUEUE_HONOURED = Set.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
-            "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy", "FifoQueue", "ContentBasedDeduplication");
-    private static final Set<String> QUEUE_IGNORED = Set.of("QueueName", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds",
-            "SqsManagedSseEnabled", "Tags", "RedriveAllowPolicy", "DeduplicationScope", "FifoThroughputLimit");
+    private static final Set<String> QUEUE_HONOURED = Set.of(
+            "VisibilityTimeout",
+            "MessageRetentionPeriod",
+            "DelaySeconds",
+            "MaximumMessageSize",
+            "ReceiveMessageWaitTimeSeconds",
+            "RedrivePolicy",
+            "FifoQueue",
+            "ContentBasedDeduplication");
+    private static final Set<String> QUEUE_IGNORED = Set.of(
+            "QueueName",
+            "KmsMasterKeyId",
+            "KmsDataKeyReusePeriodSeconds",
+            "SqsManagedSseEnabled",
+            "Tags",
+            "RedriveAllowPolicy",
+            "DeduplicationScope",
+            "FifoThroughputLimit");
     private static final Set<String> BUCKET_HONOURED = Set.of("VersioningConfiguration");
-    private static final Set<String> BUCKET_IGNORED = Set.of("BucketName", "PublicAccessBlockConfiguration", "BucketEncryption",
-            "LifecycleConfiguration", "Tags", "OwnershipControls", "AccessControl", "CorsConfiguration",
-            "LoggingConfiguration", "MetricsConfigurations", "AnalyticsConfigurations", "InventoryConfigurations",
-            "IntelligentTieringConfigurations", "AccelerateConfiguration", "ReplicationConfiguration");
-    private static final Set<String> RESOURCE_ATTRIBUTES = Set.of("Type", "Properties", "DependsOn", "DeletionPolicy",
-            "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy", "Condition");
+    private static final Set<String> BUCKET_IGNORED = Set.of(
+            "BucketName",
+            "PublicAccessBlockConfiguration",
+            "BucketEncryption",
+            "LifecycleConfiguration",
+            "Tags",
+            "OwnershipControls",
+            "AccessControl",
+            "CorsConfiguration",
+            "LoggingConfiguration",
+            "MetricsConfigurations",
+            "AnalyticsConfigurations",
+            "InventoryConfigurations",
+            "IntelligentTieringConfigurations",
+            "AccelerateConfiguration",
+            "ReplicationConfiguration");
+    private static final Set<String> RESOURCE_ATTRIBUTES = Set.of(
+            "Type",
+            "Properties",
+            "DependsOn",
+            "DeletionPolicy",
+            "UpdateReplacePolicy",
+            "Metadata",
+            "CreationPolicy",
+            "UpdatePolicy",
+            "Condition");
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
 
     /** A table to create: the request as CloudFormation would send it, and TTL to switch on after. */
-    public record TableSpec(String logicalId, CreateTableRequest createTableRequest, Optional<String> timeToLiveAttribute) {
+    public record TableSpec(
+            String logicalId, CreateTableRequest createTableRequest, Optional<String> timeToLiveAttribute) {
         public String tableName() {
             return createTableRequest.tableName();
         }
     }
 
     /** A queue to create with these attributes; the redrive policy is added once its DLQ exists. */
-    public record QueueSpec(String logicalId, String queueName, Map<QueueAttributeName, String> attributes, Optional<Redrive> redrive) {
-    }
+    public record QueueSpec(
+            String logicalId,
+            String queueName,
+            Map<QueueAttributeName, String> attributes,
+            Optional<Redrive> redrive) {}
 
     /** Messages received more than {@code maxReceiveCount} times move to the queue {@code deadLetterQueueLogicalId}. */
-    public record Redrive(String deadLetterQueueLogicalId, int maxReceiveCount) {
-    }
+    public record Redrive(String deadLetterQueueLogicalId, int maxReceiveCount) {}
 
     /** A bucket to create; {@code versioned} when {@code VersioningConfiguration.Status} is {@code Enabled}. */
-    public record BucketSpec(String logicalId, String bucketName, boolean versioned) {
-    }
+    public record BucketSpec(String logicalId, String bucketName, boolean versioned) {}
 
     private final String source;
     private final Map<String, String> parameterDefaults;
@@ -122,8 +172,12 @@ public final class TemplateResources {
     private final List<QueueSpec> queues;
     private final List<BucketSpec> buckets;
 
-    private TemplateResources(String source, Map<String, String> parameterDefaults, List<TableSpec> tables,
-            List<QueueSpec> queues, List<BucketSpec> buckets) {
+    private TemplateResources(
+            String source,
+            Map<String, String> parameterDefaults,
+            List<TableSpec> tables,
+            List<QueueSpec> queues,
+            List<BucketSpec> buckets) {
         this.source = source;
         this.parameterDefaults = Collections.unmodifiableMap(parameterDefaults);
         this.tables = List.copyOf(tables);
@@ -206,8 +260,10 @@ public final class TemplateResources {
             tableNames.put(table.logicalId(), table.tableName());
             dynamoDb.describeTable(b -> b.tableName(table.tableName()));
             // DynamoDB Local names its region "ddblocal" in ARNs; IAM and the functions see the stack's region
-            arns.put(table.logicalId(), "arn:aws:dynamodb:" + LocalAwsClients.REGION.id() + ":" + ElasticMqServer.ACCOUNT_ID
-                    + ":table/" + table.tableName());
+            arns.put(
+                    table.logicalId(),
+                    "arn:aws:dynamodb:" + LocalAwsClients.REGION.id() + ":" + ElasticMqServer.ACCOUNT_ID + ":table/"
+                            + table.tableName());
         }
 
         for (QueueSpec queue : queues) {
@@ -216,15 +272,22 @@ public final class TemplateResources {
                 url = sqs.getQueueUrl(b -> b.queueName(queue.queueName())).queueUrl();
             } catch (QueueDoesNotExistException missing) {
                 Map<QueueAttributeName, String> attributes = new LinkedHashMap<>(queue.attributes());
-                queue.redrive().ifPresent(redrive -> attributes.put(QueueAttributeName.REDRIVE_POLICY,
-                        redrivePolicy(arns.get(redrive.deadLetterQueueLogicalId()), redrive.maxReceiveCount())));
-                url = sqs.createQueue(b -> b.queueName(queue.queueName()).attributes(attributes)).queueUrl();
+                queue.redrive()
+                        .ifPresent(redrive -> attributes.put(
+                                QueueAttributeName.REDRIVE_POLICY,
+                                redrivePolicy(
+                                        arns.get(redrive.deadLetterQueueLogicalId()), redrive.maxReceiveCount())));
+                url = sqs.createQueue(b -> b.queueName(queue.queueName()).attributes(attributes))
+                        .queueUrl();
                 LOG.debug("created queue {} at {}", queue.queueName(), url);
             }
             String queueUrl = url;
             queueUrls.put(queue.logicalId(), queueUrl);
-            arns.put(queue.logicalId(), sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN));
+            arns.put(
+                    queue.logicalId(),
+                    sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                            .attributes()
+                            .get(QueueAttributeName.QUEUE_ARN));
         }
 
         for (BucketSpec bucket : buckets) {
@@ -249,8 +312,9 @@ public final class TemplateResources {
             return;
         }
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
-        table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(b -> b.tableName(table.tableName())
-                .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
+        table.timeToLiveAttribute()
+                .ifPresent(attribute -> dynamoDb.updateTimeToLive(b -> b.tableName(table.tableName())
+                        .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
         LOG.debug("created table {}", table.tableName());
     }
 
@@ -263,7 +327,8 @@ public final class TemplateResources {
         if (!wanted.hasGlobalSecondaryIndexes()) {
             return;
         }
-        var existing = dynamoDb.describeTable(b -> b.tableName(table.tableName())).table();
+        var existing =
+                dynamoDb.describeTable(b -> b.tableName(table.tableName())).table();
         Set<String> present = new HashSet<>();
         existing.globalSecondaryIndexes().forEach(index -> present.add(index.indexName()));
         for (GlobalSecondaryIndex index : wanted.globalSecondaryIndexes()) {
@@ -274,12 +339,16 @@ public final class TemplateResources {
             index.keySchema().forEach(key -> keyNames.add(key.attributeName()));
             dynamoDb.updateTable(b -> b.tableName(table.tableName())
                     .attributeDefinitions(wanted.attributeDefinitions().stream()
-                            .filter(definition -> keyNames.contains(definition.attributeName())).toList())
+                            .filter(definition -> keyNames.contains(definition.attributeName()))
+                            .toList())
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
-                            .keySchema(index.keySchema()).projection(index.projection())
+                            .keySchema(index.keySchema())
+                            .projection(index.projection())
                             .provisionedThroughput(index.provisionedThroughput()))));
-            LOG.info("added index {} to table {} (the template declares it; this data folder predates it)",
-                    index.indexName(), table.tableName());
+            LOG.info(
+                    "added index {} to table {} (the template declares it; this data folder predates it)",
+                    index.indexName(),
+                    table.tableName());
         }
     }
 
@@ -297,9 +366,7 @@ public final class TemplateResources {
 
     /** The lower-case, dash-separated form of a logical id: {@code ContentBucket} → {@code content-bucket}. */
     static String kebabCase(String logicalId) {
-        String dashed = logicalId
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2");
+        String dashed = logicalId.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2");
         return dashed.toLowerCase(Locale.ROOT);
     }
 
@@ -358,8 +425,10 @@ public final class TemplateResources {
                     case TABLE_TYPE -> tables.add(table(id, properties(id, resource, true)));
                     case QUEUE_TYPE -> queues.put(id, queue(id, properties(id, resource, false)));
                     case BUCKET_TYPE -> buckets.add(bucket(id, properties(id, resource, false)));
-                    case "AWS::Serverless::SimpleTable" -> throw fail("Resources." + id + ".Type",
-                            "AWS::Serverless::SimpleTable is not created locally; declare an AWS::DynamoDB::Table");
+                    case "AWS::Serverless::SimpleTable" ->
+                        throw fail(
+                                "Resources." + id + ".Type",
+                                "AWS::Serverless::SimpleTable is not created locally; declare an AWS::DynamoDB::Table");
                     default -> {
                         // functions, state machines, log groups, ...: the local runtime's business
                     }
@@ -376,8 +445,10 @@ public final class TemplateResources {
                 }
             });
             if (resource.has("Condition")) {
-                throw fail(path + ".Condition", "conditional resources are not supported locally; "
-                        + "the emulators would create it whatever the condition says");
+                throw fail(
+                        path + ".Condition",
+                        "conditional resources are not supported locally; "
+                                + "the emulators would create it whatever the condition says");
             }
             JsonNode properties = resource.path("Properties");
             if (properties.isMissingNode() || properties.isNull()) {
@@ -398,7 +469,9 @@ public final class TemplateResources {
             String path = "Resources." + id + ".Properties";
             checkProperties(props, path, TABLE_HONOURED, TABLE_IGNORED);
             if (!TABLE_NAME.matcher(id).matches()) {
-                throw fail("Resources." + id, "the logical id is the local table name and must be 3-255 characters of [A-Za-z0-9_.-]");
+                throw fail(
+                        "Resources." + id,
+                        "the logical id is the local table name and must be 3-255 characters of [A-Za-z0-9_.-]");
             }
 
             Map<String, ScalarAttributeType> defined = new LinkedHashMap<>();
@@ -417,7 +490,10 @@ public final class TemplateResources {
                 if (defined.put(name, scalar) != null) {
                     throw fail(at + ".AttributeName", name + " is defined twice");
                 }
-                attributes.add(AttributeDefinition.builder().attributeName(name).attributeType(scalar).build());
+                attributes.add(AttributeDefinition.builder()
+                        .attributeName(name)
+                        .attributeType(scalar)
+                        .build());
             }
             Set<String> used = new HashSet<>();
             List<KeySchemaElement> key = keySchema(props.get("KeySchema"), path + ".KeySchema", defined, used);
@@ -460,9 +536,12 @@ public final class TemplateResources {
                 ObjectNode lsi = object(lsis.get(i), at);
                 checkProperties(lsi, at, LSI_HONOURED, Set.of());
                 List<KeySchemaElement> lsiKey = keySchema(lsi.get("KeySchema"), at + ".KeySchema", defined, used);
-                if (lsiKey.size() != 2 || !lsiKey.get(0).attributeName().equals(key.get(0).attributeName())) {
-                    throw fail(at + ".KeySchema", "a local secondary index has the table's HASH key ("
-                            + key.get(0).attributeName() + ") and a RANGE key");
+                if (lsiKey.size() != 2
+                        || !lsiKey.get(0).attributeName().equals(key.get(0).attributeName())) {
+                    throw fail(
+                            at + ".KeySchema",
+                            "a local secondary index has the table's HASH key ("
+                                    + key.get(0).attributeName() + ") and a RANGE key");
                 }
                 localIndexes.add(LocalSecondaryIndex.builder()
                         .indexName(requiredString(lsi, "IndexName", at))
@@ -476,8 +555,9 @@ public final class TemplateResources {
 
             for (String name : defined.keySet()) {
                 if (!used.contains(name)) {
-                    throw fail(path + ".AttributeDefinitions", name
-                            + " is defined but is not a key of the table or of an index (DynamoDB refuses that)");
+                    throw fail(
+                            path + ".AttributeDefinitions",
+                            name + " is defined but is not a key of the table or of an index (DynamoDB refuses that)");
                 }
             }
 
@@ -500,14 +580,20 @@ public final class TemplateResources {
                 String viewType = requiredString(spec, "StreamViewType", at);
                 StreamViewType view = StreamViewType.fromValue(viewType);
                 if (view == StreamViewType.UNKNOWN_TO_SDK_VERSION) {
-                    throw fail(at + ".StreamViewType", "must be one of " + StreamViewType.knownValues() + ", not " + viewType);
+                    throw fail(
+                            at + ".StreamViewType",
+                            "must be one of " + StreamViewType.knownValues() + ", not " + viewType);
                 }
-                request.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(view).build());
+                request.streamSpecification(StreamSpecification.builder()
+                        .streamEnabled(true)
+                        .streamViewType(view)
+                        .build());
             }
             return new TableSpec(id, request.build(), ttl);
         }
 
-        private List<KeySchemaElement> keySchema(JsonNode node, String path, Map<String, ScalarAttributeType> defined, Set<String> used) {
+        private List<KeySchemaElement> keySchema(
+                JsonNode node, String path, Map<String, ScalarAttributeType> defined, Set<String> used) {
             if (node == null || isNoValue(node) || !node.isArray() || node.isEmpty() || node.size() > 2) {
                 throw fail(path, "must list a HASH key and optionally a RANGE key");
             }
@@ -520,14 +606,19 @@ public final class TemplateResources {
                 String type = requiredString(element, "KeyType", at);
                 KeyType expected = i == 0 ? KeyType.HASH : KeyType.RANGE;
                 if (!expected.toString().equals(type)) {
-                    throw fail(at + ".KeyType", "must be " + expected + (i == 0 ? " (the first key is the partition key)" : "")
-                            + ", not " + type);
+                    throw fail(
+                            at + ".KeyType",
+                            "must be " + expected + (i == 0 ? " (the first key is the partition key)" : "") + ", not "
+                                    + type);
                 }
                 if (!defined.containsKey(name)) {
                     throw fail(at + ".AttributeName", name + " is not in AttributeDefinitions");
                 }
                 used.add(name);
-                key.add(KeySchemaElement.builder().attributeName(name).keyType(expected).build());
+                key.add(KeySchemaElement.builder()
+                        .attributeName(name)
+                        .keyType(expected)
+                        .build());
             }
             return key;
         }
@@ -589,8 +680,10 @@ public final class TemplateResources {
             boolean fifo = optionalBoolean(props, "FifoQueue", path).orElse(false);
             String name = fifo ? id + ".fifo" : id;
             if (!QUEUE_NAME.matcher(id).matches() || name.length() > 80) {
-                throw fail("Resources." + id, "the logical id is the local queue name and must be at most 80 characters"
-                        + (fifo ? " with .fifo" : ""));
+                throw fail(
+                        "Resources." + id,
+                        "the logical id is the local queue name and must be at most 80 characters"
+                                + (fifo ? " with .fifo" : ""));
             }
             Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
             optionalInt(props, "VisibilityTimeout", path, 0, 43_200)
@@ -609,9 +702,12 @@ public final class TemplateResources {
             Optional<Boolean> contentDedup = optionalBoolean(props, "ContentBasedDeduplication", path);
             if (contentDedup.isPresent()) {
                 if (!fifo) {
-                    throw fail(path + ".ContentBasedDeduplication", "applies to FIFO queues only (set FifoQueue: true)");
+                    throw fail(
+                            path + ".ContentBasedDeduplication", "applies to FIFO queues only (set FifoQueue: true)");
                 }
-                attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, contentDedup.get().toString());
+                attributes.put(
+                        QueueAttributeName.CONTENT_BASED_DEDUPLICATION,
+                        contentDedup.get().toString());
             }
             return new QueueSpec(id, name, attributes, redrive(props, path));
         }
@@ -634,8 +730,10 @@ public final class TemplateResources {
             JsonNode target = policy.get("deadLetterTargetArn");
             String targetId = getAttArnTarget(target);
             if (targetId == null) {
-                throw fail(at + ".deadLetterTargetArn", "must be !GetAtt <queue in this template>.Arn"
-                        + (target == null ? " (it is missing)" : ", not " + target));
+                throw fail(
+                        at + ".deadLetterTargetArn",
+                        "must be !GetAtt <queue in this template>.Arn"
+                                + (target == null ? " (it is missing)" : ", not " + target));
             }
             if (!QUEUE_TYPE.equals(resourceTypes.get(targetId))) {
                 throw fail(at + ".deadLetterTargetArn", targetId + " is not an " + QUEUE_TYPE + " in this template");
@@ -656,7 +754,10 @@ public final class TemplateResources {
                 String text = args.asText();
                 return text.endsWith(".Arn") ? text.substring(0, text.length() - 4) : null;
             }
-            if (args.isArray() && args.size() == 2 && args.get(0).isTextual() && "Arn".equals(args.get(1).asText())) {
+            if (args.isArray()
+                    && args.size() == 2
+                    && args.get(0).isTextual()
+                    && "Arn".equals(args.get(1).asText())) {
                 return args.get(0).asText();
             }
             return null;
@@ -671,18 +772,25 @@ public final class TemplateResources {
             return ordered;
         }
 
-        private void visit(String id, Map<String, QueueSpec> queues, Set<String> done, List<String> chain, List<QueueSpec> ordered) {
+        private void visit(
+                String id,
+                Map<String, QueueSpec> queues,
+                Set<String> done,
+                List<String> chain,
+                List<QueueSpec> ordered) {
             if (done.contains(id)) {
                 return;
             }
             if (chain.contains(id)) {
                 chain.add(id);
-                throw fail("Resources." + id + ".Properties.RedrivePolicy", "dead-letter queues form a cycle: "
-                        + String.join(" -> ", chain));
+                throw fail(
+                        "Resources." + id + ".Properties.RedrivePolicy",
+                        "dead-letter queues form a cycle: " + String.join(" -> ", chain));
             }
             chain.add(id);
             QueueSpec queue = queues.get(id);
-            queue.redrive().ifPresent(redrive -> visit(redrive.deadLetterQueueLogicalId(), queues, done, chain, ordered));
+            queue.redrive()
+                    .ifPresent(redrive -> visit(redrive.deadLetterQueueLogicalId(), queues, done, chain, ordered));
             chain.removeLast();
             done.add(id);
             ordered.add(queue);
@@ -695,7 +803,9 @@ public final class TemplateResources {
             checkProperties(props, path, BUCKET_HONOURED, BUCKET_IGNORED);
             String name = kebabCase(id);
             if (!BUCKET_NAME.matcher(name).matches()) {
-                throw fail("Resources." + id, "the local bucket name " + name + " (from the logical id) is not a valid S3 bucket name");
+                throw fail(
+                        "Resources." + id,
+                        "the local bucket name " + name + " (from the logical id) is not a valid S3 bucket name");
             }
             boolean versioned = false;
             JsonNode versioning = value(props, "VersioningConfiguration");
@@ -718,8 +828,13 @@ public final class TemplateResources {
             node.properties().forEach(property -> {
                 String name = property.getKey();
                 if (!honoured.contains(name) && !ignored.contains(name)) {
-                    throw fail(path + "." + name, "is not supported locally (supported: " + new java.util.TreeSet<>(honoured)
-                            + (ignored.isEmpty() ? "" : "; accepted and ignored: " + new java.util.TreeSet<>(ignored)) + ")");
+                    throw fail(
+                            path + "." + name,
+                            "is not supported locally (supported: " + new java.util.TreeSet<>(honoured)
+                                    + (ignored.isEmpty()
+                                            ? ""
+                                            : "; accepted and ignored: " + new java.util.TreeSet<>(ignored))
+                                    + ")");
                 }
             });
         }
@@ -731,7 +846,9 @@ public final class TemplateResources {
         }
 
         private static boolean isNoValue(JsonNode node) {
-            return node.isObject() && node.size() == 1 && "AWS::NoValue".equals(node.path("Ref").asText(null));
+            return node.isObject()
+                    && node.size() == 1
+                    && "AWS::NoValue".equals(node.path("Ref").asText(null));
         }
 
         private ObjectNode object(JsonNode node, String path) {
@@ -823,7 +940,10 @@ public final class TemplateResources {
             if (node.isValueNode() && !node.isNull()) {
                 return node.asText();
             }
-            if (node.isObject() && node.size() == 1 && node.has("Ref") && node.get("Ref").isTextual()) {
+            if (node.isObject()
+                    && node.size() == 1
+                    && node.has("Ref")
+                    && node.get("Ref").isTextual()) {
                 String target = node.get("Ref").asText();
                 if (parameters.containsKey(target)) {
                     String value = parameterDefaults.get(target);
@@ -842,8 +962,10 @@ public final class TemplateResources {
                 throw fail(path, "!Ref " + target + " names no parameter or resource of the template");
             }
             if (node.isObject() && node.size() == 1) {
-                throw fail(path, node.properties().iterator().next().getKey()
-                        + " cannot be resolved locally; use a literal or !Ref to a parameter with a Default");
+                throw fail(
+                        path,
+                        node.properties().iterator().next().getKey()
+                                + " cannot be resolved locally; use a literal or !Ref to a parameter with a Default");
             }
             throw fail(path, "must be a single value, not " + node);
         }

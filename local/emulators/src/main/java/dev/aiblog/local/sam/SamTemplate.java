@@ -53,8 +53,13 @@ public final class SamTemplate {
     }
 
     /** One function as the template declares it. */
-    public record Function(String logicalId, String handler, Map<String, JsonNode> environment, Duration timeout,
-                           int memoryMb, Map<String, JsonNode> events) {
+    public record Function(
+            String logicalId,
+            String handler,
+            Map<String, JsonNode> environment,
+            Duration timeout,
+            int memoryMb,
+            Map<String, JsonNode> events) {
         public String handlerClass() {
             int sep = handler.indexOf("::");
             return sep < 0 ? handler : handler.substring(0, sep);
@@ -77,10 +82,12 @@ public final class SamTemplate {
             globals.path("Environment").path("Variables").properties().forEach(e -> env.put(e.getKey(), e.getValue()));
             props.path("Environment").path("Variables").properties().forEach(e -> env.put(e.getKey(), e.getValue()));
             long timeout = props.path("Timeout").asLong(globals.path("Timeout").asLong(3));
-            int memory = props.path("MemorySize").asInt(globals.path("MemorySize").asInt(128));
+            int memory =
+                    props.path("MemorySize").asInt(globals.path("MemorySize").asInt(128));
             Map<String, JsonNode> events = new LinkedHashMap<>();
             props.path("Events").properties().forEach(e -> events.put(e.getKey(), e.getValue()));
-            String handler = props.path("Handler").asText(globals.path("Handler").asText(null));
+            String handler =
+                    props.path("Handler").asText(globals.path("Handler").asText(null));
             if (handler == null) {
                 throw new IllegalStateException(file + ": function " + entry.getKey() + " has no Handler");
             }
@@ -99,20 +106,26 @@ public final class SamTemplate {
             return Optional.empty();
         }
         JsonNode own = resource.path("Properties").path("AutoPublishAlias");
-        JsonNode alias = own.isMissingNode() ? root.path("Globals").path("Function").path("AutoPublishAlias") : own;
+        JsonNode alias =
+                own.isMissingNode() ? root.path("Globals").path("Function").path("AutoPublishAlias") : own;
         return alias.isTextual() && !alias.asText().isEmpty() ? Optional.of(alias.asText()) : Optional.empty();
     }
 
     /** A function's alias ARN, {@code arn:aws:lambda:…:function:Name:alias}. */
     public String aliasArn(String logicalId) {
-        return arn(logicalId) + ":" + alias(logicalId).orElseThrow(() -> new IllegalStateException(
-                file + ": " + logicalId + " has no AutoPublishAlias, so " + logicalId + ".Alias names nothing"));
+        return arn(logicalId) + ":"
+                + alias(logicalId)
+                        .orElseThrow(() -> new IllegalStateException(file + ": " + logicalId
+                                + " has no AutoPublishAlias, so " + logicalId + ".Alias names nothing"));
     }
 
     public Function function(String logicalId) {
-        return functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no function " + logicalId
-                        + "; functions: " + functions().stream().map(Function::logicalId).toList()));
+        return functions().stream()
+                .filter(f -> f.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("template.yaml has no function " + logicalId + "; functions: "
+                                + functions().stream().map(Function::logicalId).toList()));
     }
 
     public StateMachine stateMachine() {
@@ -123,11 +136,15 @@ public final class SamTemplate {
                 JsonNode props = resource.path("Properties");
                 Map<String, JsonNode> subs = new LinkedHashMap<>();
                 props.path("DefinitionSubstitutions").properties().forEach(e -> subs.put(e.getKey(), e.getValue()));
-                machines.add(new StateMachine(entry.getKey(), directory().resolve(props.path("DefinitionUri").asText()), subs));
+                machines.add(new StateMachine(
+                        entry.getKey(),
+                        directory().resolve(props.path("DefinitionUri").asText()),
+                        subs));
             }
         });
         if (machines.size() != 1) {
-            throw new IllegalStateException(file + " declares " + machines.size() + " state machines; the local runtime runs exactly one");
+            throw new IllegalStateException(
+                    file + " declares " + machines.size() + " state machines; the local runtime runs exactly one");
         }
         return machines.getFirst();
     }
@@ -147,16 +164,18 @@ public final class SamTemplate {
 
     /** The rate of a {@code ScheduleV2}/{@code Schedule} event: {@code rate(6 hours)} → 6 h. */
     public static Optional<Duration> rate(String expression) {
-        var m = java.util.regex.Pattern.compile("rate\\((\\d+)\\s+(minute|minutes|hour|hours|day|days)\\)").matcher(expression.trim());
+        var m = java.util.regex.Pattern.compile("rate\\((\\d+)\\s+(minute|minutes|hour|hours|day|days)\\)")
+                .matcher(expression.trim());
         if (!m.matches()) {
             return Optional.empty();
         }
         long n = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-            case "minute", "minutes" -> Duration.ofMinutes(n);
-            case "hour", "hours" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        });
+        return Optional.of(
+                switch (m.group(2)) {
+                    case "minute", "minutes" -> Duration.ofMinutes(n);
+                    case "hour", "hours" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
     }
 
     private static String joinList(JsonNode array) {
@@ -172,7 +191,8 @@ public final class SamTemplate {
      * @param attributes {@code LogicalId.Attribute} → value for {@code !GetAtt} (ARNs of tables, queue names, ...)
      * @param parameterOverrides like {@code sam deploy --parameter-overrides}
      */
-    public TemplateValues values(Map<String, String> refs, Map<String, String> attributes, Map<String, String> parameterOverrides) {
+    public TemplateValues values(
+            Map<String, String> refs, Map<String, String> attributes, Map<String, String> parameterOverrides) {
         return new TemplateValues(this, refs, attributes, parameters(parameterOverrides));
     }
 
@@ -216,9 +236,11 @@ public final class SamTemplate {
         String type = root.path("Resources").path(logicalId).path("Type").asText();
         return switch (type) {
             case "AWS::Serverless::Function" -> "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + logicalId;
-            case "AWS::Serverless::StateMachine" -> "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:" + logicalId;
+            case "AWS::Serverless::StateMachine" ->
+                "arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:" + logicalId;
             case "AWS::SQS::Queue" -> "arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + logicalId;
-            case "" -> throw new IllegalStateException(file + ": !GetAtt names " + logicalId + ", which is not a resource");
+            case "" ->
+                throw new IllegalStateException(file + ": !GetAtt names " + logicalId + ", which is not a resource");
             default -> "arn:aws:local:us-east-1:" + ACCOUNT + ":" + logicalId;
         };
     }

@@ -35,7 +35,11 @@ public final class TemplateValues {
      * @param attributes {@code LogicalId.Attribute} → value, for {@code !GetAtt} beyond what the template knows
      * @param parameters every parameter's value (defaults with overrides applied)
      */
-    TemplateValues(SamTemplate template, Map<String, String> refs, Map<String, String> attributes, Map<String, String> parameters) {
+    TemplateValues(
+            SamTemplate template,
+            Map<String, String> refs,
+            Map<String, String> attributes,
+            Map<String, String> parameters) {
         this.template = template;
         this.refs = Map.copyOf(refs);
         this.attributes = Map.copyOf(attributes);
@@ -48,7 +52,8 @@ public final class TemplateValues {
         if (resolved.isValueNode()) {
             return resolved.asText();
         }
-        throw new IllegalStateException(template.file() + ": " + value + " resolves to " + resolved + ", not a single value");
+        throw new IllegalStateException(
+                template.file() + ": " + value + " resolves to " + resolved + ", not a single value");
     }
 
     /** Any part of the template with every intrinsic in it evaluated: plain JSON, as CloudFormation hands it on. */
@@ -124,7 +129,9 @@ public final class TemplateValues {
             case "AWS::Partition" -> "aws";
             case "AWS::URLSuffix" -> "amazonaws.com";
             case "AWS::StackName" -> SamTemplate.STACK_NAME;
-            default -> throw new IllegalStateException(template.file() + ": !Ref " + name + " names nothing the local runtime knows");
+            default ->
+                throw new IllegalStateException(
+                        template.file() + ": !Ref " + name + " names nothing the local runtime knows");
         };
     }
 
@@ -135,14 +142,16 @@ public final class TemplateValues {
         if (known != null) {
             return known;
         }
-        String type = template.root().path("Resources").path(target).path("Type").asText("");
+        String type =
+                template.root().path("Resources").path(target).path("Type").asText("");
         if ("Arn".equals(attribute)) {
             return template.arn(target);
         }
         if ("Name".equals(attribute) && type.equals("AWS::Serverless::StateMachine")) {
             return target;
         }
-        throw new IllegalStateException(template.file() + ": !GetAtt " + target + "." + attribute + " is not supported locally");
+        throw new IllegalStateException(
+                template.file() + ": !GetAtt " + target + "." + attribute + " is not supported locally");
     }
 
     private String sub(JsonNode args) {
@@ -205,7 +214,8 @@ public final class TemplateValues {
             String key = node.properties().iterator().next().getKey();
             JsonNode args = node.get(key);
             return switch (key) {
-                case "Fn::Equals" -> json(args.get(0)).asText().equals(json(args.get(1)).asText());
+                case "Fn::Equals" ->
+                    json(args.get(0)).asText().equals(json(args.get(1)).asText());
                 case "Fn::Not" -> !bool(args.get(0));
                 case "Fn::And" -> {
                     boolean all = true;
@@ -222,7 +232,9 @@ public final class TemplateValues {
                     yield any;
                 }
                 case "Condition" -> condition(args.asText());
-                default -> throw new IllegalStateException(template.file() + ": condition function " + key + " is not supported locally");
+                default ->
+                    throw new IllegalStateException(
+                            template.file() + ": condition function " + key + " is not supported locally");
             };
         }
         throw new IllegalStateException(template.file() + ": " + node + " is not a condition");

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,12 +25,14 @@ class EmulatorsExtensionTest {
     }
 
     @Test
-    void injectsTheSharedEmulatorsProvisionedFromTheRepositoryTemplate(DynamoDbClient dynamoDb, SqsClient sqs, S3Client s3,
-            ProvisionedResources resources, Emulators emulators) {
+    void injectsTheSharedEmulatorsProvisionedFromTheRepositoryTemplate(
+            DynamoDbClient dynamoDb, SqsClient sqs, S3Client s3, ProvisionedResources resources, Emulators emulators) {
         assertThat(EmulatedAws.shared()).isSameAs(aws);
         assertThat(emulators).isSameAs(aws.emulators());
-        assertThat(dynamoDb.listTables().tableNames()).containsAll(resources.tables().values());
-        assertThat(sqs.listQueues().queueUrls()).containsAll(resources.queueUrls().values());
+        assertThat(dynamoDb.listTables().tableNames())
+                .containsAll(resources.tables().values());
+        assertThat(sqs.listQueues().queueUrls())
+                .containsAll(resources.queueUrls().values());
         assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("content-bucket");
         assertThat(aws.template().source()).endsWith("template.yaml");
     }
@@ -40,17 +40,28 @@ class EmulatorsExtensionTest {
     @Test
     void resetEmptiesTablesQueuesAndBuckets() {
         ProvisionedResources before = aws.resources();
-        aws.dynamoDb().putItem(b -> b.tableName("RequestsTable").item(Map.of("requestId", AttributeValue.fromS("r-reset"))));
+        aws.dynamoDb()
+                .putItem(b -> b.tableName("RequestsTable").item(Map.of("requestId", AttributeValue.fromS("r-reset"))));
         aws.sqs().sendMessage(b -> b.queueUrl(before.queueUrl("RequestsQueue")).messageBody("reset me"));
         aws.s3().putObject(b -> b.bucket("content-bucket").key("images/reset.png"), RequestBody.fromString("png"));
 
         aws.reset();
 
         assertThat(aws.resources().environment()).isEqualTo(before.environment());
-        assertThat(aws.dynamoDb().scan(b -> b.tableName("RequestsTable")).count()).isZero();
-        assertThat(aws.dynamoDb().describeTable(b -> b.tableName("BlogsTable")).table().globalSecondaryIndexes()).hasSize(1);
-        assertThat(aws.sqs().receiveMessage(b -> b.queueUrl(before.queueUrl("RequestsQueue")).waitTimeSeconds(1)).messages()).isEmpty();
-        assertThat(aws.s3().listObjectsV2(b -> b.bucket("content-bucket")).contents()).isEmpty();
+        assertThat(aws.dynamoDb().scan(b -> b.tableName("RequestsTable")).count())
+                .isZero();
+        assertThat(aws.dynamoDb()
+                        .describeTable(b -> b.tableName("BlogsTable"))
+                        .table()
+                        .globalSecondaryIndexes())
+                .hasSize(1);
+        assertThat(aws.sqs()
+                        .receiveMessage(b ->
+                                b.queueUrl(before.queueUrl("RequestsQueue")).waitTimeSeconds(1))
+                        .messages())
+                .isEmpty();
+        assertThat(aws.s3().listObjectsV2(b -> b.bucket("content-bucket")).contents())
+                .isEmpty();
     }
 
     @Test
@@ -68,7 +79,8 @@ class EmulatorsExtensionTest {
 
         assertThat(EmulatedAws.findTemplate(root.resolve("local/emulators"))).isEqualTo(root.resolve("template.yaml"));
         assertThat(EmulatedAws.findTemplate(nested)).isEqualTo(dir.resolve("template.yaml"));
-        assertThatThrownBy(() -> EmulatedAws.findTemplate(Path.of("/"))).isInstanceOf(TemplateException.class)
+        assertThatThrownBy(() -> EmulatedAws.findTemplate(Path.of("/")))
+                .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("aiblog.template");
     }
 }

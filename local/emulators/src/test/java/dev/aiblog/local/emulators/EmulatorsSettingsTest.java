@@ -11,9 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -47,18 +45,27 @@ class EmulatorsSettingsTest {
 
     @Test
     void presignedUrlsWorkAgainstLocalS3() throws Exception {
-        try (Emulators emulators = Emulators.inMemory(); LocalAwsClients aws = LocalAwsClients.of(emulators);
+        try (Emulators emulators = Emulators.inMemory();
+                LocalAwsClients aws = LocalAwsClients.of(emulators);
                 S3Presigner presigner = S3Presigner.builder()
                         .endpointOverride(emulators.s3Endpoint())
                         .region(LocalAwsClients.REGION)
                         .credentialsProvider(LocalAwsClients.CREDENTIALS)
-                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build())
                         .build()) {
             aws.s3().createBucket(b -> b.bucket("presign-bucket"));
-            aws.s3().putObject(b -> b.bucket("presign-bucket").key("images/p.png").contentType("image/png"), RequestBody.fromString("png"));
+            aws.s3()
+                    .putObject(
+                            b -> b.bucket("presign-bucket").key("images/p.png").contentType("image/png"),
+                            RequestBody.fromString("png"));
 
-            URI url = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                    .getObjectRequest(g -> g.bucket("presign-bucket").key("images/p.png"))).url().toURI();
+            URI url = presigner
+                    .presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                            .getObjectRequest(g -> g.bucket("presign-bucket").key("images/p.png")))
+                    .url()
+                    .toURI();
             HttpResponse<String> response;
             try (HttpClient http = HttpClient.newHttpClient()) {
                 response = http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());

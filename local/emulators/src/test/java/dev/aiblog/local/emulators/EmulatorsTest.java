@@ -3,6 +3,8 @@ package dev.aiblog.local.emulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,14 +14,9 @@ import java.net.SocketException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -39,7 +36,8 @@ class EmulatorsTest {
         emulators = Emulators.inMemory();
         aws = LocalAwsClients.of(emulators);
         resources = TemplateResources.load(EmulatedAws.findTemplate()).provision(aws);
-        System.out.printf("emulators started in %d ms%n", emulators.startupTime().toMillis());
+        System.out.printf(
+                "emulators started in %d ms%n", emulators.startupTime().toMillis());
     }
 
     @AfterAll
@@ -67,8 +65,12 @@ class EmulatorsTest {
         assumeThat(external).as("a non-loopback address on this machine").isNotEmpty();
 
         for (URI endpoint : List.of(emulators.dynamoDbEndpoint(), emulators.sqsEndpoint(), emulators.s3Endpoint())) {
-            assertThat(connects(external.getFirst(), endpoint.getPort())).as("%s on %s", endpoint, external.getFirst()).isFalse();
-            assertThat(connects(InetAddress.getLoopbackAddress(), endpoint.getPort())).as("%s on loopback", endpoint).isTrue();
+            assertThat(connects(external.getFirst(), endpoint.getPort()))
+                    .as("%s on %s", endpoint, external.getFirst())
+                    .isFalse();
+            assertThat(connects(InetAddress.getLoopbackAddress(), endpoint.getPort()))
+                    .as("%s on loopback", endpoint)
+                    .isTrue();
         }
     }
 
@@ -81,7 +83,9 @@ class EmulatorsTest {
 
         aws.dynamoDb().putItem(b -> b.tableName(table).item(item));
         Map<String, AttributeValue> read = aws.dynamoDb()
-                .getItem(b -> b.tableName(table).key(Map.of("requestId", AttributeValue.fromS("r-round-trip"))).consistentRead(true))
+                .getItem(b -> b.tableName(table)
+                        .key(Map.of("requestId", AttributeValue.fromS("r-round-trip")))
+                        .consistentRead(true))
                 .item();
 
         assertThat(read).isEqualTo(item);
@@ -91,20 +95,31 @@ class EmulatorsTest {
     void sqsRoundTrip() {
         String queueUrl = resources.queueUrl("RequestsQueue");
 
-        String sent = aws.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"requestId\":\"r-sqs\"}")).messageId();
-        List<Message> received = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        String sent = aws.sqs()
+                .sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"requestId\":\"r-sqs\"}"))
+                .messageId();
+        List<Message> received = aws.sqs()
+                .receiveMessage(
+                        b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
         received.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
 
-        assertThat(received).filteredOn(m -> m.messageId().equals(sent)).singleElement().satisfies(message -> {
-            assertThat(message.body()).isEqualTo("{\"requestId\":\"r-sqs\"}");
-        });
+        assertThat(received)
+                .filteredOn(m -> m.messageId().equals(sent))
+                .singleElement()
+                .satisfies(message -> {
+                    assertThat(message.body()).isEqualTo("{\"requestId\":\"r-sqs\"}");
+                });
     }
 
     @Test
     void s3RoundTrip() {
         String bucket = resources.bucketName("ContentBucket");
 
-        aws.s3().putObject(b -> b.bucket(bucket).key("drafts/r-s3.md").contentType("text/markdown"), RequestBody.fromString("# Title"));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key("drafts/r-s3.md").contentType("text/markdown"),
+                        RequestBody.fromString("# Title"));
         var object = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key("drafts/r-s3.md"));
 
         assertThat(object.asUtf8String()).isEqualTo("# Title");
@@ -114,13 +129,19 @@ class EmulatorsTest {
     @Test
     void provisionsTheTemplatesTablesWithTheirIndexesAndTtl() {
         var blogs = aws.dynamoDb().describeTable(b -> b.tableName("BlogsTable")).table();
-        var ttl = aws.dynamoDb().describeTimeToLive(b -> b.tableName("IdempotencyTable")).timeToLiveDescription();
+        var ttl = aws.dynamoDb()
+                .describeTimeToLive(b -> b.tableName("IdempotencyTable"))
+                .timeToLiveDescription();
 
-        assertThat(aws.dynamoDb().listTables().tableNames()).contains("RequestsTable", "BlogsTable", "IdempotencyTable");
-        assertThat(blogs.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType()).containsExactly("pk:HASH", "sk:RANGE");
+        assertThat(aws.dynamoDb().listTables().tableNames())
+                .contains("RequestsTable", "BlogsTable", "IdempotencyTable");
+        assertThat(blogs.keySchema())
+                .extracting(k -> k.attributeName() + ":" + k.keyType())
+                .containsExactly("pk:HASH", "sk:RANGE");
         assertThat(blogs.globalSecondaryIndexes()).singleElement().satisfies(feed -> {
             assertThat(feed.indexName()).isEqualTo("Feed");
-            assertThat(feed.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+            assertThat(feed.keySchema())
+                    .extracting(k -> k.attributeName() + ":" + k.keyType())
                     .containsExactly("feedPk:" + KeyType.HASH, "feedSk:" + KeyType.RANGE);
         });
         assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
@@ -129,12 +150,23 @@ class EmulatorsTest {
 
     @Test
     void feedIndexAnswersQueries() {
-        aws.dynamoDb().putItem(b -> b.tableName("BlogsTable").item(Map.of(
-                "pk", AttributeValue.fromS("BLOG#feed-1"), "sk", AttributeValue.fromS("META"),
-                "feedPk", AttributeValue.fromS("FEED"), "feedSk", AttributeValue.fromS("2025-01-01T00:00:00Z#feed-1"))));
+        aws.dynamoDb()
+                .putItem(b -> b.tableName("BlogsTable")
+                        .item(Map.of(
+                                "pk",
+                                AttributeValue.fromS("BLOG#feed-1"),
+                                "sk",
+                                AttributeValue.fromS("META"),
+                                "feedPk",
+                                AttributeValue.fromS("FEED"),
+                                "feedSk",
+                                AttributeValue.fromS("2025-01-01T00:00:00Z#feed-1"))));
 
-        var page = aws.dynamoDb().query(b -> b.tableName("BlogsTable").indexName("Feed")
-                .keyConditionExpression("feedPk = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS("FEED"))));
+        var page = aws.dynamoDb()
+                .query(b -> b.tableName("BlogsTable")
+                        .indexName("Feed")
+                        .keyConditionExpression("feedPk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("FEED"))));
 
         assertThat(page.items()).extracting(item -> item.get("pk").s()).contains("BLOG#feed-1");
     }
@@ -143,7 +175,8 @@ class EmulatorsTest {
     void provisionsTheBucketAndTheQueuesWithTheirAttributes() throws Exception {
         String queueUrl = resources.queueUrl("RequestsQueue");
         Map<QueueAttributeName, String> attributes = aws.sqs()
-                .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL)).attributes();
+                .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL))
+                .attributes();
         JsonNode redrive = new ObjectMapper().readTree(attributes.get(QueueAttributeName.REDRIVE_POLICY));
 
         assertThat(aws.s3().listBuckets().buckets()).extracting(b -> b.name()).contains("content-bucket");
@@ -157,7 +190,8 @@ class EmulatorsTest {
     void environmentGivesWhatEachRefResolvesTo() {
         Map<String, String> env = resources.environment();
 
-        assertThat(env).containsEntry("RequestsTable", "RequestsTable")
+        assertThat(env)
+                .containsEntry("RequestsTable", "RequestsTable")
                 .containsEntry("BlogsTable", "BlogsTable")
                 .containsEntry("IdempotencyTable", "IdempotencyTable")
                 .containsEntry("LedgerTable", "LedgerTable")
@@ -169,40 +203,57 @@ class EmulatorsTest {
         assertThat(resources.ref("Stage")).contains("dev");
         assertThat(resources.ref("AWS::Region")).contains("us-east-1");
         assertThat(resources.ref("ModerateFunction")).isEmpty();
-        assertThat(resources.arn("RequestsDeadLetterQueue")).isEqualTo("arn:aws:sqs:us-east-1:000000000000:RequestsDeadLetterQueue");
+        assertThat(resources.arn("RequestsDeadLetterQueue"))
+                .isEqualTo("arn:aws:sqs:us-east-1:000000000000:RequestsDeadLetterQueue");
         assertThat(resources.arn("BlogsTable")).endsWith(":table/BlogsTable");
     }
 
     @Test
     void provisioningAgainLeavesExistingResourcesAndTheirDataAlone() {
-        aws.dynamoDb().putItem(b -> b.tableName("RequestsTable").item(Map.of("requestId", AttributeValue.fromS("r-kept"))));
+        aws.dynamoDb()
+                .putItem(b -> b.tableName("RequestsTable").item(Map.of("requestId", AttributeValue.fromS("r-kept"))));
         aws.s3().putObject(b -> b.bucket("content-bucket").key("posts/kept.md"), RequestBody.fromString("kept"));
 
-        ProvisionedResources again = TemplateResources.load(EmulatedAws.findTemplate()).provision(aws);
+        ProvisionedResources again =
+                TemplateResources.load(EmulatedAws.findTemplate()).provision(aws);
 
         assertThat(again.environment()).isEqualTo(resources.environment());
-        assertThat(aws.dynamoDb().getItem(b -> b.tableName("RequestsTable")
-                .key(Map.of("requestId", AttributeValue.fromS("r-kept")))).hasItem()).isTrue();
-        assertThat(aws.s3().getObjectAsBytes(b -> b.bucket("content-bucket").key("posts/kept.md")).asUtf8String()).isEqualTo("kept");
+        assertThat(aws.dynamoDb()
+                        .getItem(b ->
+                                b.tableName("RequestsTable").key(Map.of("requestId", AttributeValue.fromS("r-kept"))))
+                        .hasItem())
+                .isTrue();
+        assertThat(aws.s3()
+                        .getObjectAsBytes(b -> b.bucket("content-bucket").key("posts/kept.md"))
+                        .asUtf8String())
+                .isEqualTo("kept");
     }
 
     @Test
     void aMessageReceivedMoreThanMaxReceiveCountTimesMovesToTheDeadLetterQueue() {
         String queueUrl = resources.queueUrl("RequestsQueue");
         String dlqUrl = resources.queueUrl("RequestsDeadLetterQueue");
-        String sent = aws.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody("poison")).messageId();
+        String sent = aws.sqs()
+                .sendMessage(b -> b.queueUrl(queueUrl).messageBody("poison"))
+                .messageId();
 
         int receives = 0;
         for (int attempt = 0; attempt < 10; attempt++) {
-            List<Message> got = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).visibilityTimeout(0).waitTimeSeconds(1)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+            List<Message> got = aws.sqs()
+                    .receiveMessage(b -> b.queueUrl(queueUrl)
+                            .visibilityTimeout(0)
+                            .waitTimeSeconds(1)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .messages();
             if (got.isEmpty()) {
                 break;
             }
             assertThat(got).singleElement().extracting(Message::messageId).isEqualTo(sent);
             receives++;
         }
-        List<Message> dead = aws.sqs().receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(1)).messages();
+        List<Message> dead = aws.sqs()
+                .receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(1))
+                .messages();
 
         assertThat(receives).isEqualTo(5);
         assertThat(dead).singleElement().satisfies(message -> {

@@ -3,7 +3,6 @@ package dev.aiblog.local.emulators;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,8 +15,7 @@ public final class PersistenceProbe {
 
     static final String WRITTEN = "WRITTEN";
 
-    private PersistenceProbe() {
-    }
+    private PersistenceProbe() {}
 
     public static void main(String[] args) throws IOException {
         Path dataDir = Path.of(args[0]);
@@ -26,10 +24,16 @@ public final class PersistenceProbe {
         Emulators emulators = Emulators.persistentAt(dataDir);
         LocalAwsClients aws = LocalAwsClients.of(emulators);
         ProvisionedResources resources = TemplateResources.load(template).provision(aws);
-        aws.dynamoDb().putItem(b -> b.tableName(resources.tableName("RequestsTable"))
-                .item(Map.of("requestId", AttributeValue.fromS(id), "status", AttributeValue.fromS("QUEUED"))));
-        aws.s3().putObject(b -> b.bucket(resources.bucketName("ContentBucket")).key("drafts/" + id + ".md"), RequestBody.fromString(id));
-        aws.sqs().sendMessage(b -> b.queueUrl(resources.queueUrl("RequestsQueue")).messageBody(id));
+        aws.dynamoDb()
+                .putItem(b -> b.tableName(resources.tableName("RequestsTable"))
+                        .item(Map.of("requestId", AttributeValue.fromS(id), "status", AttributeValue.fromS("QUEUED"))));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(resources.bucketName("ContentBucket")).key("drafts/" + id + ".md"),
+                        RequestBody.fromString(id));
+        aws.sqs()
+                .sendMessage(
+                        b -> b.queueUrl(resources.queueUrl("RequestsQueue")).messageBody(id));
         System.out.println(WRITTEN);
         System.out.flush();
         while (System.in.read() != -1) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -31,23 +28,43 @@ class PersistenceTest {
 
     @Test
     void anItemAnObjectAndAQueuedMessageSurviveARestart() {
-        try (Emulators first = Emulators.persistentAt(dataDir); LocalAwsClients aws = LocalAwsClients.of(first)) {
+        try (Emulators first = Emulators.persistentAt(dataDir);
+                LocalAwsClients aws = LocalAwsClients.of(first)) {
             ProvisionedResources resources = TemplateResources.load(TEMPLATE).provision(aws);
-            aws.dynamoDb().putItem(b -> b.tableName(resources.tableName("BlogsTable")).item(Map.of(
-                    "pk", AttributeValue.fromS("BLOG#b1"), "sk", AttributeValue.fromS("META"), "title", AttributeValue.fromS("Kept"))));
-            aws.s3().putObject(b -> b.bucket(resources.bucketName("ContentBucket")).key("posts/b1.md"), RequestBody.fromString("# Kept"));
-            aws.sqs().sendMessage(b -> b.queueUrl(resources.queueUrl("RequestsQueue")).messageBody("{\"requestId\":\"r1\"}"));
+            aws.dynamoDb()
+                    .putItem(b -> b.tableName(resources.tableName("BlogsTable"))
+                            .item(Map.of(
+                                    "pk",
+                                    AttributeValue.fromS("BLOG#b1"),
+                                    "sk",
+                                    AttributeValue.fromS("META"),
+                                    "title",
+                                    AttributeValue.fromS("Kept"))));
+            aws.s3()
+                    .putObject(
+                            b -> b.bucket(resources.bucketName("ContentBucket")).key("posts/b1.md"),
+                            RequestBody.fromString("# Kept"));
+            aws.sqs()
+                    .sendMessage(
+                            b -> b.queueUrl(resources.queueUrl("RequestsQueue")).messageBody("{\"requestId\":\"r1\"}"));
         }
 
-        try (Emulators second = Emulators.persistentAt(dataDir); LocalAwsClients aws = LocalAwsClients.of(second)) {
+        try (Emulators second = Emulators.persistentAt(dataDir);
+                LocalAwsClients aws = LocalAwsClients.of(second)) {
             ProvisionedResources resources = TemplateResources.load(TEMPLATE).provision(aws);
 
-            var item = aws.dynamoDb().getItem(b -> b.tableName("BlogsTable")
-                    .key(Map.of("pk", AttributeValue.fromS("BLOG#b1"), "sk", AttributeValue.fromS("META")))).item();
-            String object = aws.s3().getObjectAsBytes(b -> b.bucket("content-bucket").key("posts/b1.md")).asUtf8String();
+            var item = aws.dynamoDb()
+                    .getItem(b -> b.tableName("BlogsTable")
+                            .key(Map.of("pk", AttributeValue.fromS("BLOG#b1"), "sk", AttributeValue.fromS("META"))))
+                    .item();
+            String object = aws.s3()
+                    .getObjectAsBytes(b -> b.bucket("content-bucket").key("posts/b1.md"))
+                    .asUtf8String();
             List<Message> messages = receiveAll(aws, resources.queueUrl("RequestsQueue"));
-            var queueAttributes = aws.sqs().getQueueAttributes(b -> b.queueUrl(resources.queueUrl("RequestsQueue"))
-                    .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.REDRIVE_POLICY)).attributes();
+            var queueAttributes = aws.sqs()
+                    .getQueueAttributes(b -> b.queueUrl(resources.queueUrl("RequestsQueue"))
+                            .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.REDRIVE_POLICY))
+                    .attributes();
 
             assertThat(item).containsEntry("title", AttributeValue.fromS("Kept"));
             assertThat(object).isEqualTo("# Kept");
@@ -60,15 +77,23 @@ class PersistenceTest {
     @Test
     void writesSurviveAKilledProcess() throws Exception {
         String id = "r-killed";
-        Process probe = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                PersistenceProbe.class.getName(), dataDir.toString(), TEMPLATE.toString(), id)
+        Process probe = new ProcessBuilder(
+                        javaCommand(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        PersistenceProbe.class.getName(),
+                        dataDir.toString(),
+                        TEMPLATE.toString(),
+                        id)
                 .redirectErrorStream(true)
                 .start();
         // a probe that never gets to WRITTEN is killed, which ends the read below
         CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES).execute(probe::destroyForcibly);
         List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null && !line.equals(PersistenceProbe.WRITTEN)) {
                 output.add(line);
@@ -80,14 +105,22 @@ class PersistenceTest {
             probe.destroyForcibly();
         }
 
-        try (Emulators restarted = Emulators.persistentAt(dataDir); LocalAwsClients aws = LocalAwsClients.of(restarted)) {
+        try (Emulators restarted = Emulators.persistentAt(dataDir);
+                LocalAwsClients aws = LocalAwsClients.of(restarted)) {
             ProvisionedResources resources = TemplateResources.load(TEMPLATE).provision(aws);
 
-            assertThat(aws.dynamoDb().getItem(b -> b.tableName("RequestsTable")
-                    .key(Map.of("requestId", AttributeValue.fromS(id)))).item()).containsEntry("status", AttributeValue.fromS("QUEUED"));
-            assertThat(aws.s3().getObjectAsBytes(b -> b.bucket("content-bucket").key("drafts/" + id + ".md")).asUtf8String())
+            assertThat(aws.dynamoDb()
+                            .getItem(b ->
+                                    b.tableName("RequestsTable").key(Map.of("requestId", AttributeValue.fromS(id))))
+                            .item())
+                    .containsEntry("status", AttributeValue.fromS("QUEUED"));
+            assertThat(aws.s3()
+                            .getObjectAsBytes(b -> b.bucket("content-bucket").key("drafts/" + id + ".md"))
+                            .asUtf8String())
                     .isEqualTo(id);
-            assertThat(receiveAll(aws, resources.queueUrl("RequestsQueue"))).extracting(Message::body).containsExactly(id);
+            assertThat(receiveAll(aws, resources.queueUrl("RequestsQueue")))
+                    .extracting(Message::body)
+                    .containsExactly(id);
         }
     }
 
@@ -103,10 +136,12 @@ class PersistenceTest {
 
     @Test
     void inMemoryKeepsNothing() {
-        try (Emulators first = Emulators.inMemory(); LocalAwsClients aws = LocalAwsClients.of(first)) {
+        try (Emulators first = Emulators.inMemory();
+                LocalAwsClients aws = LocalAwsClients.of(first)) {
             TemplateResources.load(TEMPLATE).provision(aws);
         }
-        try (Emulators second = Emulators.inMemory(); LocalAwsClients aws = LocalAwsClients.of(second)) {
+        try (Emulators second = Emulators.inMemory();
+                LocalAwsClients aws = LocalAwsClients.of(second)) {
             assertThat(aws.dynamoDb().listTables().tableNames()).isEmpty();
             assertThat(aws.sqs().listQueues().queueUrls()).isEmpty();
             assertThat(aws.s3().listBuckets().buckets()).isEmpty();
@@ -117,14 +152,19 @@ class PersistenceTest {
         List<Message> all = new ArrayList<>();
         List<Message> batch;
         do {
-            batch = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            batch = aws.sqs()
+                    .receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
             all.addAll(batch);
         } while (!batch.isEmpty());
         return all;
     }
 
     private static String javaCommand() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

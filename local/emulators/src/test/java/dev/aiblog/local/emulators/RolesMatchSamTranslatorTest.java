@@ -45,29 +45,54 @@ class RolesMatchSamTranslatorTest {
         }
         Process check;
         try {
-            check = new ProcessBuilder("python3", "-c", "import samtranslator").redirectErrorStream(true).start();
+            check = new ProcessBuilder("python3", "-c", "import samtranslator")
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             check = null;
         }
-        assumeTrue(check != null && check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0,
+        assumeTrue(
+                check != null && check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0,
                 "python3 with samtranslator (AWS's SAM translator, installed with cfn-lint) is not available");
-        Process run = new ProcessBuilder("python3", script.toString(), template.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process run = new ProcessBuilder("python3", script.toString(), template.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         byte[] out = run.getInputStream().readAllBytes();
         assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as("the SAM translator transforms template.yaml").isZero();
+        assertThat(run.exitValue())
+                .as("the SAM translator transforms template.yaml")
+                .isZero();
         translated = new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
         Files.deleteIfExists(script);
 
         sam = SamTemplate.load(template);
-        values = sam.values(Map.of("RequestsTable", "RequestsTable", "BlogsTable", "BlogsTable", "IdempotencyTable", "IdempotencyTable",
-                        "ContentBucket", "content-bucket", "RequestsQueue", "http://127.0.0.1:1/000000000000/RequestsQueue",
-                        "CursorSigningSecret", "arn:aws:secretsmanager:us-east-1:000000000000:secret:CursorSigningSecret-AbCdEf"),
-                Map.of("RequestsTable.Arn", "arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable",
-                        "BlogsTable.Arn", "arn:aws:dynamodb:us-east-1:000000000000:table/BlogsTable",
-                        "IdempotencyTable.Arn", "arn:aws:dynamodb:us-east-1:000000000000:table/IdempotencyTable",
-                        "ContentBucket.Arn", "arn:aws:s3:::content-bucket",
-                        "RequestsQueue.Arn", "arn:aws:sqs:us-east-1:000000000000:RequestsQueue",
-                        "RequestsQueue.QueueName", "RequestsQueue"),
+        values = sam.values(
+                Map.of(
+                        "RequestsTable",
+                        "RequestsTable",
+                        "BlogsTable",
+                        "BlogsTable",
+                        "IdempotencyTable",
+                        "IdempotencyTable",
+                        "ContentBucket",
+                        "content-bucket",
+                        "RequestsQueue",
+                        "http://127.0.0.1:1/000000000000/RequestsQueue",
+                        "CursorSigningSecret",
+                        "arn:aws:secretsmanager:us-east-1:000000000000:secret:CursorSigningSecret-AbCdEf"),
+                Map.of(
+                        "RequestsTable.Arn",
+                        "arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable",
+                        "BlogsTable.Arn",
+                        "arn:aws:dynamodb:us-east-1:000000000000:table/BlogsTable",
+                        "IdempotencyTable.Arn",
+                        "arn:aws:dynamodb:us-east-1:000000000000:table/IdempotencyTable",
+                        "ContentBucket.Arn",
+                        "arn:aws:s3:::content-bucket",
+                        "RequestsQueue.Arn",
+                        "arn:aws:sqs:us-east-1:000000000000:RequestsQueue",
+                        "RequestsQueue.QueueName",
+                        "RequestsQueue"),
                 Map.of());
         localRoles = StackIam.roles(sam, values);
     }
@@ -78,7 +103,9 @@ class RolesMatchSamTranslatorTest {
         for (Map.Entry<Principal, Policy> local : localRoles.entrySet()) {
             String logicalId = local.getKey().logicalId();
             JsonNode role = translated.path("Resources").path(logicalId + "Role");
-            assertThat(role.path("Type").asText()).as("the translator creates %sRole", logicalId).isEqualTo("AWS::IAM::Role");
+            assertThat(role.path("Type").asText())
+                    .as("the translator creates %sRole", logicalId)
+                    .isEqualTo("AWS::IAM::Role");
             assertThat(normalised(local.getValue()))
                     .as("the local role of %s", logicalId)
                     .isEqualTo(normalised(translatorRole(role)));
@@ -89,8 +116,12 @@ class RolesMatchSamTranslatorTest {
     void noRoleGetsCloudWatchLogsFullAccess() {
         translated.path("Resources").properties().forEach(e -> {
             if ("AWS::IAM::Role".equals(e.getValue().path("Type").asText())) {
-                assertThat(e.getValue().path("Properties").path("ManagedPolicyArns").toString())
-                        .as(e.getKey()).doesNotContain("CloudWatchLogsFullAccess");
+                assertThat(e.getValue()
+                                .path("Properties")
+                                .path("ManagedPolicyArns")
+                                .toString())
+                        .as(e.getKey())
+                        .doesNotContain("CloudWatchLogsFullAccess");
             }
         });
     }
@@ -101,7 +132,9 @@ class RolesMatchSamTranslatorTest {
             policy = policy.and(ManagedPolicies.named(values.text(arn)));
         }
         for (JsonNode inline : role.path("Properties").path("Policies")) {
-            policy = policy.and(Policy.fromDocument(values.json(inline.path("PolicyDocument")), inline.path("PolicyName").asText()));
+            policy = policy.and(Policy.fromDocument(
+                    values.json(inline.path("PolicyDocument")),
+                    inline.path("PolicyName").asText()));
         }
         return policy;
     }
@@ -115,7 +148,11 @@ class RolesMatchSamTranslatorTest {
             actions.sort(null);
             List<String> resources = new ArrayList<>(s.resources());
             resources.sort(null);
-            out.add(s.effect() + (s.notAction() ? " NOT" : " ") + actions + (s.notResource() ? " NOT" : " ") + resources);
+            out.add(s.effect()
+                    + (s.notAction() ? " NOT" : " ")
+                    + actions
+                    + (s.notResource() ? " NOT" : " ")
+                    + resources);
         }
         return out;
     }

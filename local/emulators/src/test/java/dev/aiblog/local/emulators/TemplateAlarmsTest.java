@@ -19,8 +19,13 @@ class TemplateAlarmsTest {
         List<String> out = new ArrayList<>();
         ALARMS.forEach((id, alarm) -> {
             if (alarm.has("MetricName")) {
-                StringBuilder line = new StringBuilder(alarm.path("Namespace").asText() + " " + alarm.path("MetricName").asText());
-                alarm.path("Dimensions").forEach(d -> line.append(' ').append(d.path("Name").asText()).append('=').append(target(d.path("Value"))));
+                StringBuilder line = new StringBuilder(alarm.path("Namespace").asText() + " "
+                        + alarm.path("MetricName").asText());
+                alarm.path("Dimensions")
+                        .forEach(d -> line.append(' ')
+                                .append(d.path("Name").asText())
+                                .append('=')
+                                .append(target(d.path("Value"))));
                 out.add(line.toString());
             }
         });
@@ -42,28 +47,35 @@ class TemplateAlarmsTest {
     void everyAlarmNotifiesTheAlarmTopic() {
         assertThat(SAM.resources("AWS::SNS::Topic")).containsKey("AlarmTopic");
         assertThat(SAM.root().path("Parameters").has("AlarmEmail")).isTrue();
-        assertThat(ALARMS).isNotEmpty().allSatisfy((id, alarm) ->
-                assertThat(alarm.path("AlarmActions")).as(id).anySatisfy(action -> assertThat(target(action)).isEqualTo("AlarmTopic")));
+        assertThat(ALARMS)
+                .isNotEmpty()
+                .allSatisfy((id, alarm) -> assertThat(alarm.path("AlarmActions"))
+                        .as(id)
+                        .anySatisfy(action -> assertThat(target(action)).isEqualTo("AlarmTopic")));
     }
 
     @Test
     void watchesBothDeadLetterQueuesAndFailedOrTimedOutExecutionsAndApi5xx() {
-        assertThat(watched()).contains(
-                "AWS/SQS ApproximateNumberOfMessagesVisible QueueName=RequestsDeadLetterQueue",
-                "AWS/SQS ApproximateNumberOfMessagesVisible QueueName=OutcomeEventsDeadLetterQueue",
-                "AWS/States ExecutionsFailed StateMachineArn=BlogPipelineStateMachine",
-                "AWS/States ExecutionsTimedOut StateMachineArn=BlogPipelineStateMachine",
-                "AWS/ApiGateway 5xx ApiId=HttpApi Stage=$default");
-        ALARMS.values().stream().filter(a -> a.path("Namespace").asText().equals("AWS/SQS"))
+        assertThat(watched())
+                .contains(
+                        "AWS/SQS ApproximateNumberOfMessagesVisible QueueName=RequestsDeadLetterQueue",
+                        "AWS/SQS ApproximateNumberOfMessagesVisible QueueName=OutcomeEventsDeadLetterQueue",
+                        "AWS/States ExecutionsFailed StateMachineArn=BlogPipelineStateMachine",
+                        "AWS/States ExecutionsTimedOut StateMachineArn=BlogPipelineStateMachine",
+                        "AWS/ApiGateway 5xx ApiId=HttpApi Stage=$default");
+        ALARMS.values().stream()
+                .filter(a -> a.path("Namespace").asText().equals("AWS/SQS"))
                 .forEach(a -> assertThat(a.path("Threshold").asInt()).isZero());
     }
 
     @Test
     void watchesEachFunctionsErrorsAndThrottles() {
         for (SamTemplate.Function function : SAM.functions()) {
-            assertThat(watched()).as(function.logicalId()).contains(
-                    "AWS/Lambda Errors FunctionName=" + function.logicalId(),
-                    "AWS/Lambda Throttles FunctionName=" + function.logicalId());
+            assertThat(watched())
+                    .as(function.logicalId())
+                    .contains(
+                            "AWS/Lambda Errors FunctionName=" + function.logicalId(),
+                            "AWS/Lambda Throttles FunctionName=" + function.logicalId());
         }
     }
 
@@ -72,8 +84,16 @@ class TemplateAlarmsTest {
         List<Integer> thresholds = new ArrayList<>();
         ALARMS.forEach((id, alarm) -> {
             if (alarm.has("Metrics")) {
-                assertThat(SAM.root().path("Resources").path(id).path("Condition").asText()).as(id).isEqualTo("HasBudget");
-                assertThat(alarm.path("Metrics").toString()).contains("MonthToDateSpendUsd").contains("MonthlyBudgetUsd");
+                assertThat(SAM.root()
+                                .path("Resources")
+                                .path(id)
+                                .path("Condition")
+                                .asText())
+                        .as(id)
+                        .isEqualTo("HasBudget");
+                assertThat(alarm.path("Metrics").toString())
+                        .contains("MonthToDateSpendUsd")
+                        .contains("MonthlyBudgetUsd");
                 thresholds.add(alarm.path("Threshold").asInt());
             }
         });
@@ -82,16 +102,24 @@ class TemplateAlarmsTest {
 
     @Test
     void theExecutionEndedRuleRetriesAndKeepsWhatItCannotDeliver() {
-        JsonNode rule = SAM.function("RecordOutcomeFunction").events().get("ExecutionEnded").path("Properties");
-        assertThat(rule.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isPositive();
+        JsonNode rule = SAM.function("RecordOutcomeFunction")
+                .events()
+                .get("ExecutionEnded")
+                .path("Properties");
+        assertThat(rule.path("RetryPolicy").path("MaximumRetryAttempts").asInt())
+                .isPositive();
         assertThat(target(rule.path("DeadLetterConfig").path("Arn"))).isEqualTo("OutcomeEventsDeadLetterQueue");
     }
 
     @Test
     void theSweepersBoundIsLongerThanAnExecutionMayRun() throws java.io.IOException {
-        JsonNode asl = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(SAM.stateMachine().definition()));
+        JsonNode asl = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readString(SAM.stateMachine().definition()));
         long timeout = asl.path("TimeoutSeconds").asLong();
-        long bound = SAM.function("SweepFunction").environment().get("STUCK_AFTER_SECONDS").asLong();
+        long bound = SAM.function("SweepFunction")
+                .environment()
+                .get("STUCK_AFTER_SECONDS")
+                .asLong();
 
         assertThat(timeout).isPositive();
         assertThat(bound).isEqualTo(timeout + 900);

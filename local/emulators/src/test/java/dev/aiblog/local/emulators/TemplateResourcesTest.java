@@ -3,18 +3,15 @@ package dev.aiblog.local.emulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.aiblog.local.emulators.TemplateResources.BucketSpec;
 import dev.aiblog.local.emulators.TemplateResources.QueueSpec;
 import dev.aiblog.local.emulators.TemplateResources.Redrive;
 import dev.aiblog.local.emulators.TemplateResources.TableSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -29,9 +26,11 @@ class TemplateResourcesTest {
     void readsEveryTableQueueAndBucketOfTheRepositoryTemplate() {
         TemplateResources template = TemplateResources.load(REPO_TEMPLATE);
 
-        assertThat(template.tables()).extracting(TableSpec::logicalId)
+        assertThat(template.tables())
+                .extracting(TableSpec::logicalId)
                 .containsExactly("RequestsTable", "BlogsTable", "IdempotencyTable", "LedgerTable");
-        assertThat(template.queues()).extracting(QueueSpec::logicalId)
+        assertThat(template.queues())
+                .extracting(QueueSpec::logicalId)
                 .containsExactly("RequestsDeadLetterQueue", "RequestsQueue", "OutcomeEventsDeadLetterQueue");
         assertThat(template.buckets()).containsExactly(new BucketSpec("ContentBucket", "content-bucket", false));
     }
@@ -54,7 +53,9 @@ class TemplateResourcesTest {
 
     @Test
     void idempotencyTableHasTimeToLive() {
-        assertThat(table(TemplateResources.load(REPO_TEMPLATE), "IdempotencyTable").timeToLiveAttribute()).contains("expiresAt");
+        assertThat(table(TemplateResources.load(REPO_TEMPLATE), "IdempotencyTable")
+                        .timeToLiveAttribute())
+                .contains("expiresAt");
     }
 
     @Test
@@ -91,7 +92,8 @@ class TemplateResourcesTest {
         assertThat(root.get("D").toString())
                 .isEqualTo("{\"Fn::If\":[\"IsProd\",{\"Ref\":\"Big\"},{\"Ref\":\"AWS::NoValue\"}]}");
         assertThat(root.get("E").toString())
-                .isEqualTo("{\"Fn::Join\":[\",\",[\"a\",{\"Fn::Select\":[0,{\"Fn::Split\":[\"-\",{\"Ref\":\"Stage\"}]}]}]]}");
+                .isEqualTo(
+                        "{\"Fn::Join\":[\",\",[\"a\",{\"Fn::Select\":[0,{\"Fn::Split\":[\"-\",{\"Ref\":\"Stage\"}]}]}]]}");
         assertThat(root.get("F").toString()).isEqualTo("{\"Fn::GetAtt\":[\"Table\",\"StreamArn\"]}");
         assertThat(root.get("G").isTextual()).isTrue();
         assertThat(root.get("H").toString()).isEqualTo("{\"Fn::GetAtt\":[\"Plain\",\"Arn\"]}");
@@ -195,10 +197,12 @@ class TemplateResourcesTest {
                   B: {Type: AWS::SQS::Queue, Properties: {RedrivePolicy: '{"deadLetterTargetArn": {"Fn::GetAtt": ["C", "Arn"]}, "maxReceiveCount": 2}'}}
                   C: {Type: AWS::SQS::Queue}
                 """;
-        assertThat(TemplateResources.parse(chain, "chain.yaml").queues()).extracting(QueueSpec::logicalId)
+        assertThat(TemplateResources.parse(chain, "chain.yaml").queues())
+                .extracting(QueueSpec::logicalId)
                 .containsExactly("C", "B", "A");
 
-        String cycle = chain.replace("C: {Type: AWS::SQS::Queue}",
+        String cycle = chain.replace(
+                "C: {Type: AWS::SQS::Queue}",
                 "C: {Type: AWS::SQS::Queue, Properties: {RedrivePolicy: {deadLetterTargetArn: !GetAtt A.Arn, maxReceiveCount: 1}}}");
         assertThatThrownBy(() -> TemplateResources.parse(cycle, "cycle.yaml"))
                 .isInstanceOf(TemplateException.class)
@@ -225,13 +229,21 @@ class TemplateResourcesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ContentBucket,content-bucket", "MyHTTPBucket,my-http-bucket", "Images2Bucket,images2-bucket", "bucket,bucket"})
+    @CsvSource({
+        "ContentBucket,content-bucket",
+        "MyHTTPBucket,my-http-bucket",
+        "Images2Bucket,images2-bucket",
+        "bucket,bucket"
+    })
     void bucketNamesAreTheKebabCaseOfTheLogicalId(String logicalId, String bucketName) {
         assertThat(TemplateResources.kebabCase(logicalId)).isEqualTo(bucketName);
     }
 
     private static TableSpec table(TemplateResources template, String logicalId) {
-        return template.tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst().orElseThrow();
+        return template.tables().stream()
+                .filter(t -> t.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

@@ -15,7 +15,8 @@ class FunctionAliasTest {
 
     @Test
     void everyFunctionPublishesTheLiveAliasFromGlobals() {
-        assertThat(template.functions()).allSatisfy(f -> assertThat(template.alias(f.logicalId())).contains("live"));
+        assertThat(template.functions())
+                .allSatisfy(f -> assertThat(template.alias(f.logicalId())).contains("live"));
     }
 
     @Test

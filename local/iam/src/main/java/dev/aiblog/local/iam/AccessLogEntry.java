@@ -17,8 +17,16 @@ import java.util.Optional;
  * @param reason why, in words (the error message the caller got when refused)
  * @param enforced whether a refusal was answered with the AWS error (false: logged and forwarded)
  */
-public record AccessLogEntry(Instant time, Optional<Principal> principal, String service, String action, String resource,
-                             boolean allowed, Optional<String> statement, String reason, boolean enforced) {
+public record AccessLogEntry(
+        Instant time,
+        Optional<Principal> principal,
+        String service,
+        String action,
+        String resource,
+        boolean allowed,
+        Optional<String> statement,
+        String reason,
+        boolean enforced) {
 
     public AccessLogEntry {
         Objects.requireNonNull(time, "time");
@@ -32,7 +40,8 @@ public record AccessLogEntry(Instant time, Optional<Principal> principal, String
 
     /** A one-line summary, e.g. {@code ALLOW PublishFunction dynamodb:PutItem arn:... (DynamoDBCrudPolicy{...} Allow)}. */
     public String summary() {
-        return (allowed ? "ALLOW " : enforced ? "DENY " : "WOULD-DENY ") + principal.map(Principal::logicalId).orElse("(unknown caller)")
-                + " " + action + " " + resource + " (" + statement.orElse(reason) + ")";
+        return (allowed ? "ALLOW " : enforced ? "DENY " : "WOULD-DENY ")
+                + principal.map(Principal::logicalId).orElse("(unknown caller)") + " " + action + " " + resource + " ("
+                + statement.orElse(reason) + ")";
     }
 }

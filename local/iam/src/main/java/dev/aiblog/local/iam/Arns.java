@@ -5,12 +5,13 @@ final class Arns {
 
     private static final String PREFIX = "arn:" + LocalAccount.PARTITION + ":";
 
-    private Arns() {
-    }
+    private Arns() {}
 
     static String table(String tableNameOrArn) {
-        return tableNameOrArn.startsWith("arn:") ? tableNameOrArn
-                : PREFIX + "dynamodb:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT_ID + ":table/" + tableNameOrArn;
+        return tableNameOrArn.startsWith("arn:")
+                ? tableNameOrArn
+                : PREFIX + "dynamodb:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT_ID + ":table/"
+                        + tableNameOrArn;
     }
 
     static String queue(String account, String name) {

@@ -15,14 +15,16 @@ import java.util.Optional;
  * @param rawQuery the query exactly as sent, without {@code ?}; empty for none
  * @param headers header names in lower case, values in the order received
  */
-public record AwsRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+public record AwsRequest(
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
     public AwsRequest {
         Objects.requireNonNull(method, "method");
         rawPath = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         rawQuery = rawQuery == null ? "" : rawQuery;
         Map<String, List<String>> lower = new LinkedHashMap<>();
-        headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+        headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                .addAll(values));
         lower.replaceAll((name, values) -> List.copyOf(values));
         headers = Map.copyOf(lower);
         body = body == null ? new byte[0] : body;

@@ -56,7 +56,9 @@ public enum AwsService {
     /** The JSON service an {@code X-Amz-Target} header addresses; S3 (REST) when there is none or it is unknown. */
     static AwsService byTarget(Optional<String> target) {
         if (target.isPresent()) {
-            String prefix = target.get().contains(".") ? target.get().substring(0, target.get().indexOf('.')) : target.get();
+            String prefix = target.get().contains(".")
+                    ? target.get().substring(0, target.get().indexOf('.'))
+                    : target.get();
             for (AwsService service : values()) {
                 if (prefix.equals(service.targetPrefix)) {
                     return service;

@@ -12,7 +12,8 @@ final class CredentialMint {
     private final SecureRandom random = new SecureRandom();
 
     LambdaCredentials mint(Principal principal) {
-        return new LambdaCredentials("ASIA" + randomString(KEY_ALPHABET, 16), randomString(SECRET_ALPHABET, 40), sessionToken(), principal);
+        return new LambdaCredentials(
+                "ASIA" + randomString(KEY_ALPHABET, 16), randomString(SECRET_ALPHABET, 40), sessionToken(), principal);
     }
 
     private String sessionToken() {

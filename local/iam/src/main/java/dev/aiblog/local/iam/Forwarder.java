@@ -1,5 +1,6 @@
 package dev.aiblog.local.iam;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-
 /**
  * Sends an allowed request on to its backend unchanged (method, path, query, end-to-end headers,
  * body) over a pooled keep-alive client, and streams the backend's status, headers and body back.
@@ -25,11 +24,30 @@ final class Forwarder implements AutoCloseable {
 
     /** Hop-by-hop headers, and those the JDK client sets itself (Host, Content-Length, Expect). */
     private static final Set<String> NOT_FORWARDED = Set.of(
-            "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-            "transfer-encoding", "upgrade", "host", "content-length", "expect", "http2-settings");
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "http2-settings");
     /** Response headers the JDK server writes itself. */
     private static final Set<String> NOT_RETURNED = Set.of(
-            "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "date");
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "content-length",
+            "date");
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client = HttpClient.newBuilder()
@@ -42,11 +60,17 @@ final class Forwarder implements AutoCloseable {
     /** Forwards and answers the exchange; an unreachable backend becomes the service's 503 error. */
     void forward(AwsRequest request, URI backend, HttpExchange exchange, AwsService service) throws IOException {
         String base = backend.toString().replaceAll("/+$", "");
-        URI target = URI.create(base + request.rawPath() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
-        boolean hasBody = request.body().length > 0 || request.headers().containsKey("content-length")
+        URI target =
+                URI.create(base + request.rawPath() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
+        boolean hasBody = request.body().length > 0
+                || request.headers().containsKey("content-length")
                 || request.headers().containsKey("transfer-encoding");
         HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
-                .method(request.method(), hasBody ? HttpRequest.BodyPublishers.ofByteArray(request.body()) : HttpRequest.BodyPublishers.noBody());
+                .method(
+                        request.method(),
+                        hasBody
+                                ? HttpRequest.BodyPublishers.ofByteArray(request.body())
+                                : HttpRequest.BodyPublishers.noBody());
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             if (!NOT_FORWARDED.contains(header.getKey())) {
                 for (String value : header.getValue()) {
@@ -58,8 +82,14 @@ final class Forwarder implements AutoCloseable {
         try {
             response = client.send(outgoing.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            GatewayExchanges.send(exchange, ErrorResponses.refuse(service, Refusal.BACKEND_UNAVAILABLE,
-                    "the " + service.signingName() + " backend at " + backend + " did not answer: " + e, Map.of(), false));
+            GatewayExchanges.send(
+                    exchange,
+                    ErrorResponses.refuse(
+                            service,
+                            Refusal.BACKEND_UNAVAILABLE,
+                            "the " + service.signingName() + " backend at " + backend + " did not answer: " + e,
+                            Map.of(),
+                            false));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

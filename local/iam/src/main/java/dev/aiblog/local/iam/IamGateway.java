@@ -1,5 +1,6 @@
 package dev.aiblog.local.iam;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,17 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * One HTTP endpoint on loopback in front of the local services that refuses what AWS would refuse.
@@ -70,11 +68,13 @@ public final class IamGateway implements AutoCloseable {
         this.clock = builder.clock;
         this.accessLogCapacity = builder.accessLogCapacity;
         this.authenticator = new Authenticator(clock);
-        LocalSecretsManager secrets = builder.inProcess.get(AwsService.SECRETS_MANAGER) instanceof LocalSecretsManager local ? local : null;
-        JsonRequestClassifier classifier = new JsonRequestClassifier(id -> secrets == null ? Optional.empty() : secrets.arnOf(id));
+        LocalSecretsManager secrets =
+                builder.inProcess.get(AwsService.SECRETS_MANAGER) instanceof LocalSecretsManager local ? local : null;
+        JsonRequestClassifier classifier =
+                new JsonRequestClassifier(id -> secrets == null ? Optional.empty() : secrets.arnOf(id));
         this.backends = new ConcurrentHashMap<>(builder.backends);
-        this.handler = new GatewayHandler(this, authenticator, classifier, forwarder, backends,
-                new EnumMap<>(builder.inProcess), enforce);
+        this.handler = new GatewayHandler(
+                this, authenticator, classifier, forwarder, backends, new EnumMap<>(builder.inProcess), enforce);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 128);
         } catch (IOException e) {
@@ -86,7 +86,12 @@ public final class IamGateway implements AutoCloseable {
         server.createContext("/", handler);
         server.start();
         this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        LOG.info("IAM gateway on {} (enforce={}) for {}{}", endpoint, enforce, builder.backends.keySet(), builder.inProcess.keySet());
+        LOG.info(
+                "IAM gateway on {} (enforce={}) for {}{}",
+                endpoint,
+                enforce,
+                builder.backends.keySet(),
+                builder.inProcess.keySet());
     }
 
     public static Builder builder() {
@@ -127,20 +132,39 @@ public final class IamGateway implements AutoCloseable {
     public Decision authorize(Principal principal, String action, String resource) {
         Policy policy = policies.get(principal);
         if (policy == null) {
-            throw new IllegalArgumentException("no credentials were issued to " + principal.logicalId() + ": call issue(principal, policy) first");
+            throw new IllegalArgumentException(
+                    "no credentials were issued to " + principal.logicalId() + ": call issue(principal, policy) first");
         }
         Decision decision = policy.evaluate(action, resource);
         String service = action.contains(":") ? action.substring(0, action.indexOf(':')) : action;
         if (decision.allowed()) {
-            record(new AccessLogEntry(clock.instant(), Optional.of(principal), service, action, resource, true,
-                    Optional.of(decision.describe()), "allowed", enforce));
+            record(new AccessLogEntry(
+                    clock.instant(),
+                    Optional.of(principal),
+                    service,
+                    action,
+                    resource,
+                    true,
+                    Optional.of(decision.describe()),
+                    "allowed",
+                    enforce));
             return decision;
         }
-        String message = "User: " + principal.assumedRoleArn() + " is not authorized to perform: " + action + " on resource: " + resource
-                + (decision.outcome() == Decision.Outcome.EXPLICIT_DENY ? " with an explicit deny in an identity-based policy"
+        String message = "User: " + principal.assumedRoleArn() + " is not authorized to perform: " + action
+                + " on resource: " + resource
+                + (decision.outcome() == Decision.Outcome.EXPLICIT_DENY
+                        ? " with an explicit deny in an identity-based policy"
                         : " because no identity-based policy allows the " + action + " action");
-        record(new AccessLogEntry(clock.instant(), Optional.of(principal), service, action, resource, false,
-                Optional.of(decision.describe()), message, enforce));
+        record(new AccessLogEntry(
+                clock.instant(),
+                Optional.of(principal),
+                service,
+                action,
+                resource,
+                false,
+                Optional.of(decision.describe()),
+                message,
+                enforce));
         warnRefused(message, enforce);
         if (enforce) {
             throw new IamAccessDeniedException(principal, action, resource, message);
@@ -179,8 +203,13 @@ public final class IamGateway implements AutoCloseable {
     }
 
     void record(AccessLogEntry entry) {
-        decisions.computeIfAbsent((entry.allowed() ? "ALLOW " : "DENY ") + entry.principal().map(Principal::logicalId).orElse("(unknown)")
-                + " " + entry.action() + " " + entry.resource(), k -> new LongAdder()).increment();
+        decisions
+                .computeIfAbsent(
+                        (entry.allowed() ? "ALLOW " : "DENY ")
+                                + entry.principal().map(Principal::logicalId).orElse("(unknown)") + " " + entry.action()
+                                + " " + entry.resource(),
+                        k -> new LongAdder())
+                .increment();
         if (!entry.allowed()) {
             refusalListeners.forEach(listener -> listener.accept(entry));
         }
@@ -221,8 +250,7 @@ public final class IamGateway implements AutoCloseable {
         private int port;
         private int accessLogCapacity = 10_000;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Forwards the service's allowed requests to a base URI, e.g. DynamoDB Local's {@code http://127.0.0.1:8000}. */
         public Builder backend(AwsService service, URI baseUri) {

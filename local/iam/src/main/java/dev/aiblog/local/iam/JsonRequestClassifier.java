@@ -1,5 +1,7 @@
 package dev.aiblog.local.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The IAM actions and resources of a request to a JSON-protocol service, from its
@@ -33,8 +32,9 @@ final class JsonRequestClassifier {
     }
 
     List<ResourceAction> classify(AwsService service, AwsRequest request) throws UnclassifiableRequestException {
-        String target = request.header("x-amz-target").orElseThrow(() -> new UnclassifiableRequestException(
-                "a " + service.signingName() + " request needs an X-Amz-Target header naming the operation"));
+        String target = request.header("x-amz-target")
+                .orElseThrow(() -> new UnclassifiableRequestException(
+                        "a " + service.signingName() + " request needs an X-Amz-Target header naming the operation"));
         if (!target.startsWith(service.targetPrefix() + ".")) {
             throw new UnclassifiableRequestException("X-Amz-Target " + target + " is not a " + service.signingName()
                     + " operation (expected " + service.targetPrefix() + ".<Operation>)");
@@ -60,10 +60,12 @@ final class JsonRequestClassifier {
         return new ArrayList<>(actions);
     }
 
-    private static void dynamoDb(String operation, JsonNode body, Set<ResourceAction> actions) throws UnclassifiableRequestException {
+    private static void dynamoDb(String operation, JsonNode body, Set<ResourceAction> actions)
+            throws UnclassifiableRequestException {
         switch (operation) {
             case "BatchGetItem", "BatchWriteItem" -> {
-                for (Map.Entry<String, JsonNode> table : body.path("RequestItems").properties()) {
+                for (Map.Entry<String, JsonNode> table :
+                        body.path("RequestItems").properties()) {
                     actions.add(new ResourceAction("dynamodb:" + operation, Arns.table(table.getKey())));
                 }
             }
@@ -80,19 +82,24 @@ final class JsonRequestClassifier {
                     transactItem(item, "Get", "dynamodb:GetItem", actions);
                 }
             }
-            case "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction" -> throw new UnclassifiableRequestException(
-                    "PartiQL (" + operation + ") needs dynamodb:PartiQL* actions per statement, which the local IAM gateway does not derive;"
-                            + " use the item APIs, or extend JsonRequestClassifier");
+            case "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction" ->
+                throw new UnclassifiableRequestException("PartiQL (" + operation
+                        + ") needs dynamodb:PartiQL* actions per statement, which the local IAM gateway does not derive;"
+                        + " use the item APIs, or extend JsonRequestClassifier");
             case "ListTables", "DescribeLimits", "DescribeEndpoints", "ListBackups", "ListGlobalTables" ->
-                    actions.add(new ResourceAction("dynamodb:" + operation, "*"));
+                actions.add(new ResourceAction("dynamodb:" + operation, "*"));
             default -> {
-                String table = text(body, "TableName").or(() -> text(body, "ResourceArn")).orElse(null);
+                String table = text(body, "TableName")
+                        .or(() -> text(body, "ResourceArn"))
+                        .orElse(null);
                 if (table == null) {
                     actions.add(new ResourceAction("dynamodb:" + operation, "*"));
                 } else {
                     Optional<String> index = text(body, "IndexName");
-                    String arn = Arns.table(table) + (index.isPresent() && (operation.equals("Query") || operation.equals("Scan"))
-                            ? "/index/" + index.get() : "");
+                    String arn = Arns.table(table)
+                            + (index.isPresent() && (operation.equals("Query") || operation.equals("Scan"))
+                                    ? "/index/" + index.get()
+                                    : "");
                     actions.add(new ResourceAction("dynamodb:" + operation, arn));
                 }
             }
@@ -102,28 +109,34 @@ final class JsonRequestClassifier {
         }
     }
 
-    private static void transactItem(JsonNode item, String kind, String action, Set<ResourceAction> actions) throws UnclassifiableRequestException {
+    private static void transactItem(JsonNode item, String kind, String action, Set<ResourceAction> actions)
+            throws UnclassifiableRequestException {
         JsonNode element = item.get(kind);
         if (element != null) {
-            String table = text(element, "TableName").orElseThrow(() -> new UnclassifiableRequestException(
-                    "a " + kind + " in a DynamoDB transaction has no TableName"));
+            String table = text(element, "TableName")
+                    .orElseThrow(() -> new UnclassifiableRequestException(
+                            "a " + kind + " in a DynamoDB transaction has no TableName"));
             actions.add(new ResourceAction(action, Arns.table(table)));
         }
     }
 
-    private static void sqs(String operation, JsonNode body, Set<ResourceAction> actions) throws UnclassifiableRequestException {
-        String action = "sqs:" + switch (operation) {
-            case "SendMessageBatch" -> "SendMessage";
-            case "DeleteMessageBatch" -> "DeleteMessage";
-            case "ChangeMessageVisibilityBatch" -> "ChangeMessageVisibility";
-            default -> operation;
-        };
+    private static void sqs(String operation, JsonNode body, Set<ResourceAction> actions)
+            throws UnclassifiableRequestException {
+        String action = "sqs:"
+                + switch (operation) {
+                    case "SendMessageBatch" -> "SendMessage";
+                    case "DeleteMessageBatch" -> "DeleteMessage";
+                    case "ChangeMessageVisibilityBatch" -> "ChangeMessageVisibility";
+                    default -> operation;
+                };
         Optional<String> queueUrl = text(body, "QueueUrl");
         if (queueUrl.isPresent()) {
             actions.add(new ResourceAction(action, queueArn(queueUrl.get())));
         } else if (operation.equals("GetQueueUrl") || operation.equals("CreateQueue")) {
-            String name = text(body, "QueueName").orElseThrow(() -> new UnclassifiableRequestException("SQS " + operation + " has no QueueName"));
-            actions.add(new ResourceAction(action, Arns.queue(text(body, "QueueOwnerAWSAccountId").orElse(LocalAccount.ACCOUNT_ID), name)));
+            String name = text(body, "QueueName")
+                    .orElseThrow(() -> new UnclassifiableRequestException("SQS " + operation + " has no QueueName"));
+            actions.add(new ResourceAction(
+                    action, Arns.queue(text(body, "QueueOwnerAWSAccountId").orElse(LocalAccount.ACCOUNT_ID), name)));
         } else {
             actions.add(new ResourceAction(action, "*"));
         }
@@ -133,26 +146,31 @@ final class JsonRequestClassifier {
     static String queueArn(String queueUrl) throws UnclassifiableRequestException {
         try {
             String path = new URI(queueUrl).getPath();
-            String[] segments = path == null ? new String[0] : path.replaceFirst("^/", "").split("/");
+            String[] segments =
+                    path == null ? new String[0] : path.replaceFirst("^/", "").split("/");
             if (segments.length == 2 && !segments[0].isEmpty() && !segments[1].isEmpty()) {
                 return Arns.queue(segments[0], segments[1]);
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new UnclassifiableRequestException("QueueUrl " + queueUrl + " is not of the form http(s)://host/<account>/<queue name>");
+        throw new UnclassifiableRequestException(
+                "QueueUrl " + queueUrl + " is not of the form http(s)://host/<account>/<queue name>");
     }
 
     private static void stepFunctions(String operation, JsonNode body, Set<ResourceAction> actions) {
         String action = "states:" + operation;
         String resource = switch (operation) {
-            case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat", "ListStateMachines", "ListActivities" -> "*";
-            case "CreateStateMachine" -> text(body, "name").map(Arns::stateMachine).orElse("*");
-            default -> text(body, "stateMachineArn")
-                    .or(() -> text(body, "executionArn"))
-                    .or(() -> text(body, "resourceArn"))
-                    .or(() -> text(body, "activityArn"))
-                    .orElse("*");
+            case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat", "ListStateMachines", "ListActivities" ->
+                "*";
+            case "CreateStateMachine" ->
+                text(body, "name").map(Arns::stateMachine).orElse("*");
+            default ->
+                text(body, "stateMachineArn")
+                        .or(() -> text(body, "executionArn"))
+                        .or(() -> text(body, "resourceArn"))
+                        .or(() -> text(body, "activityArn"))
+                        .orElse("*");
         };
         actions.add(new ResourceAction(action, resource));
     }
@@ -161,14 +179,18 @@ final class JsonRequestClassifier {
         String action = "secretsmanager:" + operation;
         switch (operation) {
             case "ListSecrets", "GetRandomPassword" -> actions.add(new ResourceAction(action, "*"));
-            case "CreateSecret" -> actions.add(new ResourceAction(action, text(body, "Name").map(Arns::partialSecret).orElse("*")));
+            case "CreateSecret" ->
+                actions.add(new ResourceAction(
+                        action, text(body, "Name").map(Arns::partialSecret).orElse("*")));
             case "BatchGetSecretValue" -> {
                 actions.add(new ResourceAction(action, "*"));
                 for (JsonNode id : body.path("SecretIdList")) {
                     actions.add(new ResourceAction("secretsmanager:GetSecretValue", secretArn(id.asText())));
                 }
             }
-            default -> actions.add(new ResourceAction(action, text(body, "SecretId").map(this::secretArn).orElse("*")));
+            default ->
+                actions.add(new ResourceAction(
+                        action, text(body, "SecretId").map(this::secretArn).orElse("*")));
         }
     }
 
@@ -178,6 +200,8 @@ final class JsonRequestClassifier {
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isTextual() && !value.asText().isEmpty() ? Optional.of(value.asText()) : Optional.empty();
+        return value != null && value.isTextual() && !value.asText().isEmpty()
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 }

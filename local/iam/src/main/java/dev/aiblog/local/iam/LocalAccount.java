@@ -13,6 +13,5 @@ public final class LocalAccount {
     /** {@code AWS::AccountId}. */
     public static final String ACCOUNT_ID = "000000000000";
 
-    private LocalAccount() {
-    }
+    private LocalAccount() {}
 }

@@ -1,5 +1,8 @@
 package dev.aiblog.local.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -10,10 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An in-process Secrets Manager for the gateway: secrets created at start by the local runtime,
@@ -31,8 +30,7 @@ public final class LocalSecretsManager implements InProcessService {
     private static final String TARGET_PREFIX = "secretsmanager.";
     private static final String NOT_FOUND = "Secrets Manager can't find the specified secret.";
 
-    private record Secret(String name, String arn, String secretString, String versionId, Instant createdDate) {
-    }
+    private record Secret(String name, String arn, String secretString, String versionId, Instant createdDate) {}
 
     private final Map<String, Secret> byName = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -55,7 +53,8 @@ public final class LocalSecretsManager implements InProcessService {
      */
     public String create(String name, String secretString) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a secret name is 1 to 512 characters of letters, digits and /_+=.@-, got '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a secret name is 1 to 512 characters of letters, digits and /_+=.@-, got '" + name + "'");
         }
         if (secretString == null) {
             throw new IllegalArgumentException("the secret " + name + " needs a SecretString");
@@ -64,7 +63,12 @@ public final class LocalSecretsManager implements InProcessService {
         for (int i = 0; i < 6; i++) {
             suffix.append(SUFFIX_ALPHABET.charAt(random.nextInt(SUFFIX_ALPHABET.length())));
         }
-        Secret secret = new Secret(name, Arns.partialSecret(name) + "-" + suffix, secretString, UUID.randomUUID().toString(), clock.instant());
+        Secret secret = new Secret(
+                name,
+                Arns.partialSecret(name) + "-" + suffix,
+                secretString,
+                UUID.randomUUID().toString(),
+                clock.instant());
         if (byName.putIfAbsent(name, secret) != null) {
             throw new IllegalStateException("a secret named " + name + " already exists (ResourceExistsException)");
         }
@@ -73,8 +77,10 @@ public final class LocalSecretsManager implements InProcessService {
 
     /** The value of the secret a SecretId (name, full ARN or partial ARN) names, as GetSecretValue answers it. */
     public String secretString(String secretId) {
-        return find(secretId).map(Secret::secretString)
-                .orElseThrow(() -> new IllegalArgumentException("no secret " + secretId + " (ResourceNotFoundException)"));
+        return find(secretId)
+                .map(Secret::secretString)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no secret " + secretId + " (ResourceNotFoundException)"));
     }
 
     /** The full ARN of the secret a SecretId (name, full ARN or partial ARN) names. */
@@ -90,7 +96,8 @@ public final class LocalSecretsManager implements InProcessService {
             return Optional.ofNullable(byName.get(secretId));
         }
         for (Secret secret : byName.values()) {
-            if (secret.arn().equals(secretId) || Arns.partialSecret(secret.name()).equals(secretId)) {
+            if (secret.arn().equals(secretId)
+                    || Arns.partialSecret(secret.name()).equals(secretId)) {
                 return Optional.of(secret);
             }
         }
@@ -110,8 +117,11 @@ public final class LocalSecretsManager implements InProcessService {
         return switch (operation) {
             case "GetSecretValue" -> getSecretValue(body);
             case "DescribeSecret" -> describeSecret(body);
-            default -> error("UnknownOperationException", "LocalSecretsManager answers GetSecretValue and DescribeSecret; "
-                    + operation + " is not implemented locally");
+            default ->
+                error(
+                        "UnknownOperationException",
+                        "LocalSecretsManager answers GetSecretValue and DescribeSecret; " + operation
+                                + " is not implemented locally");
         };
     }
 
@@ -123,11 +133,15 @@ public final class LocalSecretsManager implements InProcessService {
         Secret secret = found.get();
         String versionId = body.path("VersionId").asText(null);
         if (versionId != null && !versionId.equals(secret.versionId())) {
-            return error("ResourceNotFoundException", "Secrets Manager can't find the specified secret value for VersionId: " + versionId);
+            return error(
+                    "ResourceNotFoundException",
+                    "Secrets Manager can't find the specified secret value for VersionId: " + versionId);
         }
         String stage = body.path("VersionStage").asText(null);
         if (stage != null && !stage.equals("AWSCURRENT")) {
-            return error("ResourceNotFoundException", "Secrets Manager can't find the specified secret value for staging label: " + stage);
+            return error(
+                    "ResourceNotFoundException",
+                    "Secrets Manager can't find the specified secret value for staging label: " + stage);
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("ARN", secret.arn());
@@ -160,16 +174,29 @@ public final class LocalSecretsManager implements InProcessService {
     }
 
     private static ServiceResponse ok(ObjectNode body) {
-        return new ServiceResponse(200, Map.of("Content-Type", AwsService.SECRETS_MANAGER.contentType(),
-                "x-amzn-RequestId", UUID.randomUUID().toString()), body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new ServiceResponse(
+                200,
+                Map.of(
+                        "Content-Type",
+                        AwsService.SECRETS_MANAGER.contentType(),
+                        "x-amzn-RequestId",
+                        UUID.randomUUID().toString()),
+                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static ServiceResponse error(String type, String message) {
         ObjectNode body = JSON.createObjectNode();
         body.put("__type", type);
         body.put("Message", message);
-        return new ServiceResponse(400, Map.of("Content-Type", AwsService.SECRETS_MANAGER.contentType(),
-                "x-amzn-RequestId", UUID.randomUUID().toString(), "x-amzn-ErrorType", type),
+        return new ServiceResponse(
+                400,
+                Map.of(
+                        "Content-Type",
+                        AwsService.SECRETS_MANAGER.contentType(),
+                        "x-amzn-RequestId",
+                        UUID.randomUUID().toString(),
+                        "x-amzn-ErrorType",
+                        type),
                 body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

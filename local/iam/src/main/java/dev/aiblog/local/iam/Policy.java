@@ -1,10 +1,9 @@
 package dev.aiblog.local.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The identity-based permissions of a role: its statements, from SAM policy templates, AWS managed
@@ -60,8 +59,7 @@ public record Policy(List<Statement> statements) {
                 }
             }
         }
-        return allowing
-                .map(statement -> new Decision(Decision.Outcome.ALLOWED, Optional.of(statement)))
+        return allowing.map(statement -> new Decision(Decision.Outcome.ALLOWED, Optional.of(statement)))
                 .orElseGet(() -> new Decision(Decision.Outcome.IMPLICIT_DENY, Optional.empty()));
     }
 }

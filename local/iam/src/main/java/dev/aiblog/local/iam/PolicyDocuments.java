@@ -1,21 +1,27 @@
 package dev.aiblog.local.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** Parses IAM policy documents into statements, refusing what the evaluator cannot honour. */
 final class PolicyDocuments {
 
-    private static final Set<String> STATEMENT_KEYS =
-            Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal", "NotPrincipal");
+    private static final Set<String> STATEMENT_KEYS = Set.of(
+            "Sid",
+            "Effect",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Condition",
+            "Principal",
+            "NotPrincipal");
 
-    private PolicyDocuments() {
-    }
+    private PolicyDocuments() {}
 
     static Policy parse(JsonNode document, String origin, Function<JsonNode, String> resolver) {
         if (document == null || !document.isObject()) {
@@ -50,7 +56,9 @@ final class PolicyDocuments {
             }
         }
         if (node.has("Principal") || node.has("NotPrincipal")) {
-            throw new PolicyException(where + ": Principal/NotPrincipal belong in resource-based policies, not in a role's identity-based policy");
+            throw new PolicyException(
+                    where
+                            + ": Principal/NotPrincipal belong in resource-based policies, not in a role's identity-based policy");
         }
         refuseConditions(node.get("Condition"), where);
         if (node.has("Action") == node.has("NotAction")) {
@@ -73,7 +81,8 @@ final class PolicyDocuments {
         }
         List<String> resources = strings(node.get(notResource ? "NotResource" : "Resource"), where, resolver);
         String sid = node.hasNonNull("Sid") ? node.get("Sid").asText() : "";
-        return new Statement(where, sid, Effect.parse(resolver.apply(effect), where), actions, notAction, resources, notResource);
+        return new Statement(
+                where, sid, Effect.parse(resolver.apply(effect), where), actions, notAction, resources, notResource);
     }
 
     private static void refuseConditions(JsonNode condition, String where) {
@@ -84,13 +93,16 @@ final class PolicyDocuments {
         if (condition.isObject()) {
             for (Map.Entry<String, JsonNode> operator : condition.properties()) {
                 if (operator.getValue().isObject()) {
-                    operator.getValue().properties().forEach(key -> keys.add(key.getKey() + " (" + operator.getKey() + ")"));
+                    operator.getValue()
+                            .properties()
+                            .forEach(key -> keys.add(key.getKey() + " (" + operator.getKey() + ")"));
                 } else {
                     keys.add(operator.getKey());
                 }
             }
         }
-        throw new PolicyException(where + ": the statement has a Condition on " + (keys.isEmpty() ? condition.toString() : String.join(", ", keys))
+        throw new PolicyException(where + ": the statement has a Condition on "
+                + (keys.isEmpty() ? condition.toString() : String.join(", ", keys))
                 + ", which the local IAM evaluator does not understand. It refuses the policy rather than ignore the condition"
                 + " (ignoring it would allow what AWS may refuse).");
     }

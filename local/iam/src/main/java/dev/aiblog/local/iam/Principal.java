@@ -27,12 +27,15 @@ public record Principal(String logicalId, String roleArn, String assumedRoleArn)
      */
     public static Principal of(String logicalId) {
         if (logicalId == null || !LOGICAL_ID.matcher(logicalId).matches()) {
-            throw new IllegalArgumentException("a logical id is alphanumeric (CloudFormation's rule), got '" + logicalId + "'");
+            throw new IllegalArgumentException(
+                    "a logical id is alphanumeric (CloudFormation's rule), got '" + logicalId + "'");
         }
         String role = logicalId + "Role";
-        return new Principal(logicalId,
+        return new Principal(
+                logicalId,
                 "arn:" + LocalAccount.PARTITION + ":iam::" + LocalAccount.ACCOUNT_ID + ":role/" + role,
-                "arn:" + LocalAccount.PARTITION + ":sts::" + LocalAccount.ACCOUNT_ID + ":assumed-role/" + role + "/" + logicalId);
+                "arn:" + LocalAccount.PARTITION + ":sts::" + LocalAccount.ACCOUNT_ID + ":assumed-role/" + role + "/"
+                        + logicalId);
     }
 
     @Override

@@ -20,17 +20,42 @@ final class S3RequestClassifier {
 
     /** Query parameters that modify an operation without making it another one. */
     private static final Set<String> PLAIN_PARAMETERS = Set.of(
-            "prefix", "delimiter", "max-keys", "continuation-token", "start-after", "fetch-owner", "encoding-type", "list-type",
-            "marker", "key-marker", "upload-id-marker", "version-id-marker", "max-uploads", "max-parts", "part-number-marker",
-            "versionId", "partNumber", "uploadId", "x-id",
-            "response-content-type", "response-content-language", "response-expires", "response-cache-control",
-            "response-content-disposition", "response-content-encoding",
-            "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature",
+            "prefix",
+            "delimiter",
+            "max-keys",
+            "continuation-token",
+            "start-after",
+            "fetch-owner",
+            "encoding-type",
+            "list-type",
+            "marker",
+            "key-marker",
+            "upload-id-marker",
+            "version-id-marker",
+            "max-uploads",
+            "max-parts",
+            "part-number-marker",
+            "versionId",
+            "partNumber",
+            "uploadId",
+            "x-id",
+            "response-content-type",
+            "response-content-language",
+            "response-expires",
+            "response-cache-control",
+            "response-content-disposition",
+            "response-content-encoding",
+            "X-Amz-Algorithm",
+            "X-Amz-Credential",
+            "X-Amz-Date",
+            "X-Amz-Expires",
+            "X-Amz-SignedHeaders",
+            "X-Amz-Signature",
             "X-Amz-Security-Token");
+
     private static final Pattern DELETE_KEY = Pattern.compile("<Key>(.*?)</Key>", Pattern.DOTALL);
 
-    private S3RequestClassifier() {
-    }
+    private S3RequestClassifier() {}
 
     static List<ResourceAction> classify(AwsRequest request) throws UnclassifiableRequestException {
         String path = request.rawPath();
@@ -52,12 +77,16 @@ final class S3RequestClassifier {
             if (method.equals("GET") && subresources.isEmpty()) {
                 return List.of(new ResourceAction("s3:ListAllMyBuckets", "*"));
             }
-            throw unclassifiable(what, "no bucket in the path (the gateway expects path-style requests: forcePathStyle(true))");
+            throw unclassifiable(
+                    what, "no bucket in the path (the gateway expects path-style requests: forcePathStyle(true))");
         }
-        return key.isEmpty() ? bucket(request, method, bucket, subresources, what) : object(request, method, bucket, key, subresources, parameters, what);
+        return key.isEmpty()
+                ? bucket(request, method, bucket, subresources, what)
+                : object(request, method, bucket, key, subresources, parameters, what);
     }
 
-    private static List<ResourceAction> bucket(AwsRequest request, String method, String bucket, Set<String> subresources, String what)
+    private static List<ResourceAction> bucket(
+            AwsRequest request, String method, String bucket, Set<String> subresources, String what)
             throws UnclassifiableRequestException {
         String arn = Arns.bucket(bucket);
         if (method.equals("POST") && subresources.equals(Set.of("delete"))) {
@@ -84,18 +113,27 @@ final class S3RequestClassifier {
             case "GET cors" -> "s3:GetBucketCORS";
             case "PUT " -> "s3:CreateBucket";
             case "DELETE " -> "s3:DeleteBucket";
-            default -> throw unclassifiable(what, "a bucket operation the local IAM gateway does not map to an IAM action");
+            default ->
+                throw unclassifiable(what, "a bucket operation the local IAM gateway does not map to an IAM action");
         };
         return List.of(new ResourceAction(action, arn));
     }
 
-    private static List<ResourceAction> object(AwsRequest request, String method, String bucket, String key, Set<String> subresources,
-                                               Set<String> parameters, String what) throws UnclassifiableRequestException {
+    private static List<ResourceAction> object(
+            AwsRequest request,
+            String method,
+            String bucket,
+            String key,
+            Set<String> subresources,
+            Set<String> parameters,
+            String what)
+            throws UnclassifiableRequestException {
         String arn = Arns.object(bucket, key);
         boolean version = parameters.contains("versionId");
         boolean upload = parameters.contains("uploadId");
         String action = switch (method + " " + String.join(",", subresources)) {
-            case "GET ", "HEAD " -> upload ? "s3:ListMultipartUploadParts" : version ? "s3:GetObjectVersion" : "s3:GetObject";
+            case "GET ", "HEAD " ->
+                upload ? "s3:ListMultipartUploadParts" : version ? "s3:GetObjectVersion" : "s3:GetObject";
             case "GET acl" -> version ? "s3:GetObjectVersionAcl" : "s3:GetObjectAcl";
             case "GET tagging" -> version ? "s3:GetObjectVersionTagging" : "s3:GetObjectTagging";
             case "PUT " -> "s3:PutObject";
@@ -103,7 +141,8 @@ final class S3RequestClassifier {
             case "PUT tagging" -> version ? "s3:PutObjectVersionTagging" : "s3:PutObjectTagging";
             case "POST uploads" -> "s3:PutObject";
             case "POST " -> upload ? "s3:PutObject" : null;
-            case "DELETE " -> upload ? "s3:AbortMultipartUpload" : version ? "s3:DeleteObjectVersion" : "s3:DeleteObject";
+            case "DELETE " ->
+                upload ? "s3:AbortMultipartUpload" : version ? "s3:DeleteObjectVersion" : "s3:DeleteObject";
             case "DELETE tagging" -> version ? "s3:DeleteObjectVersionTagging" : "s3:DeleteObjectTagging";
             default -> null;
         };
@@ -135,10 +174,15 @@ final class S3RequestClassifier {
     }
 
     private static UnclassifiableRequestException unclassifiable(String what, String why) {
-        return new UnclassifiableRequestException("S3 request " + what + ": " + why + "; refused rather than guessed (extend S3RequestClassifier)");
+        return new UnclassifiableRequestException(
+                "S3 request " + what + ": " + why + "; refused rather than guessed (extend S3RequestClassifier)");
     }
 
     private static String unescapeXml(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+        return text.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 }

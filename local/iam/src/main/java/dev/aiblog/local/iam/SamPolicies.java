@@ -1,12 +1,11 @@
 package dev.aiblog.local.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Turns SAM's {@code Policies} property, and the policies SAM attaches on its own, into the
@@ -20,8 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class SamPolicies {
 
-    private SamPolicies() {
-    }
+    private SamPolicies() {}
 
     /**
      * The policies a {@code Policies} property lists: a managed policy name or ARN, a SAM policy
@@ -62,13 +60,16 @@ public final class SamPolicies {
      * @param globalFunction {@code Globals.Function}, or null
      * @throws PolicyException if the function names its own {@code Role} (its policies are not in the template's SAM form)
      */
-    public static Policy functionRoleFor(JsonNode properties, JsonNode globalFunction, Function<JsonNode, String> resolveIntrinsic) {
+    public static Policy functionRoleFor(
+            JsonNode properties, JsonNode globalFunction, Function<JsonNode, String> resolveIntrinsic) {
         Function<JsonNode, String> resolver = strings(resolveIntrinsic);
         if (properties.has("Role") || (globalFunction != null && globalFunction.has("Role"))) {
-            throw new PolicyException("the function names its own Role; the local IAM models only the roles SAM creates from Policies");
+            throw new PolicyException(
+                    "the function names its own Role; the local IAM models only the roles SAM creates from Policies");
         }
         Policy role = ManagedPolicies.named(ManagedPolicies.LAMBDA_BASIC_EXECUTION);
-        JsonNode tracing = properties.has("Tracing") ? properties.get("Tracing")
+        JsonNode tracing = properties.has("Tracing")
+                ? properties.get("Tracing")
                 : globalFunction == null ? null : globalFunction.get("Tracing");
         if (tracing != null && "Active".equals(resolver.apply(tracing))) {
             role = role.and(ManagedPolicies.named(ManagedPolicies.XRAY_WRITE_ONLY));
@@ -93,7 +94,8 @@ public final class SamPolicies {
      */
     public static Policy stateMachineRoleFor(JsonNode properties, Function<JsonNode, String> resolveIntrinsic) {
         if (properties.has("Role")) {
-            throw new PolicyException("the state machine names its own Role; the local IAM models only the roles SAM creates from Policies");
+            throw new PolicyException(
+                    "the state machine names its own Role; the local IAM models only the roles SAM creates from Policies");
         }
         Policy role = roleFor(properties.get("Policies"), resolveIntrinsic);
         JsonNode enabled = properties.path("Tracing").get("Enabled");
@@ -108,7 +110,8 @@ public final class SamPolicies {
             return ManagedPolicies.named(entry.asText());
         }
         if (!entry.isObject()) {
-            throw new PolicyException("Policies entry " + position + " is neither a managed policy, a policy template nor a policy document: " + entry);
+            throw new PolicyException("Policies entry " + position
+                    + " is neither a managed policy, a policy template nor a policy document: " + entry);
         }
         if (entry.has("Statement")) {
             return PolicyDocuments.parse(entry, "inline policy (Policies entry " + position + ")", resolver);
@@ -120,7 +123,8 @@ public final class SamPolicies {
             }
             return template(key, entry.get(key), resolver);
         }
-        throw new PolicyException("Policies entry " + position + " is neither a managed policy, a policy template nor a policy document: " + entry);
+        throw new PolicyException("Policies entry " + position
+                + " is neither a managed policy, a policy template nor a policy document: " + entry);
     }
 
     private static Policy template(String name, JsonNode parameters, Function<JsonNode, String> resolver) {
@@ -137,7 +141,8 @@ public final class SamPolicies {
                 values.put(parameter.getKey(), resolver.apply(parameter.getValue()));
             }
         } else if (parameters != null && !parameters.isNull()) {
-            throw new PolicyException("the parameters of the SAM policy template " + name + " are an object, got " + parameters);
+            throw new PolicyException(
+                    "the parameters of the SAM policy template " + name + " are an object, got " + parameters);
         }
         return SamPolicyTemplates.expand(name, values);
     }

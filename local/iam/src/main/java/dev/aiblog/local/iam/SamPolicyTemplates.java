@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 public final class SamPolicyTemplates {
 
     /** One template: its parameters and its statements, with {@code ${Param}} and {@code ${AWS::...}} placeholders. */
-    record Template(String name, List<String> parameters, List<String> actions, List<String> resources) {
-    }
+    record Template(String name, List<String> parameters, List<String> actions, List<String> resources) {}
 
-    private static final String TABLE = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}";
+    private static final String TABLE =
+            "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}";
     private static final String BUCKET = "arn:${AWS::Partition}:s3:::${BucketName}";
     private static final String QUEUE = "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${QueueName}";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9:]+)}");
@@ -30,53 +30,102 @@ public final class SamPolicyTemplates {
     private static final Map<String, Template> TEMPLATES = new LinkedHashMap<>();
 
     static {
-        add("DynamoDBCrudPolicy", List.of("TableName"),
-                List.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:Query",
-                        "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem", "dynamodb:DescribeTable",
+        add(
+                "DynamoDBCrudPolicy",
+                List.of("TableName"),
+                List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:PutItem",
+                        "dynamodb:Scan",
+                        "dynamodb:Query",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:BatchWriteItem",
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:DescribeTable",
                         "dynamodb:ConditionCheckItem"),
                 List.of(TABLE, TABLE + "/index/*"));
-        add("DynamoDBReadPolicy", List.of("TableName"),
-                List.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:DescribeTable"),
+        add(
+                "DynamoDBReadPolicy",
+                List.of("TableName"),
+                List.of(
+                        "dynamodb:GetItem",
+                        "dynamodb:Scan",
+                        "dynamodb:Query",
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:DescribeTable"),
                 List.of(TABLE, TABLE + "/index/*"));
-        add("DynamoDBWritePolicy", List.of("TableName"),
+        add(
+                "DynamoDBWritePolicy",
+                List.of("TableName"),
                 List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"),
                 List.of(TABLE, TABLE + "/index/*"));
-        add("S3ReadPolicy", List.of("BucketName"),
-                List.of("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion", "s3:GetLifecycleConfiguration"),
+        add(
+                "S3ReadPolicy",
+                List.of("BucketName"),
+                List.of(
+                        "s3:GetObject",
+                        "s3:ListBucket",
+                        "s3:GetBucketLocation",
+                        "s3:GetObjectVersion",
+                        "s3:GetLifecycleConfiguration"),
                 List.of(BUCKET, BUCKET + "/*"));
-        add("S3WritePolicy", List.of("BucketName"),
+        add(
+                "S3WritePolicy",
+                List.of("BucketName"),
                 List.of("s3:PutObject", "s3:PutObjectAcl", "s3:PutLifecycleConfiguration"),
                 List.of(BUCKET, BUCKET + "/*"));
-        add("S3CrudPolicy", List.of("BucketName"),
-                List.of("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion", "s3:PutObject",
-                        "s3:PutObjectAcl", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration", "s3:DeleteObject"),
+        add(
+                "S3CrudPolicy",
+                List.of("BucketName"),
+                List.of(
+                        "s3:GetObject",
+                        "s3:ListBucket",
+                        "s3:GetBucketLocation",
+                        "s3:GetObjectVersion",
+                        "s3:PutObject",
+                        "s3:PutObjectAcl",
+                        "s3:GetLifecycleConfiguration",
+                        "s3:PutLifecycleConfiguration",
+                        "s3:DeleteObject"),
                 List.of(BUCKET, BUCKET + "/*"));
-        add("SQSSendMessagePolicy", List.of("QueueName"),
-                List.of("sqs:SendMessage*"),
+        add("SQSSendMessagePolicy", List.of("QueueName"), List.of("sqs:SendMessage*"), List.of(QUEUE));
+        add(
+                "SQSPollerPolicy",
+                List.of("QueueName"),
+                List.of(
+                        "sqs:ChangeMessageVisibility",
+                        "sqs:ChangeMessageVisibilityBatch",
+                        "sqs:DeleteMessage",
+                        "sqs:DeleteMessageBatch",
+                        "sqs:GetQueueAttributes",
+                        "sqs:ReceiveMessage"),
                 List.of(QUEUE));
-        add("SQSPollerPolicy", List.of("QueueName"),
-                List.of("sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch", "sqs:DeleteMessage",
-                        "sqs:DeleteMessageBatch", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"),
-                List.of(QUEUE));
-        add("StepFunctionsExecutionPolicy", List.of("StateMachineName"),
+        add(
+                "StepFunctionsExecutionPolicy",
+                List.of("StateMachineName"),
                 List.of("states:StartExecution"),
-                List.of("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachineName}"));
-        add("LambdaInvokePolicy", List.of("FunctionName"),
+                List.of(
+                        "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachineName}"));
+        add(
+                "LambdaInvokePolicy",
+                List.of("FunctionName"),
                 List.of("lambda:InvokeFunction"),
                 List.of("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionName}*"));
-        add("AWSSecretsManagerGetSecretValuePolicy", List.of("SecretArn"),
+        add(
+                "AWSSecretsManagerGetSecretValuePolicy",
+                List.of("SecretArn"),
                 List.of("secretsmanager:GetSecretValue"),
                 List.of("${SecretArn}"));
-        add("CloudWatchPutMetricPolicy", List.of(),
-                List.of("cloudwatch:PutMetricData"),
-                List.of("*"));
-        add("SNSPublishMessagePolicy", List.of("TopicName"),
+        add("CloudWatchPutMetricPolicy", List.of(), List.of("cloudwatch:PutMetricData"), List.of("*"));
+        add(
+                "SNSPublishMessagePolicy",
+                List.of("TopicName"),
                 List.of("sns:Publish"),
                 List.of("arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${TopicName}"));
     }
 
-    private SamPolicyTemplates() {
-    }
+    private SamPolicyTemplates() {}
 
     private static void add(String name, List<String> parameters, List<String> actions, List<String> resources) {
         TEMPLATES.put(name, new Template(name, List.copyOf(parameters), List.copyOf(actions), List.copyOf(resources)));
@@ -106,8 +155,8 @@ public final class SamPolicyTemplates {
         Template template = find(templateName).orElseThrow(() -> unknown(templateName));
         for (String parameter : template.parameters()) {
             if (!parameterValues.containsKey(parameter)) {
-                throw new PolicyException("the SAM policy template " + templateName + " needs the parameter " + parameter
-                        + " (it takes " + template.parameters() + ")");
+                throw new PolicyException("the SAM policy template " + templateName + " needs the parameter "
+                        + parameter + " (it takes " + template.parameters() + ")");
             }
         }
         for (String given : parameterValues.keySet()) {

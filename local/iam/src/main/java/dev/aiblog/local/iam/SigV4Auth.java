@@ -18,9 +18,18 @@ import java.util.Optional;
  * @param expires a presigned URL's {@code X-Amz-Expires}; empty for a header-signed request
  * @param securityToken {@code X-Amz-Security-Token} (header, or query for a presigned URL)
  */
-record SigV4Auth(String accessKeyId, String scopeDate, String region, String service,
-                 List<String> signedHeaders, String signature, String amzDate, Instant signedAt,
-                 boolean presigned, Optional<Duration> expires, Optional<String> securityToken) {
+record SigV4Auth(
+        String accessKeyId,
+        String scopeDate,
+        String region,
+        String service,
+        List<String> signedHeaders,
+        String signature,
+        String amzDate,
+        Instant signedAt,
+        boolean presigned,
+        Optional<Duration> expires,
+        Optional<String> securityToken) {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
@@ -51,7 +60,8 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
         if (authorization.isPresent()) {
             return fromHeader(authorization.get().trim(), request);
         }
-        if (request.queryParameter("X-Amz-Algorithm").isPresent() || request.queryParameter("X-Amz-Signature").isPresent()) {
+        if (request.queryParameter("X-Amz-Algorithm").isPresent()
+                || request.queryParameter("X-Amz-Signature").isPresent()) {
             return fromQuery(request);
         }
         throw new Malformed("the request is not signed (no Authorization header, no X-Amz-Signature)", true);
@@ -59,8 +69,12 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
 
     private static SigV4Auth fromHeader(String authorization, AwsRequest request) throws Malformed {
         if (!authorization.startsWith(ALGORITHM + " ")) {
-            String scheme = authorization.contains(" ") ? authorization.substring(0, authorization.indexOf(' ')) : authorization;
-            throw new Malformed("unsupported authorization scheme '" + scheme + "': only " + ALGORITHM + " (SigV4) is accepted", false);
+            String scheme = authorization.contains(" ")
+                    ? authorization.substring(0, authorization.indexOf(' '))
+                    : authorization;
+            throw new Malformed(
+                    "unsupported authorization scheme '" + scheme + "': only " + ALGORITHM + " (SigV4) is accepted",
+                    false);
         }
         String credential = null;
         String signedHeaders = null;
@@ -76,7 +90,9 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
                 case "Credential" -> credential = value;
                 case "SignedHeaders" -> signedHeaders = value;
                 case "Signature" -> signature = value;
-                default -> throw new Malformed("unknown Authorization header element '" + element.substring(0, equals) + "'", false);
+                default ->
+                    throw new Malformed(
+                            "unknown Authorization header element '" + element.substring(0, equals) + "'", false);
             }
         }
         if (credential == null || signedHeaders == null || signature == null) {
@@ -84,7 +100,14 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
         }
         String amzDate = request.header("x-amz-date")
                 .orElseThrow(() -> new Malformed("a SigV4-signed request needs an X-Amz-Date header", false));
-        return build(credential, signedHeaders, signature, amzDate, false, Optional.empty(), request.header("x-amz-security-token"));
+        return build(
+                credential,
+                signedHeaders,
+                signature,
+                amzDate,
+                false,
+                Optional.empty(),
+                request.header("x-amz-security-token"));
     }
 
     private static SigV4Auth fromQuery(AwsRequest request) throws Malformed {
@@ -100,10 +123,16 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
             throw new Malformed("X-Amz-Expires should be a number, got " + expiresText, false);
         }
         if (expiresSeconds < 0 || expiresSeconds > 604_800) {
-            throw new Malformed("X-Amz-Expires must be between 0 and 604800 seconds (seven days), got " + expiresSeconds, false);
+            throw new Malformed(
+                    "X-Amz-Expires must be between 0 and 604800 seconds (seven days), got " + expiresSeconds, false);
         }
-        return build(required(request, "X-Amz-Credential"), required(request, "X-Amz-SignedHeaders"), required(request, "X-Amz-Signature"),
-                required(request, "X-Amz-Date"), true, Optional.of(Duration.ofSeconds(expiresSeconds)),
+        return build(
+                required(request, "X-Amz-Credential"),
+                required(request, "X-Amz-SignedHeaders"),
+                required(request, "X-Amz-Signature"),
+                required(request, "X-Amz-Date"),
+                true,
+                Optional.of(Duration.ofSeconds(expiresSeconds)),
                 request.queryParameter("X-Amz-Security-Token").or(() -> request.header("x-amz-security-token")));
     }
 
@@ -112,26 +141,41 @@ record SigV4Auth(String accessKeyId, String scopeDate, String region, String ser
                 .orElseThrow(() -> new Malformed("a presigned URL needs the query parameter " + name, false));
     }
 
-    private static SigV4Auth build(String credential, String signedHeaders, String signature, String amzDate,
-                                   boolean presigned, Optional<Duration> expires, Optional<String> token) throws Malformed {
+    private static SigV4Auth build(
+            String credential,
+            String signedHeaders,
+            String signature,
+            String amzDate,
+            boolean presigned,
+            Optional<Duration> expires,
+            Optional<String> token)
+            throws Malformed {
         String[] scope = credential.split("/");
         if (scope.length != 5 || !scope[4].equals("aws4_request") || scope[0].isEmpty()) {
-            throw new Malformed("Credential should be '<access key id>/<date>/<region>/<service>/aws4_request', got '" + credential + "'", false);
+            throw new Malformed(
+                    "Credential should be '<access key id>/<date>/<region>/<service>/aws4_request', got '" + credential
+                            + "'",
+                    false);
         }
         Instant signedAt;
         try {
             signedAt = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new Malformed("X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z', got " + amzDate, false);
+            throw new Malformed(
+                    "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z', got " + amzDate, false);
         }
         if (!amzDate.startsWith(scope[1])) {
-            throw new Malformed("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-                    + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.", false);
+            throw new Malformed(
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                            + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.",
+                    false);
         }
         List<String> headers = List.of(signedHeaders.split(";"));
         if (!headers.contains("host")) {
             throw new Malformed("the signed headers must include 'host'", false);
         }
-        return new SigV4Auth(scope[0], scope[1], scope[2], scope[3], headers, signature, amzDate, signedAt, presigned, expires, token);
+        return new SigV4Auth(
+                scope[0], scope[1], scope[2], scope[3], headers, signature, amzDate, signedAt, presigned, expires,
+                token);
     }
 }

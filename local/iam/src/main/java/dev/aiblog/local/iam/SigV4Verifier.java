@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,15 +28,14 @@ final class SigV4Verifier {
     private static final HexFormat HEX = HexFormat.of();
 
     /** The canonical request, the string to sign, and the signature a secret gives. */
-    record Computed(String canonicalRequest, String stringToSign, String signature) {
-    }
+    record Computed(String canonicalRequest, String stringToSign, String signature) {}
 
-    private SigV4Verifier() {
-    }
+    private SigV4Verifier() {}
 
     static Computed compute(AwsRequest request, SigV4Auth auth, String secretAccessKey) {
         String canonicalRequest = canonicalRequest(request, auth);
-        String stringToSign = SigV4Auth.ALGORITHM + "\n" + auth.amzDate() + "\n" + auth.scope() + "\n" + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        String stringToSign = SigV4Auth.ALGORITHM + "\n" + auth.amzDate() + "\n" + auth.scope() + "\n"
+                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), auth.scopeDate());
         key = hmac(key, auth.region());
         key = hmac(key, auth.service());
@@ -47,7 +45,9 @@ final class SigV4Verifier {
 
     /** Constant-time comparison of the signature sent with the one computed. */
     static boolean matches(SigV4Auth auth, Computed computed) {
-        return MessageDigest.isEqual(auth.signature().getBytes(StandardCharsets.US_ASCII), computed.signature().getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                auth.signature().getBytes(StandardCharsets.US_ASCII),
+                computed.signature().getBytes(StandardCharsets.US_ASCII));
     }
 
     static String payloadHash(AwsRequest request, SigV4Auth auth) {
@@ -63,7 +63,9 @@ final class SigV4Verifier {
         boolean s3 = auth.service().equals("s3");
         StringBuilder canonical = new StringBuilder();
         canonical.append(request.method()).append('\n');
-        canonical.append(s3 ? request.rawPath() : UriEncoding.encode(normalize(request.rawPath()), true)).append('\n');
+        canonical
+                .append(s3 ? request.rawPath() : UriEncoding.encode(normalize(request.rawPath()), true))
+                .append('\n');
         canonical.append(canonicalQuery(request, auth.presigned())).append('\n');
         for (String name : auth.signedHeaders()) {
             List<String> values = request.headers().getOrDefault(name, List.of());
@@ -85,7 +87,9 @@ final class SigV4Verifier {
             if (presigned && parameter.getKey().equals("X-Amz-Signature")) {
                 continue;
             }
-            pairs.add(new String[] {UriEncoding.encode(parameter.getKey(), false), UriEncoding.encode(parameter.getValue(), false)});
+            pairs.add(new String[] {
+                UriEncoding.encode(parameter.getKey(), false), UriEncoding.encode(parameter.getValue(), false)
+            });
         }
         pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
         StringBuilder query = new StringBuilder();

@@ -13,9 +13,14 @@ import java.util.Objects;
  * @param actions the Action (or, with {@code notAction}, the NotAction) patterns
  * @param resources the Resource (or, with {@code notResource}, the NotResource) patterns
  */
-public record Statement(String origin, String sid, Effect effect,
-                        List<String> actions, boolean notAction,
-                        List<String> resources, boolean notResource) {
+public record Statement(
+        String origin,
+        String sid,
+        Effect effect,
+        List<String> actions,
+        boolean notAction,
+        List<String> resources,
+        boolean notResource) {
 
     public Statement {
         Objects.requireNonNull(origin, "origin");
@@ -24,15 +29,18 @@ public record Statement(String origin, String sid, Effect effect,
         actions = List.copyOf(actions);
         resources = List.copyOf(resources);
         if (actions.isEmpty()) {
-            throw new PolicyException(origin + ": a statement needs at least one " + (notAction ? "NotAction" : "Action"));
+            throw new PolicyException(
+                    origin + ": a statement needs at least one " + (notAction ? "NotAction" : "Action"));
         }
         if (resources.isEmpty()) {
-            throw new PolicyException(origin + ": a statement needs at least one " + (notResource ? "NotResource" : "Resource"));
+            throw new PolicyException(
+                    origin + ": a statement needs at least one " + (notResource ? "NotResource" : "Resource"));
         }
         for (String resource : resources) {
             if (resource.contains("${")) {
-                throw new PolicyException(origin + ": the Resource " + resource
-                        + " holds a policy variable or an unresolved substitution, which the local IAM evaluator does not support");
+                throw new PolicyException(
+                        origin + ": the Resource " + resource
+                                + " holds a policy variable or an unresolved substitution, which the local IAM evaluator does not support");
             }
         }
     }
@@ -49,8 +57,7 @@ public record Statement(String origin, String sid, Effect effect,
 
     /** Whether this statement applies to the action on the resource (its Effect aside). */
     public boolean applies(String action, String resource) {
-        return matchesAny(actions, action, true) != notAction
-                && matchesAny(resources, resource, false) != notResource;
+        return matchesAny(actions, action, true) != notAction && matchesAny(resources, resource, false) != notResource;
     }
 
     private static boolean matchesAny(List<String> patterns, String value, boolean isAction) {

@@ -32,7 +32,8 @@ final class Wildcard {
         if (!literal.isEmpty()) {
             regex.append(Pattern.quote(literal.toString()));
         }
-        this.pattern = Pattern.compile(regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
+        this.pattern = Pattern.compile(
+                regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
     }
 
     /** Action names match case-insensitively ({@code dynamodb:getitem} is {@code dynamodb:GetItem}). */

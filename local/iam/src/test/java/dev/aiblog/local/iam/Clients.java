@@ -3,7 +3,6 @@ package dev.aiblog.local.iam;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -28,8 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class Clients implements AutoCloseable {
 
     /** What the SDK put on the wire, captured after signing. */
-    record Sent(SdkHttpRequest request, byte[] body) {
-    }
+    record Sent(SdkHttpRequest request, byte[] body) {}
 
     static final Region REGION = Region.US_EAST_1;
 
@@ -43,21 +41,22 @@ final class Clients implements AutoCloseable {
 
     /** The credentials as Lambda's environment gives them: key, secret and session token. */
     static StaticCredentialsProvider session(LambdaCredentials credentials) {
-        return StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken()));
+        return StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()));
     }
 
     /** The bug this gateway exists for: the same key and secret, without the session token. */
     static StaticCredentialsProvider withoutToken(LambdaCredentials credentials) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
     }
 
     /** The issued secret with its first character changed (never to itself: the secret is random and may start with 'x'). */
     static StaticCredentialsProvider wrongSecret(LambdaCredentials credentials) {
         String secret = credentials.secretAccessKey();
         char other = secret.charAt(0) == 'x' ? 'y' : 'x';
-        return StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                other + secret.substring(1), credentials.sessionToken()));
+        return StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                credentials.accessKeyId(), other + secret.substring(1), credentials.sessionToken()));
     }
 
     static StaticCredentialsProvider of(AwsCredentials credentials) {
@@ -76,7 +75,8 @@ final class Clients implements AutoCloseable {
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                         byte[] body = context.requestBody()
                                 .map(requestBody -> {
-                                    try (var in = requestBody.contentStreamProvider().newStream()) {
+                                    try (var in =
+                                            requestBody.contentStreamProvider().newStream()) {
                                         return in.readAllBytes();
                                     } catch (java.io.IOException e) {
                                         throw new java.io.UncheckedIOException(e);
@@ -90,34 +90,64 @@ final class Clients implements AutoCloseable {
     }
 
     DynamoDbClient dynamoDb(StaticCredentialsProvider credentials) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(config()).build();
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(config())
+                .build();
     }
 
     SqsClient sqs(StaticCredentialsProvider credentials) {
-        return SqsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(config()).build();
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(config())
+                .build();
     }
 
     S3Client s3(StaticCredentialsProvider credentials) {
-        return S3Client.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
-                .forcePathStyle(true).httpClient(http).build();
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .forcePathStyle(true)
+                .httpClient(http)
+                .build();
     }
 
     S3Presigner presigner(StaticCredentialsProvider credentials) {
-        return S3Presigner.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        return S3Presigner.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(true)
+                        .build())
                 .build();
     }
 
     SfnClient sfn(StaticCredentialsProvider credentials) {
-        return SfnClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(config()).build();
+        return SfnClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(config())
+                .build();
     }
 
     SecretsManagerClient secretsManager(StaticCredentialsProvider credentials) {
-        return SecretsManagerClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(config()).build();
+        return SecretsManagerClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(config())
+                .build();
     }
 
     @Override

@@ -3,12 +3,10 @@ package dev.aiblog.local.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PolicyEvaluationTest {
 
@@ -26,7 +24,10 @@ class PolicyEvaluationTest {
         assertThat(denyLast.outcome()).isEqualTo(Decision.Outcome.EXPLICIT_DENY);
         assertThat(denyLast.statement()).contains(denyDelete);
         assertThat(denyFirst.outcome()).isEqualTo(Decision.Outcome.EXPLICIT_DENY);
-        assertThat(Policy.of(allowAll, denyDelete).evaluate("dynamodb:GetItem", TABLE).allowed()).isTrue();
+        assertThat(Policy.of(allowAll, denyDelete)
+                        .evaluate("dynamodb:GetItem", TABLE)
+                        .allowed())
+                .isTrue();
     }
 
     @Test
@@ -46,28 +47,49 @@ class PolicyEvaluationTest {
         Policy policy = Policy.of(Statement.allow("s", List.of("DynamoDB:getitem"), List.of(TABLE)));
 
         assertThat(policy.evaluate("dynamodb:GetItem", TABLE).allowed()).isTrue();
-        assertThat(policy.evaluate("dynamodb:GetItem", TABLE.replace("Requests", "requests")).allowed()).isFalse();
+        assertThat(policy.evaluate("dynamodb:GetItem", TABLE.replace("Requests", "requests"))
+                        .allowed())
+                .isFalse();
     }
 
     @Test
     void starAndQuestionMarkWildcards() {
-        Policy policy = Policy.of(Statement.allow("s", List.of("sqs:SendMessage*", "s3:Get?bject"),
+        Policy policy = Policy.of(Statement.allow(
+                "s",
+                List.of("sqs:SendMessage*", "s3:Get?bject"),
                 List.of("arn:aws:sqs:us-east-1:000000000000:requests-*", "arn:aws:s3:::content/images/*")));
 
-        assertThat(policy.evaluate("sqs:SendMessage", "arn:aws:sqs:us-east-1:000000000000:requests-dev").allowed()).isTrue();
-        assertThat(policy.evaluate("sqs:SendMessageBatch", "arn:aws:sqs:us-east-1:000000000000:requests-").allowed()).isTrue();
-        assertThat(policy.evaluate("sqs:ReceiveMessage", "arn:aws:sqs:us-east-1:000000000000:requests-dev").allowed()).isFalse();
-        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/images/a/b.png").allowed()).isTrue();
-        assertThat(policy.evaluate("s3:GetObjectVersion", "arn:aws:s3:::content/images/a.png").allowed()).isFalse();
-        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/posts/a.md").allowed()).isFalse();
+        assertThat(policy.evaluate("sqs:SendMessage", "arn:aws:sqs:us-east-1:000000000000:requests-dev")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("sqs:SendMessageBatch", "arn:aws:sqs:us-east-1:000000000000:requests-")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("sqs:ReceiveMessage", "arn:aws:sqs:us-east-1:000000000000:requests-dev")
+                        .allowed())
+                .isFalse();
+        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/images/a/b.png")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("s3:GetObjectVersion", "arn:aws:s3:::content/images/a.png")
+                        .allowed())
+                .isFalse();
+        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/posts/a.md")
+                        .allowed())
+                .isFalse();
     }
 
     @Test
     void wildcardCharactersInAnArnAreLiteralElsewhere() {
-        Policy policy = Policy.of(Statement.allow("s", List.of("s3:GetObject"), List.of("arn:aws:s3:::content/a.b(c)[d]+")));
+        Policy policy =
+                Policy.of(Statement.allow("s", List.of("s3:GetObject"), List.of("arn:aws:s3:::content/a.b(c)[d]+")));
 
-        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/a.b(c)[d]+").allowed()).isTrue();
-        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/aXb(c)[d]+").allowed()).isFalse();
+        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/a.b(c)[d]+")
+                        .allowed())
+                .isTrue();
+        assertThat(policy.evaluate("s3:GetObject", "arn:aws:s3:::content/aXb(c)[d]+")
+                        .allowed())
+                .isFalse();
     }
 
     @Test
@@ -78,7 +100,8 @@ class PolicyEvaluationTest {
                 ]}"""), "not-action");
 
         assertThat(policy.evaluate("dynamodb:GetItem", TABLE).allowed()).isTrue();
-        assertThat(policy.evaluate("s3:PutObject", "arn:aws:s3:::content/x").allowed()).isTrue();
+        assertThat(policy.evaluate("s3:PutObject", "arn:aws:s3:::content/x").allowed())
+                .isTrue();
         assertThat(policy.evaluate("dynamodb:DeleteItem", TABLE).allowed()).isFalse();
         assertThat(policy.evaluate("dynamodb:BatchWriteItem", TABLE).allowed()).isFalse();
     }
@@ -113,16 +136,33 @@ class PolicyEvaluationTest {
 
     @Test
     void malformedStatementsAreRefused() throws Exception {
-        assertThatThrownBy(() -> Policy.fromDocument(json("{\"Statement\": {\"Effect\": \"allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}"), "p"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("Effect");
-        assertThatThrownBy(() -> Policy.fromDocument(json("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\"}}"), "p"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("Resource");
-        assertThatThrownBy(() -> Policy.fromDocument(json("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"NotAction\": \"s3:Get*\", \"Resource\": \"*\"}}"), "p"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("exactly one of Action and NotAction");
-        assertThatThrownBy(() -> Policy.fromDocument(json("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"Principal\": \"*\"}}"), "p"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("Principal");
-        assertThatThrownBy(() -> Policy.fromDocument(json("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"GetObject\", \"Resource\": \"*\"}}"), "p"))
-                .isInstanceOf(PolicyException.class).hasMessageContaining("service:Action");
+        assertThatThrownBy(() -> Policy.fromDocument(
+                        json("{\"Statement\": {\"Effect\": \"allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}"),
+                        "p"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("Effect");
+        assertThatThrownBy(() -> Policy.fromDocument(
+                        json("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\"}}"), "p"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("Resource");
+        assertThatThrownBy(() -> Policy.fromDocument(
+                        json(
+                                "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"NotAction\": \"s3:Get*\", \"Resource\": \"*\"}}"),
+                        "p"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("exactly one of Action and NotAction");
+        assertThatThrownBy(() -> Policy.fromDocument(
+                        json(
+                                "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"Principal\": \"*\"}}"),
+                        "p"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("Principal");
+        assertThatThrownBy(() -> Policy.fromDocument(
+                        json(
+                                "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"GetObject\", \"Resource\": \"*\"}}"),
+                        "p"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("service:Action");
     }
 
     private static JsonNode json(String text) throws Exception {

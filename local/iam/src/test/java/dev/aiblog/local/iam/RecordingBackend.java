@@ -1,5 +1,6 @@
 package dev.aiblog.local.iam;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,16 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
-import com.sun.net.httpserver.HttpServer;
-
 /** A stand-in backend on loopback: records every request it receives and answers a canned response. */
 final class RecordingBackend implements AutoCloseable {
 
     /** What the backend received. */
     record Received(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> String.join(",", e.getValue())).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> String.join(",", e.getValue()))
+                    .orElse(null);
         }
     }
 
@@ -43,16 +45,22 @@ final class RecordingBackend implements AutoCloseable {
             try (var in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
+            Received request = new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body);
             received.add(request);
             ServiceResponse response = answer.apply(request);
-            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            response.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             boolean head = exchange.getRequestMethod().equals("HEAD");
             if (head && response.body().length > 0) {
                 exchange.getResponseHeaders().set("Content-Length", Integer.toString(response.body().length));
             }
-            exchange.sendResponseHeaders(response.status(), head || response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(
+                    response.status(), head || response.body().length == 0 ? -1 : response.body().length);
             if (!head && response.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(response.body());

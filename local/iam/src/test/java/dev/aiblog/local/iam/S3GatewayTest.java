@@ -10,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,18 +40,37 @@ class S3GatewayTest {
     static void start() throws Exception {
         s3 = new RecordingBackend(request -> switch (request.method()) {
             case "PUT" -> new ServiceResponse(200, Map.of("ETag", "\"0123456789abcdef0123456789abcdef\""), new byte[0]);
-            case "GET", "HEAD" -> new ServiceResponse(200, Map.of("Content-Type", "image/png", "ETag", "\"0123456789abcdef0123456789abcdef\"",
-                    "Last-Modified", "Wed, 01 Jan 2025 00:00:00 GMT"), IMAGE);
+            case "GET", "HEAD" ->
+                new ServiceResponse(
+                        200,
+                        Map.of(
+                                "Content-Type",
+                                "image/png",
+                                "ETag",
+                                "\"0123456789abcdef0123456789abcdef\"",
+                                "Last-Modified",
+                                "Wed, 01 Jan 2025 00:00:00 GMT"),
+                        IMAGE);
             case "DELETE" -> new ServiceResponse(204, Map.of(), new byte[0]);
-            case "POST" -> new ServiceResponse(200, Map.of("Content-Type", "application/xml"),
-                    "<DeleteResult><Deleted><Key>drafts/a.json</Key></Deleted><Deleted><Key>drafts/b.json</Key></Deleted></DeleteResult>"
-                            .getBytes(StandardCharsets.UTF_8));
+            case "POST" ->
+                new ServiceResponse(
+                        200,
+                        Map.of("Content-Type", "application/xml"),
+                        "<DeleteResult><Deleted><Key>drafts/a.json</Key></Deleted><Deleted><Key>drafts/b.json</Key></Deleted></DeleteResult>"
+                                .getBytes(StandardCharsets.UTF_8));
             default -> new ServiceResponse(405, Map.of(), new byte[0]);
         });
-        gateway = IamGateway.builder().backend(AwsService.S3, s3.endpoint()).clock(CLOCK).start();
+        gateway = IamGateway.builder()
+                .backend(AwsService.S3, s3.endpoint())
+                .clock(CLOCK)
+                .start();
         clients = new Clients(gateway.endpoint());
-        image = gateway.issue(Principal.of("GenerateImageFunction"), SamPolicyTemplates.expand("S3CrudPolicy", Map.of("BucketName", "content")));
-        api = gateway.issue(Principal.of("ApiFunction"), SamPolicyTemplates.expand("S3ReadPolicy", Map.of("BucketName", "content")));
+        image = gateway.issue(
+                Principal.of("GenerateImageFunction"),
+                SamPolicyTemplates.expand("S3CrudPolicy", Map.of("BucketName", "content")));
+        api = gateway.issue(
+                Principal.of("ApiFunction"),
+                SamPolicyTemplates.expand("S3ReadPolicy", Map.of("BucketName", "content")));
         http = HttpClient.newHttpClient();
     }
 
@@ -78,19 +95,24 @@ class S3GatewayTest {
     @Test
     void putObject_withTheSdksStreamingSignature_isVerifiedAndForwarded() {
         try (S3Client client = clients.s3(Clients.session(image))) {
-            client.putObject(b -> b.bucket("content").key("images/r-1/cover.png").contentType("image/png"), RequestBody.fromBytes(IMAGE));
+            client.putObject(
+                    b -> b.bucket("content").key("images/r-1/cover.png").contentType("image/png"),
+                    RequestBody.fromBytes(IMAGE));
 
             RecordingBackend.Received received = s3.last();
             assertThat(received.method()).isEqualTo("PUT");
             assertThat(received.rawPath()).isEqualTo("/content/images/r-1/cover.png");
-            assertThat(received.header("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=" + image.accessKeyId() + "/");
-            assertThat(new String(received.body(), StandardCharsets.ISO_8859_1)).contains(new String(IMAGE, StandardCharsets.ISO_8859_1));
+            assertThat(received.header("Authorization"))
+                    .startsWith("AWS4-HMAC-SHA256 Credential=" + image.accessKeyId() + "/");
+            assertThat(new String(received.body(), StandardCharsets.ISO_8859_1))
+                    .contains(new String(IMAGE, StandardCharsets.ISO_8859_1));
             assertThat(gateway.accessLog().getLast()).satisfies(entry -> {
                 assertThat(entry.allowed()).isTrue();
                 assertThat(entry.action()).isEqualTo("s3:PutObject");
                 assertThat(entry.resource()).isEqualTo("arn:aws:s3:::content/images/r-1/cover.png");
             });
-            // SDK 2.57 over http: aws-chunked body with chunk signatures and a trailing checksum; the seed signature is verified
+            // SDK 2.57 over http: aws-chunked body with chunk signatures and a trailing checksum; the seed signature is
+            // verified
             assertThat(received.header("x-amz-content-sha256")).startsWith("STREAMING-");
             assertThat(received.header("Content-Encoding")).contains("aws-chunked");
         }
@@ -99,7 +121,8 @@ class S3GatewayTest {
     @Test
     void getAndHeadObject_areAllowedByTheReadPolicy() {
         try (S3Client client = clients.s3(Clients.session(api))) {
-            ResponseBytes<GetObjectResponse> object = client.getObjectAsBytes(b -> b.bucket("content").key("images/a b+c.png"));
+            ResponseBytes<GetObjectResponse> object =
+                    client.getObjectAsBytes(b -> b.bucket("content").key("images/a b+c.png"));
             HeadObjectResponse head = client.headObject(b -> b.bucket("content").key("images/a b+c.png"));
 
             assertThat(object.asByteArray()).isEqualTo(IMAGE);
@@ -111,13 +134,16 @@ class S3GatewayTest {
     @Test
     void deleteObject_isDeniedToTheReadPolicy_withS3sAccessDenied() {
         try (S3Client client = clients.s3(Clients.session(api))) {
-            S3Exception denied = catchThrowableOfType(S3Exception.class, () -> client.deleteObject(b -> b.bucket("content").key("posts/p.md")));
+            S3Exception denied = catchThrowableOfType(
+                    S3Exception.class,
+                    () -> client.deleteObject(b -> b.bucket("content").key("posts/p.md")));
 
             assertThat(denied.statusCode()).isEqualTo(403);
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-            assertThat(denied.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:sts::000000000000:assumed-role/ApiFunctionRole/ApiFunction"
-                    + " is not authorized to perform: s3:DeleteObject on resource: \"arn:aws:s3:::content/posts/p.md\""
-                    + " because no identity-based policy allows the s3:DeleteObject action");
+            assertThat(denied.awsErrorDetails().errorMessage())
+                    .isEqualTo("User: arn:aws:sts::000000000000:assumed-role/ApiFunctionRole/ApiFunction"
+                            + " is not authorized to perform: s3:DeleteObject on resource: \"arn:aws:s3:::content/posts/p.md\""
+                            + " because no identity-based policy allows the s3:DeleteObject action");
             assertThat(s3.received()).isEmpty();
         }
     }
@@ -125,7 +151,8 @@ class S3GatewayTest {
     @Test
     void anotherBucket_isDenied() {
         try (S3Client client = clients.s3(Clients.session(image))) {
-            S3Exception denied = catchThrowableOfType(S3Exception.class,
+            S3Exception denied = catchThrowableOfType(
+                    S3Exception.class,
                     () -> client.putObject(b -> b.bucket("other").key("x"), RequestBody.fromString("x")));
 
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
@@ -135,9 +162,14 @@ class S3GatewayTest {
 
     @Test
     void withoutSessionToken_isInvalidAccessKeyId_andWrongSecretIsSignatureDoesNotMatch() {
-        try (S3Client noToken = clients.s3(Clients.withoutToken(api)); S3Client wrongSecret = clients.s3(Clients.wrongSecret(api))) {
-            S3Exception tokenless = catchThrowableOfType(S3Exception.class, () -> noToken.getObjectAsBytes(b -> b.bucket("content").key("k")));
-            S3Exception badSignature = catchThrowableOfType(S3Exception.class, () -> wrongSecret.getObjectAsBytes(b -> b.bucket("content").key("k")));
+        try (S3Client noToken = clients.s3(Clients.withoutToken(api));
+                S3Client wrongSecret = clients.s3(Clients.wrongSecret(api))) {
+            S3Exception tokenless = catchThrowableOfType(
+                    S3Exception.class,
+                    () -> noToken.getObjectAsBytes(b -> b.bucket("content").key("k")));
+            S3Exception badSignature = catchThrowableOfType(
+                    S3Exception.class,
+                    () -> wrongSecret.getObjectAsBytes(b -> b.bucket("content").key("k")));
 
             assertThat(tokenless.statusCode()).isEqualTo(403);
             assertThat(tokenless.awsErrorDetails().errorCode()).isEqualTo("InvalidAccessKeyId");
@@ -153,15 +185,21 @@ class S3GatewayTest {
                 api.accessKeyId(), api.secretAccessKey(), image.sessionToken()));
         var unknownKey = Clients.of(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
                 "ASIAUNKNOWNUNKNOWN00", api.secretAccessKey(), api.sessionToken()));
-        try (S3Client wrongToken = clients.s3(otherToken); S3Client stranger = clients.s3(unknownKey)) {
-            S3Exception invalidToken = catchThrowableOfType(S3Exception.class, () -> wrongToken.getObjectAsBytes(b -> b.bucket("content").key("k")));
-            S3Exception invalidKey = catchThrowableOfType(S3Exception.class, () -> stranger.getObjectAsBytes(b -> b.bucket("content").key("k")));
+        try (S3Client wrongToken = clients.s3(otherToken);
+                S3Client stranger = clients.s3(unknownKey)) {
+            S3Exception invalidToken = catchThrowableOfType(
+                    S3Exception.class,
+                    () -> wrongToken.getObjectAsBytes(b -> b.bucket("content").key("k")));
+            S3Exception invalidKey = catchThrowableOfType(
+                    S3Exception.class,
+                    () -> stranger.getObjectAsBytes(b -> b.bucket("content").key("k")));
 
             assertThat(invalidToken.statusCode()).isEqualTo(400);
             assertThat(invalidToken.awsErrorDetails().errorCode()).isEqualTo("InvalidToken");
             assertThat(invalidKey.statusCode()).isEqualTo(403);
             assertThat(invalidKey.awsErrorDetails().errorCode()).isEqualTo("InvalidAccessKeyId");
-            assertThat(invalidKey.awsErrorDetails().errorMessage()).isEqualTo("The AWS Access Key Id you provided does not exist in our records.");
+            assertThat(invalidKey.awsErrorDetails().errorMessage())
+                    .isEqualTo("The AWS Access Key Id you provided does not exist in our records.");
             assertThat(s3.received()).isEmpty();
         }
     }
@@ -169,8 +207,9 @@ class S3GatewayTest {
     @Test
     void presignedGet_isValid_thenExpired_andTamperedIsRefused() throws Exception {
         try (S3Presigner presigner = clients.presigner(Clients.session(api))) {
-            PresignedGetObjectRequest presigned = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
-                    .getObjectRequest(g -> g.bucket("content").key("images/r-1/cover.png")));
+            PresignedGetObjectRequest presigned =
+                    presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+                            .getObjectRequest(g -> g.bucket("content").key("images/r-1/cover.png")));
             URI url = presigned.url().toURI();
             assertThat(url.getRawQuery()).contains("X-Amz-Security-Token=").contains("X-Amz-Expires=300");
 
@@ -183,29 +222,43 @@ class S3GatewayTest {
             assertThat(valid.statusCode()).isEqualTo(200);
             assertThat(valid.body()).isEqualTo(IMAGE);
             assertThat(forged.statusCode()).isEqualTo(403);
-            assertThat(new String(forged.body(), StandardCharsets.UTF_8)).contains("<Code>SignatureDoesNotMatch</Code>");
+            assertThat(new String(forged.body(), StandardCharsets.UTF_8))
+                    .contains("<Code>SignatureDoesNotMatch</Code>");
             assertThat(expired.statusCode()).isEqualTo(403);
             assertThat(new String(expired.body(), StandardCharsets.UTF_8))
-                    .contains("<Code>AccessDenied</Code>").contains("<Message>Request has expired</Message>").contains("<X-Amz-Expires>300</X-Amz-Expires>");
+                    .contains("<Code>AccessDenied</Code>")
+                    .contains("<Message>Request has expired</Message>")
+                    .contains("<X-Amz-Expires>300</X-Amz-Expires>");
             assertThat(s3.received()).hasSize(1);
         }
     }
 
     @Test
     void deleteObjects_needsDeleteObjectOnEveryKey() {
-        try (S3Client crud = clients.s3(Clients.session(image)); S3Client read = clients.s3(Clients.session(api))) {
-            software.amazon.awssdk.services.s3.model.Delete keys = software.amazon.awssdk.services.s3.model.Delete.builder().objects(
-                    software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key("drafts/a.json").build(),
-                    software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key("drafts/b.json").build()).build();
+        try (S3Client crud = clients.s3(Clients.session(image));
+                S3Client read = clients.s3(Clients.session(api))) {
+            software.amazon.awssdk.services.s3.model.Delete keys =
+                    software.amazon.awssdk.services.s3.model.Delete.builder()
+                            .objects(
+                                    software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder()
+                                            .key("drafts/a.json")
+                                            .build(),
+                                    software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder()
+                                            .key("drafts/b.json")
+                                            .build())
+                            .build();
 
             crud.deleteObjects(b -> b.bucket("content").delete(keys));
-            S3Exception denied = catchThrowableOfType(S3Exception.class, () -> read.deleteObjects(b -> b.bucket("content").delete(keys)));
+            S3Exception denied = catchThrowableOfType(
+                    S3Exception.class,
+                    () -> read.deleteObjects(b -> b.bucket("content").delete(keys)));
 
             assertThat(s3.received()).hasSize(1);
             assertThat(s3.last().method()).isEqualTo("POST");
             assertThat(s3.last().rawQuery()).contains("delete");
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-            assertThat(denied.awsErrorDetails().errorMessage()).contains("s3:DeleteObject on resource: \"arn:aws:s3:::content/drafts/a.json\"");
+            assertThat(denied.awsErrorDetails().errorMessage())
+                    .contains("s3:DeleteObject on resource: \"arn:aws:s3:::content/drafts/a.json\"");
         }
     }
 
@@ -213,7 +266,9 @@ class S3GatewayTest {
     void deniedHeadObject_isA403WithoutBody() {
         LambdaCredentials nothing = gateway.issue(Principal.of("ScheduleFunction"), Policy.empty());
         try (S3Client client = clients.s3(Clients.session(nothing))) {
-            S3Exception denied = catchThrowableOfType(S3Exception.class, () -> client.headObject(b -> b.bucket("content").key("images/a.png")));
+            S3Exception denied = catchThrowableOfType(
+                    S3Exception.class,
+                    () -> client.headObject(b -> b.bucket("content").key("images/a.png")));
 
             assertThat(denied.statusCode()).isEqualTo(403);
             assertThat(s3.received()).isEmpty();
@@ -225,11 +280,14 @@ class S3GatewayTest {
     @Test
     void aRequestTheGatewayCannotClassify_isRefusedClearly() {
         try (S3Client client = clients.s3(Clients.session(image))) {
-            S3Exception refused = catchThrowableOfType(S3Exception.class, () -> client.getBucketAcl(b -> b.bucket("content")));
+            S3Exception refused =
+                    catchThrowableOfType(S3Exception.class, () -> client.getBucketAcl(b -> b.bucket("content")));
 
             assertThat(refused.statusCode()).isEqualTo(501);
             assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-            assertThat(refused.awsErrorDetails().errorMessage()).contains("GET /content?acl").contains("S3RequestClassifier");
+            assertThat(refused.awsErrorDetails().errorMessage())
+                    .contains("GET /content?acl")
+                    .contains("S3RequestClassifier");
             assertThat(s3.received()).isEmpty();
         }
     }

@@ -3,18 +3,15 @@ package dev.aiblog.local.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
@@ -25,6 +22,7 @@ class SqsGatewayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** ElasticMQ's queue URLs: its own host and port, the account, the queue name. */
     private static final String QUEUE_URL = "http://127.0.0.1:9324/000000000000/aiblog-requests";
+
     private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:aiblog-requests";
 
     private static RecordingBackend sqs;
@@ -37,7 +35,9 @@ class SqsGatewayTest {
         sqs = new RecordingBackend(SqsGatewayTest::answer);
         gateway = IamGateway.builder().backend(AwsService.SQS, sqs.endpoint()).start();
         clients = new Clients(gateway.endpoint());
-        api = gateway.issue(Principal.of("ApiFunction"), SamPolicyTemplates.expand("SQSSendMessagePolicy", Map.of("QueueName", "aiblog-requests")));
+        api = gateway.issue(
+                Principal.of("ApiFunction"),
+                SamPolicyTemplates.expand("SQSSendMessagePolicy", Map.of("QueueName", "aiblog-requests")));
     }
 
     @AfterAll
@@ -55,7 +55,8 @@ class SqsGatewayTest {
     @Test
     void sendMessage_isAllowedOnTheQueueArnDerivedFromTheUrl() {
         try (SqsClient client = clients.sqs(Clients.session(api))) {
-            SendMessageResponse sent = client.sendMessage(b -> b.queueUrl(QUEUE_URL).messageBody("{\"requestId\":\"r-1\"}"));
+            SendMessageResponse sent =
+                    client.sendMessage(b -> b.queueUrl(QUEUE_URL).messageBody("{\"requestId\":\"r-1\"}"));
 
             assertThat(sent.messageId()).isEqualTo("m-1");
             assertThat(sqs.last().body()).isEqualTo(clients.sent().getLast().body());
@@ -71,7 +72,11 @@ class SqsGatewayTest {
     @Test
     void sendMessageBatch_isCheckedAsSendMessage() {
         try (SqsClient client = clients.sqs(Clients.session(api))) {
-            client.sendMessageBatch(b -> b.queueUrl(QUEUE_URL).entries(SendMessageBatchRequestEntry.builder().id("1").messageBody("a").build()));
+            client.sendMessageBatch(b -> b.queueUrl(QUEUE_URL)
+                    .entries(SendMessageBatchRequestEntry.builder()
+                            .id("1")
+                            .messageBody("a")
+                            .build()));
 
             assertThat(gateway.accessLog().getLast().action()).isEqualTo("sqs:SendMessage");
             assertThat(sqs.received()).hasSize(1);
@@ -81,14 +86,16 @@ class SqsGatewayTest {
     @Test
     void receiveMessage_isDenied_asSqsAccessDenied() {
         try (SqsClient client = clients.sqs(Clients.session(api))) {
-            SqsException denied = catchThrowableOfType(SqsException.class, () -> client.receiveMessage(b -> b.queueUrl(QUEUE_URL)));
+            SqsException denied =
+                    catchThrowableOfType(SqsException.class, () -> client.receiveMessage(b -> b.queueUrl(QUEUE_URL)));
 
             assertThat(denied.getClass()).isEqualTo(SqsException.class);
             assertThat(denied.statusCode()).isEqualTo(403);
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-            assertThat(denied.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:sts::000000000000:assumed-role/ApiFunctionRole/ApiFunction"
-                    + " is not authorized to perform: sqs:receivemessage on resource: " + QUEUE_ARN
-                    + " because no identity-based policy allows the sqs:receivemessage action");
+            assertThat(denied.awsErrorDetails().errorMessage())
+                    .isEqualTo("User: arn:aws:sts::000000000000:assumed-role/ApiFunctionRole/ApiFunction"
+                            + " is not authorized to perform: sqs:receivemessage on resource: " + QUEUE_ARN
+                            + " because no identity-based policy allows the sqs:receivemessage action");
             assertThat(sqs.received()).isEmpty();
         }
     }
@@ -96,7 +103,8 @@ class SqsGatewayTest {
     @Test
     void getQueueUrl_isCheckedOnTheNamedQueue() {
         try (SqsClient client = clients.sqs(Clients.session(api))) {
-            SqsException denied = catchThrowableOfType(SqsException.class, () -> client.getQueueUrl(b -> b.queueName("aiblog-requests")));
+            SqsException denied = catchThrowableOfType(
+                    SqsException.class, () -> client.getQueueUrl(b -> b.queueName("aiblog-requests")));
 
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
             assertThat(gateway.accessLog().getLast().action()).isEqualTo("sqs:GetQueueUrl");
@@ -107,11 +115,14 @@ class SqsGatewayTest {
     @Test
     void withoutSessionToken_isInvalidClientTokenId() {
         try (SqsClient client = clients.sqs(Clients.withoutToken(api))) {
-            SqsException refused = catchThrowableOfType(SqsException.class, () -> client.sendMessage(b -> b.queueUrl(QUEUE_URL).messageBody("x")));
+            SqsException refused = catchThrowableOfType(
+                    SqsException.class,
+                    () -> client.sendMessage(b -> b.queueUrl(QUEUE_URL).messageBody("x")));
 
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
-            assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is invalid.");
+            assertThat(refused.awsErrorDetails().errorMessage())
+                    .isEqualTo("The security token included in the request is invalid.");
             assertThat(sqs.received()).isEmpty();
         }
     }
@@ -119,7 +130,9 @@ class SqsGatewayTest {
     @Test
     void wrongSecret_isSignatureDoesNotMatch() {
         try (SqsClient client = clients.sqs(Clients.wrongSecret(api))) {
-            SqsException refused = catchThrowableOfType(SqsException.class, () -> client.sendMessage(b -> b.queueUrl(QUEUE_URL).messageBody("x")));
+            SqsException refused = catchThrowableOfType(
+                    SqsException.class,
+                    () -> client.sendMessage(b -> b.queueUrl(QUEUE_URL).messageBody("x")));
 
             assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
             assertThat(sqs.received()).isEmpty();
@@ -131,13 +144,20 @@ class SqsGatewayTest {
         try {
             JsonNode body = JSON.readTree(request.body());
             String json = switch (request.header("X-Amz-Target")) {
-                case "AmazonSQS.SendMessage" -> "{\"MessageId\":\"m-1\",\"MD5OfMessageBody\":\"" + md5(body.get("MessageBody").asText()) + "\"}";
+                case "AmazonSQS.SendMessage" ->
+                    "{\"MessageId\":\"m-1\",\"MD5OfMessageBody\":\""
+                            + md5(body.get("MessageBody").asText()) + "\"}";
                 case "AmazonSQS.SendMessageBatch" -> {
                     StringBuilder entries = new StringBuilder();
                     for (JsonNode entry : body.get("Entries")) {
-                        entries.append(entries.isEmpty() ? "" : ",").append("{\"Id\":\"").append(entry.get("Id").asText())
-                                .append("\",\"MessageId\":\"m-").append(entry.get("Id").asText()).append("\",\"MD5OfMessageBody\":\"")
-                                .append(md5(entry.get("MessageBody").asText())).append("\"}");
+                        entries.append(entries.isEmpty() ? "" : ",")
+                                .append("{\"Id\":\"")
+                                .append(entry.get("Id").asText())
+                                .append("\",\"MessageId\":\"m-")
+                                .append(entry.get("Id").asText())
+                                .append("\",\"MD5OfMessageBody\":\"")
+                                .append(md5(entry.get("MessageBody").asText()))
+                                .append("\"}");
                     }
                     yield "{\"Successful\":[" + entries + "],\"Failed\":[]}";
                 }
@@ -150,6 +170,8 @@ class SqsGatewayTest {
     }
 
     private static String md5(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("MD5")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -31,8 +29,11 @@ class StepFunctionsAndSecretsGatewayTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sfn = new RecordingBackend(request -> ServiceResponse.json(200, "application/x-amz-json-1.0",
-                "{\"executionArn\":\"arn:aws:states:us-east-1:000000000000:execution:aiblog-pipeline:r-1\",\"startDate\":1767225600.123}"));
+        sfn = new RecordingBackend(
+                request -> ServiceResponse.json(
+                        200,
+                        "application/x-amz-json-1.0",
+                        "{\"executionArn\":\"arn:aws:states:us-east-1:000000000000:execution:aiblog-pipeline:r-1\",\"startDate\":1767225600.123}"));
         secrets = new LocalSecretsManager();
         openAiKeyArn = secrets.create("aiblog/openai-api-key", "sk-local-test");
         secrets.create("aiblog/other", "not for the text function");
@@ -41,10 +42,17 @@ class StepFunctionsAndSecretsGatewayTest {
                 .inProcess(AwsService.SECRETS_MANAGER, secrets)
                 .start();
         clients = new Clients(gateway.endpoint());
-        dispatch = gateway.issue(Principal.of("DispatchFunction"),
-                SamPolicyTemplates.expand("StepFunctionsExecutionPolicy", Map.of("StateMachineName", "aiblog-pipeline")));
-        text = gateway.issue(Principal.of("GenerateTextFunction"), SamPolicyTemplates.expand("AWSSecretsManagerGetSecretValuePolicy",
-                Map.of("SecretArn", "arn:aws:secretsmanager:us-east-1:000000000000:secret:aiblog/openai-api-key*")));
+        dispatch = gateway.issue(
+                Principal.of("DispatchFunction"),
+                SamPolicyTemplates.expand(
+                        "StepFunctionsExecutionPolicy", Map.of("StateMachineName", "aiblog-pipeline")));
+        text = gateway.issue(
+                Principal.of("GenerateTextFunction"),
+                SamPolicyTemplates.expand(
+                        "AWSSecretsManagerGetSecretValuePolicy",
+                        Map.of(
+                                "SecretArn",
+                                "arn:aws:secretsmanager:us-east-1:000000000000:secret:aiblog/openai-api-key*")));
     }
 
     @AfterAll
@@ -57,8 +65,10 @@ class StepFunctionsAndSecretsGatewayTest {
     @Test
     void startExecution_isAllowedOnTheStateMachine_describeExecutionIsNot() {
         try (SfnClient client = clients.sfn(Clients.session(dispatch))) {
-            StartExecutionResponse started = client.startExecution(b -> b.stateMachineArn(STATE_MACHINE).name("r-1").input("{}"));
-            SfnException denied = catchThrowableOfType(SfnException.class, () -> client.describeExecution(b -> b.executionArn(started.executionArn())));
+            StartExecutionResponse started = client.startExecution(
+                    b -> b.stateMachineArn(STATE_MACHINE).name("r-1").input("{}"));
+            SfnException denied = catchThrowableOfType(
+                    SfnException.class, () -> client.describeExecution(b -> b.executionArn(started.executionArn())));
 
             assertThat(started.executionArn()).endsWith(":r-1");
             assertThat(sfn.received()).hasSize(1);
@@ -66,7 +76,8 @@ class StepFunctionsAndSecretsGatewayTest {
             assertThat(denied.getClass()).isEqualTo(SfnException.class);
             assertThat(denied.statusCode()).isEqualTo(400);
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
-            assertThat(denied.awsErrorDetails().errorMessage()).contains("states:DescribeExecution on resource: " + started.executionArn());
+            assertThat(denied.awsErrorDetails().errorMessage())
+                    .contains("states:DescribeExecution on resource: " + started.executionArn());
         }
     }
 
@@ -86,7 +97,9 @@ class StepFunctionsAndSecretsGatewayTest {
                 assertThat(response.versionId()).isNotBlank();
                 assertThat(response.createdDate()).isNotNull();
             }
-            assertThat(openAiKeyArn).matches("arn:aws:secretsmanager:us-east-1:000000000000:secret:aiblog/openai-api-key-[A-Za-z0-9]{6}");
+            assertThat(openAiKeyArn)
+                    .matches(
+                            "arn:aws:secretsmanager:us-east-1:000000000000:secret:aiblog/openai-api-key-[A-Za-z0-9]{6}");
             assertThat(gateway.accessLog().getLast().resource()).isEqualTo(openAiKeyArn);
         }
     }
@@ -94,22 +107,27 @@ class StepFunctionsAndSecretsGatewayTest {
     @Test
     void anotherSecret_isDenied_andAnUnknownOneIsNotFound() {
         try (SecretsManagerClient client = clients.secretsManager(Clients.session(text))) {
-            SecretsManagerException denied = catchThrowableOfType(SecretsManagerException.class,
-                    () -> client.getSecretValue(b -> b.secretId("aiblog/other")));
-            ResourceNotFoundException missing = catchThrowableOfType(ResourceNotFoundException.class,
+            SecretsManagerException denied = catchThrowableOfType(
+                    SecretsManagerException.class, () -> client.getSecretValue(b -> b.secretId("aiblog/other")));
+            ResourceNotFoundException missing = catchThrowableOfType(
+                    ResourceNotFoundException.class,
                     () -> client.getSecretValue(b -> b.secretId("aiblog/openai-api-key-rotated")));
 
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
-            assertThat(denied.awsErrorDetails().errorMessage()).contains("secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:aiblog/other-");
+            assertThat(denied.awsErrorDetails().errorMessage())
+                    .contains(
+                            "secretsmanager:GetSecretValue on resource: arn:aws:secretsmanager:us-east-1:000000000000:secret:aiblog/other-");
             assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
-            assertThat(missing.awsErrorDetails().errorMessage()).isEqualTo("Secrets Manager can't find the specified secret.");
+            assertThat(missing.awsErrorDetails().errorMessage())
+                    .isEqualTo("Secrets Manager can't find the specified secret.");
         }
     }
 
     @Test
     void describeSecret_needsItsOwnPermission() {
         try (SecretsManagerClient client = clients.secretsManager(Clients.session(text))) {
-            SecretsManagerException denied = catchThrowableOfType(SecretsManagerException.class,
+            SecretsManagerException denied = catchThrowableOfType(
+                    SecretsManagerException.class,
                     () -> client.describeSecret(b -> b.secretId("aiblog/openai-api-key")));
 
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");

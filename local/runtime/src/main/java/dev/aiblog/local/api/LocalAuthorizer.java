@@ -47,8 +47,21 @@ public final class LocalAuthorizer {
     /** What the API function needs to check these tokens (in AWS, template.yaml points it at the user pool). */
     public Map<String, String> environment() {
         RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-        String jwks = Json.write(Map.of("keys", List.of(Map.of("kty", "RSA", "kid", kid, "alg", "RS256", "use", "sig",
-                "n", B64.encodeToString(unsigned(key.getModulus())), "e", B64.encodeToString(unsigned(key.getPublicExponent()))))));
+        String jwks = Json.write(Map.of(
+                "keys",
+                List.of(Map.of(
+                        "kty",
+                        "RSA",
+                        "kid",
+                        kid,
+                        "alg",
+                        "RS256",
+                        "use",
+                        "sig",
+                        "n",
+                        B64.encodeToString(unsigned(key.getModulus())),
+                        "e",
+                        B64.encodeToString(unsigned(key.getPublicExponent()))))));
         return Map.of("JWT_ISSUER", ISSUER, "JWT_AUDIENCE", CLIENT_ID, "JWT_JWKS", jwks);
     }
 
@@ -62,8 +75,9 @@ public final class LocalAuthorizer {
         claims.put("token_use", "access");
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.getEpochSecond() + 300);
-        String input = B64.encodeToString(Json.write(Map.of("alg", "RS256", "kid", kid)).getBytes(StandardCharsets.UTF_8)) + "."
-                + B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        String input = B64.encodeToString(
+                        Json.write(Map.of("alg", "RS256", "kid", kid)).getBytes(StandardCharsets.UTF_8))
+                + "." + B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(keys.getPrivate());

@@ -61,7 +61,8 @@ public final class LocalHttpApi implements AutoCloseable {
         this(template, functions, token, port, LocalAuthorizer.create());
     }
 
-    public LocalHttpApi(SamTemplate template, LocalFunctions functions, String token, int port, LocalAuthorizer authorizer) {
+    public LocalHttpApi(
+            SamTemplate template, LocalFunctions functions, String token, int port, LocalAuthorizer authorizer) {
         this.functions = functions;
         this.token = token;
         this.authorizer = authorizer;
@@ -97,7 +98,8 @@ public final class LocalHttpApi implements AutoCloseable {
                     JsonNode props = event.path("Properties");
                     String path = props.path("Path").asText("$default");
                     String method = props.path("Method").asText("ANY").toUpperCase(Locale.ROOT);
-                    boolean open = "NONE".equals(props.path("Auth").path("Authorizer").asText(""));
+                    boolean open =
+                            "NONE".equals(props.path("Auth").path("Authorizer").asText(""));
                     routes.add(route(method, path, !open));
                 }
             });
@@ -120,7 +122,8 @@ public final class LocalHttpApi implements AutoCloseable {
             last = m.end();
         }
         regex.append(Pattern.quote(path.substring(last))).append("$");
-        return new Route(method, path, Pattern.compile("$default".equals(path) ? ".*" : regex.toString()), names, authorized);
+        return new Route(
+                method, path, Pattern.compile("$default".equals(path) ? ".*" : regex.toString()), names, authorized);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -134,7 +137,8 @@ public final class LocalHttpApi implements AutoCloseable {
             }
             if ("OPTIONS".equals(method) && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
                 exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET,POST,DELETE,OPTIONS");
-                exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "authorization,content-type,idempotency-key");
+                exchange.getResponseHeaders()
+                        .add("Access-Control-Allow-Headers", "authorization,content-type,idempotency-key");
                 exchange.getResponseHeaders().add("Access-Control-Max-Age", "600");
                 exchange.sendResponseHeaders(204, -1);
                 return;
@@ -154,7 +158,9 @@ public final class LocalHttpApi implements AutoCloseable {
             ObjectNode event = event(exchange, route, match.get().getValue(), user, body);
             JsonNode response;
             try {
-                response = Json.mapper().readTree(functions.invokeRaw(functionId, Json.write(event).getBytes(StandardCharsets.UTF_8)));
+                response = Json.mapper()
+                        .readTree(functions.invokeRaw(
+                                functionId, Json.write(event).getBytes(StandardCharsets.UTF_8)));
             } catch (TaskFailedException e) {
                 LOG.error("{} failed: {}", functionId, e.cause());
                 send(exchange, 500, "{\"message\":\"Internal Server Error\"}", Map.of());
@@ -198,7 +204,8 @@ public final class LocalHttpApi implements AutoCloseable {
     }
 
     /** @param user the signed-in caller: claims on a protected route, a signed token in the Authorization header on any */
-    private ObjectNode event(HttpExchange exchange, Route route, Map<String, String> pathParams, Optional<String> user, byte[] body) {
+    private ObjectNode event(
+            HttpExchange exchange, Route route, Map<String, String> pathParams, Optional<String> user, byte[] body) {
         ObjectNode event = Json.mapper().createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
@@ -244,7 +251,10 @@ public final class LocalHttpApi implements AutoCloseable {
         http.put("path", exchange.getRequestURI().getRawPath());
         http.put("protocol", exchange.getProtocol());
         http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        http.put("userAgent", Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse(""));
+        http.put(
+                "userAgent",
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent"))
+                        .orElse(""));
         context.put("requestId", UUID.randomUUID().toString());
         context.put("routeKey", route.routeKey());
         context.put("stage", "$default");
@@ -261,9 +271,15 @@ public final class LocalHttpApi implements AutoCloseable {
             jwt.putNull("scopes");
         });
         if (body.length > 0) {
-            String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+            String contentType = Optional.ofNullable(
+                            exchange.getRequestHeaders().getFirst("Content-Type"))
+                    .orElse("");
             boolean text = contentType.isEmpty() || contentType.contains("json") || contentType.startsWith("text/");
-            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+            event.put(
+                    "body",
+                    text
+                            ? new String(body, StandardCharsets.UTF_8)
+                            : Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
@@ -274,20 +290,25 @@ public final class LocalHttpApi implements AutoCloseable {
     private static void respond(HttpExchange exchange, JsonNode response) throws IOException {
         int status = response.path("statusCode").asInt(200);
         Map<String, String> headers = new LinkedHashMap<>();
-        response.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        response.path("headers")
+                .properties()
+                .forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         String body = response.path("body").asText("");
         byte[] bytes = response.path("isBase64Encoded").asBoolean(false)
-                ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+                ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
         send(exchange, status, bytes, headers);
     }
 
-    private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
+    private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers)
+            throws IOException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putIfAbsent("content-type", "application/json");
         send(exchange, status, body.getBytes(StandardCharsets.UTF_8), all);
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] bytes, Map<String, String> headers) throws IOException {
+    private static void send(HttpExchange exchange, int status, byte[] bytes, Map<String, String> headers)
+            throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

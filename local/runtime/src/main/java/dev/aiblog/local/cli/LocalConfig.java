@@ -17,21 +17,44 @@ import java.util.Optional;
  * The local runtime's configuration, from the environment: where the repository and the data live, which model
  * provider to use, the time scale, and the dev token.
  */
-record LocalConfig(Path repository, Path home, Map<String, String> functionEnvironment, double timeScale, String token,
-                   boolean enforceIam) {
+record LocalConfig(
+        Path repository,
+        Path home,
+        Map<String, String> functionEnvironment,
+        double timeScale,
+        String token,
+        boolean enforceIam) {
     /** Variables passed through to the functions when set. */
-    static final List<String> PASS_THROUGH = List.of("OPENAI_API_KEY", "OPENAI_BASE_URL", "TEXT_MODEL", "IMAGE_MODEL",
-            "MODERATION_MODEL", "IMAGE_SIZE", "IMAGE_QUALITY", "MAX_OUTPUT_TOKENS", "MODEL_TIMEOUT_SECONDS", "PRICE_TABLE",
-            "PUBLIC_BASE_URL", "WEB_APP_URL", "MONTHLY_BUDGET_USD", "DAILY_POSTS_PER_USER");
+    static final List<String> PASS_THROUGH = List.of(
+            "OPENAI_API_KEY",
+            "OPENAI_BASE_URL",
+            "TEXT_MODEL",
+            "IMAGE_MODEL",
+            "MODERATION_MODEL",
+            "IMAGE_SIZE",
+            "IMAGE_QUALITY",
+            "MAX_OUTPUT_TOKENS",
+            "MODEL_TIMEOUT_SECONDS",
+            "PRICE_TABLE",
+            "PUBLIC_BASE_URL",
+            "WEB_APP_URL",
+            "MONTHLY_BUDGET_USD",
+            "DAILY_POSTS_PER_USER");
 
     static LocalConfig fromEnvironment(Map<String, String> env) {
-        Path repository = Optional.ofNullable(env.get("AIBLOG_REPO")).map(Path::of).orElseGet(LocalConfig::findRepository);
-        Path home = Optional.ofNullable(env.get("AIBLOG_HOME")).filter(s -> !s.isBlank()).map(Path::of)
+        Path repository =
+                Optional.ofNullable(env.get("AIBLOG_REPO")).map(Path::of).orElseGet(LocalConfig::findRepository);
+        Path home = Optional.ofNullable(env.get("AIBLOG_HOME"))
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
                 .orElse(repository.resolve(".aiblog"));
         Map<String, String> functionEnv = new LinkedHashMap<>();
-        PASS_THROUGH.forEach(name -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> functionEnv.put(name, v)));
+        PASS_THROUGH.forEach(name ->
+                Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> functionEnv.put(name, v)));
         double scale = parseScale(env.getOrDefault("AIBLOG_TIME_SCALE", "1"));
-        String token = Optional.ofNullable(env.get("AIBLOG_DEV_TOKEN")).filter(s -> !s.isBlank()).orElseGet(() -> storedToken(home));
+        String token = Optional.ofNullable(env.get("AIBLOG_DEV_TOKEN"))
+                .filter(s -> !s.isBlank())
+                .orElseGet(() -> storedToken(home));
         return new LocalConfig(repository, home, functionEnv, scale, token, iam(env.getOrDefault("AIBLOG_IAM", "on")));
     }
 
@@ -60,7 +83,10 @@ record LocalConfig(Path repository, Path home, Map<String, String> functionEnvir
     /** Says which provider writes the posts, and that the offline one writes placeholders. */
     String providerLine() {
         if (functionEnvironment.containsKey("OPENAI_API_KEY")) {
-            return "provider: OpenAI" + Optional.ofNullable(functionEnvironment.get("OPENAI_BASE_URL")).map(u -> " at " + u).orElse("");
+            return "provider: OpenAI"
+                    + Optional.ofNullable(functionEnvironment.get("OPENAI_BASE_URL"))
+                            .map(u -> " at " + u)
+                            .orElse("");
         }
         if (functionEnvironment.containsKey("OPENAI_BASE_URL")) {
             return "provider: OpenAI-compatible server at " + functionEnvironment.get("OPENAI_BASE_URL");
@@ -77,7 +103,8 @@ record LocalConfig(Path repository, Path home, Map<String, String> functionEnvir
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("AIBLOG_TIME_SCALE must be a number >= 0 (1 = real time, 0.01 = 100x faster), was '" + raw + "'");
+        throw new IllegalArgumentException(
+                "AIBLOG_TIME_SCALE must be a number >= 0 (1 = real time, 0.01 = 100x faster), was '" + raw + "'");
     }
 
     private static Path findRepository() {
@@ -86,7 +113,8 @@ record LocalConfig(Path repository, Path home, Map<String, String> functionEnvir
                 return dir;
             }
         }
-        throw new IllegalStateException("run aiblog inside the repository (no template.yaml found above " + Path.of("").toAbsolutePath() + ")");
+        throw new IllegalStateException("run aiblog inside the repository (no template.yaml found above "
+                + Path.of("").toAbsolutePath() + ")");
     }
 
     /** A random token kept in the data folder, so the app keeps working across restarts. */

@@ -24,8 +24,15 @@ final class ServeFile {
     static void write(Path home, URI url, String token) {
         try {
             Files.createDirectories(home);
-            Files.writeString(home.resolve("serve.json"), Json.write(java.util.Map.of("url", url.toString(), "token", token,
-                    "pid", ProcessHandle.current().pid())));
+            Files.writeString(
+                    home.resolve("serve.json"),
+                    Json.write(java.util.Map.of(
+                            "url",
+                            url.toString(),
+                            "token",
+                            token,
+                            "pid",
+                            ProcessHandle.current().pid())));
         } catch (IOException e) {
             // generate will then report the held data folder instead
         }
@@ -47,15 +54,24 @@ final class ServeFile {
         }
         try {
             JsonNode node = Json.mapper().readTree(Files.readString(file));
-            boolean alive = ProcessHandle.of(node.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
+            boolean alive = ProcessHandle.of(node.path("pid").asLong())
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
             if (!alive) {
                 return Optional.empty();
             }
             URI url = URI.create(node.path("url").asText());
-            HttpResponse<Void> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(url.resolve("/feed?limit=1")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<Void> answer = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(url.resolve("/feed?limit=1"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
-            return answer.statusCode() == 200 ? Optional.of(new Running(url, node.path("token").asText())) : Optional.empty();
+            return answer.statusCode() == 200
+                    ? Optional.of(new Running(url, node.path("token").asText()))
+                    : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -24,16 +24,27 @@ final class StepPrinter implements HistoryListener {
         switch (event.type()) {
             case ExecutionStarted -> out.printf("[%s] execution started%n", id);
             case TaskScheduled -> started.put(execution + state, event.timestamp());
-            case TaskSucceeded -> out.printf("[%s]   ✓ %-14s %s%n", id, state, took(execution + state, event.timestamp()));
-            case TaskRetryScheduled -> out.printf("[%s]   ↻ %-14s retry %d in %.1fs after %s%n", id, state,
-                    event.details().path("attempt").asInt(), event.details().path("delaySeconds").asDouble(),
-                    shortError(event.details().path("error").asText()));
-            case TaskFailed -> out.printf("[%s]   ✗ %-14s %s%n", id, state, shortError(event.details().path("error").asText()));
+            case TaskSucceeded ->
+                out.printf("[%s]   ✓ %-14s %s%n", id, state, took(execution + state, event.timestamp()));
+            case TaskRetryScheduled ->
+                out.printf(
+                        "[%s]   ↻ %-14s retry %d in %.1fs after %s%n",
+                        id,
+                        state,
+                        event.details().path("attempt").asInt(),
+                        event.details().path("delaySeconds").asDouble(),
+                        shortError(event.details().path("error").asText()));
+            case TaskFailed ->
+                out.printf(
+                        "[%s]   ✗ %-14s %s%n",
+                        id, state, shortError(event.details().path("error").asText()));
             case TaskTimedOut -> out.printf("[%s]   ✗ %-14s timed out%n", id, state);
             case ExecutionSucceeded -> out.printf("[%s] execution succeeded%n", id);
-            case ExecutionFailed, ExecutionTimedOut, ExecutionAborted -> out.printf("[%s] execution %s%n", id,
-                    event.type().name().substring("Execution".length()).toLowerCase());
-            default -> { }
+            case ExecutionFailed, ExecutionTimedOut, ExecutionAborted ->
+                out.printf(
+                        "[%s] execution %s%n",
+                        id, event.type().name().substring("Execution".length()).toLowerCase());
+            default -> {}
         }
         out.flush();
     }
@@ -44,6 +55,8 @@ final class StepPrinter implements HistoryListener {
     }
 
     private static String shortError(String error) {
-        return error.startsWith("States.") || error.startsWith("Lambda.") ? error : error.substring(error.lastIndexOf('.') + 1);
+        return error.startsWith("States.") || error.startsWith("Lambda.")
+                ? error
+                : error.substring(error.lastIndexOf('.') + 1);
     }
 }

@@ -39,8 +39,14 @@ public final class LocalEventBridge {
      * One rule: the function it targets, its pattern (resolved), its input transformer, if any, and its target's
      * {@code RetryPolicy} and {@code DeadLetterConfig} (null: none).
      */
-    record Rule(String functionId, JsonNode pattern, Map<String, String> inputPaths, String inputTemplate,
-                int maxRetries, java.time.Duration maxAge, String deadLetterArn) {}
+    record Rule(
+            String functionId,
+            JsonNode pattern,
+            Map<String, String> inputPaths,
+            String inputTemplate,
+            int maxRetries,
+            java.time.Duration maxAge,
+            String deadLetterArn) {}
 
     /** Invokes a rule's target function. */
     @FunctionalInterface
@@ -62,6 +68,7 @@ public final class LocalEventBridge {
 
     /** EventBridge's defaults when a target has no RetryPolicy: 185 retries within 24 hours. */
     static final int DEFAULT_RETRIES = 185;
+
     static final java.time.Duration DEFAULT_MAX_AGE = java.time.Duration.ofHours(24);
     /** The longest wait between attempts locally (EventBridge backs off exponentially, with jitter). */
     static final java.time.Duration MAX_BACKOFF = java.time.Duration.ofSeconds(60);
@@ -73,17 +80,26 @@ public final class LocalEventBridge {
     private final List<Rule> rules;
 
     public LocalEventBridge(SamTemplate template, LocalFunctions functions, Function<JsonNode, String> resolve) {
-        this(template, functions::invokeRaw, resolve,
+        this(
+                template,
+                functions::invokeRaw,
+                resolve,
                 (arn, event) -> LOG.error("undeliverable event, no dead-letter queue to keep it: {}", event),
-                delay -> Thread.sleep(delay), java.time.Clock.systemUTC());
+                delay -> Thread.sleep(delay),
+                java.time.Clock.systemUTC());
     }
 
     /**
      * @param deadLetters where an event goes after its target's retries: the rule's {@code DeadLetterConfig} queue
      * @param backoff     the wait between attempts (1 s doubling up to {@link #MAX_BACKOFF})
      */
-    public LocalEventBridge(SamTemplate template, Target target, Function<JsonNode, String> resolve, DeadLetters deadLetters,
-                            Backoff backoff, java.time.Clock clock) {
+    public LocalEventBridge(
+            SamTemplate template,
+            Target target,
+            Function<JsonNode, String> resolve,
+            DeadLetters deadLetters,
+            Backoff backoff,
+            java.time.Clock clock) {
         this.target = target;
         this.deadLetters = deadLetters;
         this.backoff = backoff;
@@ -96,16 +112,31 @@ public final class LocalEventBridge {
                 }
                 JsonNode props = event.path("Properties");
                 Map<String, String> paths = new LinkedHashMap<>();
-                props.path("InputTransformer").path("InputPathsMap").properties().forEach(e -> paths.put(e.getKey(), e.getValue().asText()));
-                String inputTemplate = props.path("InputTransformer").path("InputTemplate").asText(null);
+                props.path("InputTransformer")
+                        .path("InputPathsMap")
+                        .properties()
+                        .forEach(e -> paths.put(e.getKey(), e.getValue().asText()));
+                String inputTemplate =
+                        props.path("InputTransformer").path("InputTemplate").asText(null);
                 JsonNode retry = props.path("RetryPolicy");
-                int retries = retry.path("MaximumRetryAttempts").isMissingNode() ? DEFAULT_RETRIES : retry.path("MaximumRetryAttempts").asInt();
-                java.time.Duration maxAge = retry.path("MaximumEventAgeInSeconds").isMissingNode() ? DEFAULT_MAX_AGE
-                        : java.time.Duration.ofSeconds(retry.path("MaximumEventAgeInSeconds").asLong());
+                int retries = retry.path("MaximumRetryAttempts").isMissingNode()
+                        ? DEFAULT_RETRIES
+                        : retry.path("MaximumRetryAttempts").asInt();
+                java.time.Duration maxAge =
+                        retry.path("MaximumEventAgeInSeconds").isMissingNode()
+                                ? DEFAULT_MAX_AGE
+                                : java.time.Duration.ofSeconds(
+                                        retry.path("MaximumEventAgeInSeconds").asLong());
                 JsonNode dlq = props.path("DeadLetterConfig").path("Arn");
                 String deadLetterArn = dlq.isMissingNode() ? null : resolve.apply(dlq);
-                rules.add(new Rule(function.logicalId(), resolvePattern(props.path("Pattern"), resolve), paths, inputTemplate,
-                        retries, maxAge, deadLetterArn));
+                rules.add(new Rule(
+                        function.logicalId(),
+                        resolvePattern(props.path("Pattern"), resolve),
+                        paths,
+                        inputTemplate,
+                        retries,
+                        maxAge,
+                        deadLetterArn));
             }
         }
     }
@@ -128,7 +159,8 @@ public final class LocalEventBridge {
      * outcome that could not be written (the data folder read-only for a while) is written once writes work again.
      */
     void deliver(Rule rule, JsonNode event) {
-        byte[] input = (rule.inputTemplate() == null ? Json.write(event) : transform(rule, event)).getBytes(StandardCharsets.UTF_8);
+        byte[] input = (rule.inputTemplate() == null ? Json.write(event) : transform(rule, event))
+                .getBytes(StandardCharsets.UTF_8);
         java.time.Instant first = clock.instant();
         java.time.Duration delay = java.time.Duration.ofSeconds(1);
         for (int attempt = 0; ; attempt++) {
@@ -140,9 +172,16 @@ public final class LocalEventBridge {
                 return;
             } catch (Exception e) {
                 boolean spent = attempt >= rule.maxRetries()
-                        || java.time.Duration.between(first, clock.instant()).plus(delay).compareTo(rule.maxAge()) > 0;
+                        || java.time.Duration.between(first, clock.instant())
+                                        .plus(delay)
+                                        .compareTo(rule.maxAge())
+                                > 0;
                 if (spent) {
-                    LOG.error("rule target {} failed {} times ({}); the event goes to {}", rule.functionId(), attempt + 1, e.getMessage(),
+                    LOG.error(
+                            "rule target {} failed {} times ({}); the event goes to {}",
+                            rule.functionId(),
+                            attempt + 1,
+                            e.getMessage(),
                             rule.deadLetterArn() == null ? "nowhere (no DeadLetterConfig)" : rule.deadLetterArn());
                     deadLetters.send(rule.deadLetterArn(), Json.write(event));
                     return;
@@ -153,7 +192,9 @@ public final class LocalEventBridge {
                 backoff.sleep(delay);
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
-                LOG.warn("stopping: the event for {} is not delivered (the next start recovers its request)", rule.functionId());
+                LOG.warn(
+                        "stopping: the event for {} is not delivered (the next start recovers its request)",
+                        rule.functionId());
                 return;
             }
             delay = delay.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay.multipliedBy(2);
@@ -220,7 +261,8 @@ public final class LocalEventBridge {
 
     private static JsonNode resolvePattern(JsonNode pattern, Function<JsonNode, String> resolve) {
         if (pattern.isObject()) {
-            boolean intrinsic = pattern.size() == 1 && pattern.fieldNames().next().matches("Ref|Fn::.*");
+            boolean intrinsic =
+                    pattern.size() == 1 && pattern.fieldNames().next().matches("Ref|Fn::.*");
             if (intrinsic) {
                 return Json.mapper().getNodeFactory().textNode(resolve.apply(pattern));
             }

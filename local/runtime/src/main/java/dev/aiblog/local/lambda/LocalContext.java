@@ -16,25 +16,72 @@ record LocalContext(String functionName, String awsRequestId, Instant deadline, 
     private static final Logger LOG = LoggerFactory.getLogger("lambda");
 
     static LocalContext of(String functionName, Duration timeout) {
-        return new LocalContext(functionName, UUID.randomUUID().toString(), Instant.now().plus(timeout), 1024);
+        return new LocalContext(
+                functionName, UUID.randomUUID().toString(), Instant.now().plus(timeout), 1024);
     }
 
-    @Override public String getAwsRequestId() { return awsRequestId; }
-    @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
-    @Override public String getLogStreamName() { return "local"; }
-    @Override public String getFunctionName() { return functionName; }
-    @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, Duration.between(Instant.now(), deadline).toMillis()); }
-    @Override public int getMemoryLimitInMB() { return memoryMb; }
+    @Override
+    public String getAwsRequestId() {
+        return awsRequestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "local";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return memoryMb;
+    }
 
     @Override
     public LambdaLogger getLogger() {
         return new LambdaLogger() {
-            @Override public void log(String message) { LOG.info("[{}] {}", functionName, message.strip()); }
-            @Override public void log(byte[] message) { log(new String(message, StandardCharsets.UTF_8)); }
+            @Override
+            public void log(String message) {
+                LOG.info("[{}] {}", functionName, message.strip());
+            }
+
+            @Override
+            public void log(byte[] message) {
+                log(new String(message, StandardCharsets.UTF_8));
+            }
         };
     }
 }

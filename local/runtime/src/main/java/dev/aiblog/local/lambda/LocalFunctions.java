@@ -42,8 +42,11 @@ public final class LocalFunctions implements TaskHandler {
             functions.put(function.logicalId(), function);
             settings.put(function.logicalId(), Settings.of(environments.get(function.logicalId())));
             logicalIdByArn.put(template.arn(function.logicalId()), function.logicalId());
-            // with AutoPublishAlias the state machine invokes …:function:Name:live; any other qualifier is unknown, as in AWS
-            template.alias(function.logicalId()).ifPresent(alias -> logicalIdByArn.put(template.aliasArn(function.logicalId()), function.logicalId()));
+            // with AutoPublishAlias the state machine invokes …:function:Name:live; any other qualifier is unknown, as
+            // in AWS
+            template.alias(function.logicalId())
+                    .ifPresent(
+                            alias -> logicalIdByArn.put(template.aliasArn(function.logicalId()), function.logicalId()));
         }
     }
 
@@ -54,7 +57,8 @@ public final class LocalFunctions implements TaskHandler {
     public SamTemplate.Function function(String logicalId) {
         SamTemplate.Function function = functions.get(logicalId);
         if (function == null) {
-            throw new IllegalArgumentException("no function " + logicalId + " in template.yaml; functions: " + functions.keySet());
+            throw new IllegalArgumentException(
+                    "no function " + logicalId + " in template.yaml; functions: " + functions.keySet());
         }
         return function;
     }
@@ -106,7 +110,8 @@ public final class LocalFunctions implements TaskHandler {
             if (handler instanceof RequestHandler<?, ?> typed) {
                 return invokeTyped(typed, event, context);
             }
-            throw new TaskFailedException("Runtime.InvalidEntrypoint", function.handlerClass() + " is not a Lambda handler");
+            throw new TaskFailedException(
+                    "Runtime.InvalidEntrypoint", function.handlerClass() + " is not a Lambda handler");
         } catch (TaskFailedException e) {
             throw e;
         } catch (Throwable e) {
@@ -158,12 +163,15 @@ public final class LocalFunctions implements TaskHandler {
             Class<?> type = Class.forName(function.handlerClass());
             return type.getConstructor(Settings.class).newInstance(settings.get(logicalId));
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("template.yaml names handler " + function.handler() + " for " + logicalId
-                    + ", but that class is not on the classpath", e);
+            throw new IllegalStateException(
+                    "template.yaml names handler " + function.handler() + " for " + logicalId
+                            + ", but that class is not on the classpath",
+                    e);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(function.handlerClass() + " has no constructor taking Settings", e);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException(logicalId + " failed to initialise: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    logicalId + " failed to initialise: " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + function.handlerClass(), e);
         }
@@ -172,7 +180,8 @@ public final class LocalFunctions implements TaskHandler {
     /** What Lambda reports for an unhandled exception: its class name, and the JSON error document as the cause. */
     static TaskFailedException failure(Throwable error) {
         ObjectNode document = Json.mapper().createObjectNode();
-        document.put("errorMessage", error.getMessage() == null ? error.getClass().getName() : error.getMessage());
+        document.put(
+                "errorMessage", error.getMessage() == null ? error.getClass().getName() : error.getMessage());
         document.put("errorType", error.getClass().getName());
         ArrayNode trace = document.putArray("stackTrace");
         StackTraceElement[] frames = error.getStackTrace();

@@ -45,7 +45,8 @@ public final class QueuePoller implements AutoCloseable {
      * {@code MaximumBatchingWindowInSeconds} and {@code ScalingConfig.MaximumConcurrency} (when absent: Lambda's
      * 10 and no window, and {@link #DEFAULT_CONCURRENCY} pollers).
      */
-    public record Mapping(String functionId, String queueLogicalId, int batchSize, Duration batchingWindow, int maxConcurrency) {}
+    public record Mapping(
+            String functionId, String queueLogicalId, int batchSize, Duration batchingWindow, int maxConcurrency) {}
 
     /** Pollers when the mapping sets no maximum concurrency: Lambda starts with five; locally, that is the cap. */
     public static final int DEFAULT_CONCURRENCY = 5;
@@ -79,12 +80,16 @@ public final class QueuePoller implements AutoCloseable {
                     JsonNode props = event.path("Properties");
                     JsonNode queue = props.path("Queue");
                     String logicalId = queue.has("Fn::GetAtt")
-                            ? (queue.get("Fn::GetAtt").isArray() ? queue.get("Fn::GetAtt").get(0).asText() : queue.get("Fn::GetAtt").asText().split("\\.")[0])
+                            ? (queue.get("Fn::GetAtt").isArray()
+                                    ? queue.get("Fn::GetAtt").get(0).asText()
+                                    : queue.get("Fn::GetAtt").asText().split("\\.")[0])
                             : queue.asText();
                     int batchSize = number(values, props.path("BatchSize"), 10);
                     int window = number(values, props.path("MaximumBatchingWindowInSeconds"), 0);
-                    int concurrency = number(values, props.path("ScalingConfig").path("MaximumConcurrency"), DEFAULT_CONCURRENCY);
-                    return new Mapping(function.logicalId(), logicalId, batchSize, Duration.ofSeconds(window), concurrency);
+                    int concurrency =
+                            number(values, props.path("ScalingConfig").path("MaximumConcurrency"), DEFAULT_CONCURRENCY);
+                    return new Mapping(
+                            function.logicalId(), logicalId, batchSize, Duration.ofSeconds(window), concurrency);
                 }
             }
         }
@@ -136,13 +141,17 @@ public final class QueuePoller implements AutoCloseable {
             int seconds = (int) Math.min(20, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(left));
             messages.addAll(receive(mapping.batchSize() - messages.size(), seconds));
             if (seconds == 0 && System.nanoTime() < windowEnds) {
-                sleep(Duration.ofMillis(Math.min(50, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(windowEnds - System.nanoTime()) + 1)));
+                sleep(Duration.ofMillis(Math.min(
+                        50, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(windowEnds - System.nanoTime()) + 1)));
             }
         }
         Set<String> failed = deliver(messages);
         List<DeleteMessageBatchRequestEntry> done = messages.stream()
                 .filter(m -> !failed.contains(m.messageId()))
-                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                .map(m -> DeleteMessageBatchRequestEntry.builder()
+                        .id(m.messageId())
+                        .receiptHandle(m.receiptHandle())
+                        .build())
                 .toList();
         for (int from = 0; from < done.size(); from += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(from, Math.min(done.size(), from + 10));
@@ -171,19 +180,25 @@ public final class QueuePoller implements AutoCloseable {
             ObjectNode attributes = record.putObject("attributes");
             m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
             ObjectNode messageAttributes = record.putObject("messageAttributes");
-            m.messageAttributes().forEach((k, v) -> messageAttributes.putObject(k)
-                    .put("stringValue", v.stringValue()).put("dataType", v.dataType()));
+            m.messageAttributes()
+                    .forEach((k, v) -> messageAttributes
+                            .putObject(k)
+                            .put("stringValue", v.stringValue())
+                            .put("dataType", v.dataType()));
             record.put("md5OfBody", m.md5OfBody());
             record.put("eventSource", "aws:sqs");
             record.put("eventSourceARN", queueArn);
             record.put("awsRegion", "us-east-1");
         }
-        Set<String> all = new HashSet<>(messages.stream().map(Message::messageId).toList());
+        Set<String> all =
+                new HashSet<>(messages.stream().map(Message::messageId).toList());
         try {
-            byte[] out = functions.invokeRaw(mapping.functionId(), Json.write(event).getBytes(StandardCharsets.UTF_8));
+            byte[] out =
+                    functions.invokeRaw(mapping.functionId(), Json.write(event).getBytes(StandardCharsets.UTF_8));
             JsonNode response = Json.mapper().readTree(out);
             Set<String> failed = new HashSet<>();
-            response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+            response.path("batchItemFailures")
+                    .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
             failed.retainAll(all);
             return failed;
         } catch (TaskFailedException e) {

@@ -42,12 +42,29 @@ public final class LocalStepFunctions implements AutoCloseable {
             this.startDate = startDate;
         }
 
-        public String name() { return name; }
-        public String arn() { return arn; }
-        public JsonNode input() { return input; }
-        public Instant startDate() { return startDate; }
-        public List<HistoryEvent> history() { return List.copyOf(history); }
-        public CompletableFuture<ExecutionResult> result() { return result; }
+        public String name() {
+            return name;
+        }
+
+        public String arn() {
+            return arn;
+        }
+
+        public JsonNode input() {
+            return input;
+        }
+
+        public Instant startDate() {
+            return startDate;
+        }
+
+        public List<HistoryEvent> history() {
+            return List.copyOf(history);
+        }
+
+        public CompletableFuture<ExecutionResult> result() {
+            return result;
+        }
 
         public ExecutionStatus status() {
             return result.isDone() ? result.join().status() : ExecutionStatus.RUNNING;
@@ -58,7 +75,9 @@ public final class LocalStepFunctions implements AutoCloseable {
                 return Optional.empty();
             }
             List<HistoryEvent> events = result.join().history();
-            return events.isEmpty() ? Optional.of(startDate) : Optional.of(events.getLast().timestamp());
+            return events.isEmpty()
+                    ? Optional.of(startDate)
+                    : Optional.of(events.getLast().timestamp());
         }
     }
 
@@ -77,8 +96,10 @@ public final class LocalStepFunctions implements AutoCloseable {
     /**
      * @param runnerFactory builds the runner with the listener this class needs to keep live histories
      */
-    public LocalStepFunctions(String stateMachineArn, java.util.function.Function<HistoryListener, StateMachineRunner> runnerFactory,
-                              HistoryListener observer) {
+    public LocalStepFunctions(
+            String stateMachineArn,
+            java.util.function.Function<HistoryListener, StateMachineRunner> runnerFactory,
+            HistoryListener observer) {
         this.stateMachineArn = stateMachineArn;
         this.runner = runnerFactory.apply((name, event) -> {
             Execution execution = executions.get(name);
@@ -129,7 +150,9 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     public Optional<Execution> findByArn(String executionArn) {
-        return executions.values().stream().filter(e -> e.arn.equals(executionArn)).findFirst();
+        return executions.values().stream()
+                .filter(e -> e.arn.equals(executionArn))
+                .findFirst();
     }
 
     public Collection<Execution> executions() {
@@ -143,7 +166,8 @@ public final class LocalStepFunctions implements AutoCloseable {
 
     private static void validateName(String name) {
         if (name == null || name.isEmpty() || name.length() > 80 || !name.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("Invalid Name: '" + name + "' (1-80 characters: letters, digits, - and _)");
+            throw new IllegalArgumentException(
+                    "Invalid Name: '" + name + "' (1-80 characters: letters, digits, - and _)");
         }
     }
 

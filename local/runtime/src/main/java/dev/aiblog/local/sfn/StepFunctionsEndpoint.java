@@ -55,7 +55,9 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
             JsonNode body;
             try {
                 byte[] raw = exchange.getRequestBody().readAllBytes();
-                body = raw.length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(raw);
+                body = raw.length == 0
+                        ? Json.mapper().createObjectNode()
+                        : Json.mapper().readTree(raw);
             } catch (IOException e) {
                 send(exchange, 400, error("SerializationException", "the request body is not JSON"));
                 return;
@@ -69,7 +71,9 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
                     case "StartExecution" -> startExecution(body);
                     case "DescribeExecution" -> describeExecution(body);
                     case "GetExecutionHistory" -> getExecutionHistory(body);
-                    default -> throw new ApiError("UnknownOperationException", target + " is not supported by the local endpoint");
+                    default ->
+                        throw new ApiError(
+                                "UnknownOperationException", target + " is not supported by the local endpoint");
                 };
                 send(exchange, 200, answer);
             } catch (ApiError e) {
@@ -87,7 +91,9 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
         if (!arn.equals(stepFunctions.stateMachineArn())) {
             throw new ApiError("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
         }
-        String name = body.hasNonNull("name") ? body.get("name").asText() : java.util.UUID.randomUUID().toString();
+        String name = body.hasNonNull("name")
+                ? body.get("name").asText()
+                : java.util.UUID.randomUUID().toString();
         JsonNode input;
         try {
             input = Json.mapper().readTree(body.path("input").asText("{}"));
@@ -133,7 +139,9 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
             events = events.reversed();
         }
         int max = body.path("maxResults").asInt(0);
-        int from = body.hasNonNull("nextToken") ? Integer.parseInt(body.get("nextToken").asText()) : 0;
+        int from = body.hasNonNull("nextToken")
+                ? Integer.parseInt(body.get("nextToken").asText())
+                : 0;
         int to = max <= 0 ? events.size() : Math.min(events.size(), from + max);
         ObjectNode out = Json.mapper().createObjectNode();
         ArrayNode array = out.putArray("events");
@@ -150,7 +158,8 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
 
     private LocalStepFunctions.Execution find(JsonNode body) {
         String arn = body.path("executionArn").asText("");
-        return stepFunctions.findByArn(arn)
+        return stepFunctions
+                .findByArn(arn)
                 .orElseThrow(() -> new ApiError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"));
     }
 

@@ -20,18 +20,24 @@ class GenerateThroughServeTest {
     @Test
     void generateUsesTheRunningServer() throws Exception {
         Path repository = repository();
-        try (LocalRuntime serve = LocalRuntime.start(LocalCloud.Options.inMemory(repository).persistentAt(home.resolve("data")),
-                0, "serve-token", false)) {
+        try (LocalRuntime serve = LocalRuntime.start(
+                LocalCloud.Options.inMemory(repository).persistentAt(home.resolve("data")), 0, "serve-token", false)) {
             ServeFile.write(home, serve.url(), serve.token());
 
-            AiblogHarness.Run run = AiblogHarness.run(Map.of("AIBLOG_HOME", home.toString(), "AIBLOG_REPO", repository.toString()),
-                    "generate", "--json", "Bread baking at altitude");
+            AiblogHarness.Run run = AiblogHarness.run(
+                    Map.of("AIBLOG_HOME", home.toString(), "AIBLOG_REPO", repository.toString()),
+                    "generate",
+                    "--json",
+                    "Bread baking at altitude");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.err()).contains("using the running ./aiblog serve at " + serve.url()).contains("request PUBLISHED");
+            assertThat(run.err())
+                    .contains("using the running ./aiblog serve at " + serve.url())
+                    .contains("request PUBLISHED");
             JsonNode result = Json.read(run.out(), JsonNode.class);
             assertThat(result.path("status").asText()).isEqualTo("PUBLISHED");
-            assertThat(serve.cloud().blogs().find(result.path("post").path("id").asText())).isPresent();
+            assertThat(serve.cloud().blogs().find(result.path("post").path("id").asText()))
+                    .isPresent();
         }
     }
 

@@ -33,15 +33,31 @@ class LocalEventBridgeDeliveryTest {
 
     private LocalEventBridge bridge(LocalEventBridge.Target target) {
         Clock clock = new Clock() {
-            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now; }
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
         };
-        return new LocalEventBridge(TEMPLATE, target, node -> node.toString().contains("OutcomeEventsDeadLetterQueue") ? DLQ : MACHINE,
-                (arn, event) -> deadLetters.add(arn + " " + event), delay -> {
+        return new LocalEventBridge(
+                TEMPLATE,
+                target,
+                node -> node.toString().contains("OutcomeEventsDeadLetterQueue") ? DLQ : MACHINE,
+                (arn, event) -> deadLetters.add(arn + " " + event),
+                delay -> {
                     waits.add(delay);
                     now = now.plus(delay);
-                }, clock);
+                },
+                clock);
     }
 
     private static JsonNode executionFailed(String name) {
@@ -64,9 +80,15 @@ class LocalEventBridgeDeliveryTest {
 
         assertThat(bridge.publish(executionFailed("req-1"))).isEqualTo(1);
 
-        assertThat(delivered).singleElement().satisfies(d -> assertThat(d).startsWith("RecordOutcomeFunction ")
-                .contains("\"requestId\": \"req-1\"").contains("States.ExecutionFAILED"));
-        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+        assertThat(delivered)
+                .singleElement()
+                .satisfies(d -> assertThat(d)
+                        .startsWith("RecordOutcomeFunction ")
+                        .contains("\"requestId\": \"req-1\"")
+                        .contains("States.ExecutionFAILED"));
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
         assertThat(deadLetters).isEmpty();
     }
 
@@ -81,6 +103,8 @@ class LocalEventBridgeDeliveryTest {
         // the template's policy: 185 retries (within a day), backing off to at most a minute
         assertThat(waits).hasSize(185).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
         assertThat(waits.stream().reduce(Duration.ZERO, Duration::plus)).isLessThanOrEqualTo(Duration.ofDays(1));
-        assertThat(deadLetters).singleElement().satisfies(d -> assertThat(d).startsWith(DLQ + " ").contains("req-2"));
+        assertThat(deadLetters)
+                .singleElement()
+                .satisfies(d -> assertThat(d).startsWith(DLQ + " ").contains("req-2"));
     }
 }

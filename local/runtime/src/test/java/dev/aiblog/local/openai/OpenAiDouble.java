@@ -33,12 +33,23 @@ public final class OpenAiDouble implements AutoCloseable {
     public static final String MODERATIONS = "/v1/moderations";
 
     /** A 1×1 PNG. */
-    public static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    public static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    private static final List<String> CATEGORIES = List.of("harassment", "harassment/threatening", "hate",
-            "hate/threatening", "illicit", "illicit/violent", "self-harm", "self-harm/instructions", "self-harm/intent",
-            "sexual", "sexual/minors", "violence", "violence/graphic");
+    private static final List<String> CATEGORIES = List.of(
+            "harassment",
+            "harassment/threatening",
+            "hate",
+            "hate/threatening",
+            "illicit",
+            "illicit/violent",
+            "self-harm",
+            "self-harm/instructions",
+            "self-harm/intent",
+            "sexual",
+            "sexual/minors",
+            "violence",
+            "violence/graphic");
 
     /** One scripted reply. */
     public record Reply(int status, String body, Map<String, String> headers) {
@@ -120,7 +131,9 @@ public final class OpenAiDouble implements AutoCloseable {
     }
 
     public static Reply rateLimited() {
-        return new Reply(429, error("Rate limit reached for requests", "requests", "rate_limit_exceeded"),
+        return new Reply(
+                429,
+                error("Rate limit reached for requests", "requests", "rate_limit_exceeded"),
                 Map.of("retry-after", "1"));
     }
 
@@ -142,7 +155,8 @@ public final class OpenAiDouble implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(raw);
+            JsonNode body =
+                    raw.length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(raw);
             received.add(new Received(path, body, exchange.getRequestHeaders().getFirst("Authorization")));
             java.time.Duration wait = pathDelays.getOrDefault(path, delay);
             if (!wait.isZero()) {
@@ -178,11 +192,18 @@ public final class OpenAiDouble implements AutoCloseable {
 
     private static String draftFor(JsonNode request) {
         String prompt = request.path("messages").path(1).path("content").asText("");
-        String topic = prompt.lines().filter(l -> l.startsWith("Topic: ")).map(l -> l.substring(7)).findFirst().orElse("a topic");
+        String topic = prompt.lines()
+                .filter(l -> l.startsWith("Topic: "))
+                .map(l -> l.substring(7))
+                .findFirst()
+                .orElse("a topic");
         ObjectNode draft = Json.mapper().createObjectNode();
         draft.put("title", "A practical guide to " + topic);
         draft.put("summary", "What " + topic + " is, why it matters, and how to start.");
-        draft.put("body", "## Why it matters\n\n" + topic + " matters because it is the test topic.\n\n## How to start\n\n- Read\n- Try\n- Share\n");
+        draft.put(
+                "body",
+                "## Why it matters\n\n" + topic
+                        + " matters because it is the test topic.\n\n## How to start\n\n- Read\n- Try\n- Share\n");
         draft.putArray("tags").add("testing").add("guides");
         draft.put("imagePrompt", "A clean illustration of " + topic);
         return Json.write(draft);
@@ -223,8 +244,11 @@ public final class OpenAiDouble implements AutoCloseable {
     }
 
     private String moderation(JsonNode request) {
-        String input = request.path("input").isArray() ? request.path("input").toString() : request.path("input").asText("");
-        boolean flagged = flaggedWords.stream().anyMatch(w -> input.toLowerCase().contains(w.toLowerCase()));
+        String input = request.path("input").isArray()
+                ? request.path("input").toString()
+                : request.path("input").asText("");
+        boolean flagged =
+                flaggedWords.stream().anyMatch(w -> input.toLowerCase().contains(w.toLowerCase()));
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("id", "modr-double");
         root.put("model", request.path("model").asText("omni-moderation-latest"));
