@@ -87,7 +87,12 @@ class LocalRuntimeTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
                 .build()) {
             String executionArn = runtime.cloud().stepFunctions().executionArn(requestId);
+            // the request is PUBLISHED inside the Publish task; the execution ends a moment later, after its last state
             DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(executionArn));
+            for (int i = 0; i < 200 && described.status() == ExecutionStatus.RUNNING; i++) {
+                Thread.sleep(50);
+                described = sfn.describeExecution(b -> b.executionArn(executionArn));
+            }
             GetExecutionHistoryResponse history = sfn.getExecutionHistory(b -> b.executionArn(executionArn));
 
             assertThat(described.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

@@ -56,9 +56,10 @@ class TransientAwsRetryTest {
             SamTemplateDefinition machine = SamTemplateDefinition.of(cloud);
             StateMachineRunner runner = StateMachineRunner.builder()
                     .definition(machine.definition())
-                    .taskHandler((resource, input) -> resource.equals(publishArn)
-                            ? invoke(publish, input)
-                            : cloud.functions().invoke(resource, input))
+                    .taskHandler(
+                            (resource, input) -> (resource.equals(publishArn) || resource.startsWith(publishArn + ":"))
+                                    ? invoke(publish, input)
+                                    : cloud.functions().invoke(resource, input))
                     .timeScale(0)
                     .build();
             String requestId = UUID.randomUUID().toString();
