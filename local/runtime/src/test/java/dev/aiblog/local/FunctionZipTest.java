@@ -70,11 +70,7 @@ class FunctionZipTest {
                     .invoke(
                             null,
                             cloud.functions().settings(function.logicalId()).asMap());
-            handlers.put(
-                    function.logicalId(),
-                    loader.loadClass(function.handlerClass())
-                            .getConstructor(settings)
-                            .newInstance(config));
+            handlers.put(function.logicalId(), construct(loader, function.handlerClass(), settings, config));
         }
 
         for (SampleEvents.Sample sample : SampleEvents.ALL) {
@@ -89,7 +85,8 @@ class FunctionZipTest {
         Object api = handlers.get("ApiFunction");
         Method prime = api.getClass().getDeclaredMethod("prime");
         prime.setAccessible(true);
-        assertThat(prime.invoke(api)).isEqualTo(200);
+        assertThat(inContext(loaders.get("ApiFunction"), () -> prime.invoke(api)))
+                .isEqualTo(200);
         for (URLClassLoader loader : loaders.values()) {
             loader.close();
         }
@@ -146,9 +143,35 @@ class FunctionZipTest {
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
+    /**
+     * Makes a handler as the Lambda Java runtime does: with the zip's class loader as the thread's context class
+     * loader, where service loaders (Log4j, Powertools) look for their implementations.
+     */
+    static Object construct(ClassLoader loader, String handlerClass, Class<?> settings, Object config)
+            throws Exception {
+        return inContext(
+                loader,
+                () -> loader.loadClass(handlerClass).getConstructor(settings).newInstance(config));
+    }
+
+    static <T> T inContext(ClassLoader loader, java.util.concurrent.Callable<T> work) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.call();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
     /** Invokes the handler as the Lambda Java runtime does: streams for a stream handler, its serialisers for a typed one. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static String invoke(Object handler, ClassLoader loader, byte[] event) throws Exception {
+        return inContext(loader, () -> invokeInContext(handler, loader, event));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String invokeInContext(Object handler, ClassLoader loader, byte[] event) throws Exception {
         Class<?> contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
         Object context = Proxy.newProxyInstance(
                 loader, new Class<?>[] {contextType}, (proxy, method, args) -> switch (method.getName()) {

@@ -50,9 +50,8 @@ class ModelZipsTest {
                     .invoke(null, cloud.functions().settings(function).asMap());
             handlers.put(
                     function,
-                    loader.loadClass(cloud.functions().function(function).handlerClass())
-                            .getConstructor(settings)
-                            .newInstance(config));
+                    FunctionZipTest.construct(
+                            loader, cloud.functions().function(function).handlerClass(), settings, config));
         }
     }
 
@@ -109,15 +108,25 @@ class ModelZipsTest {
     }
 
     @Test
-    void aRateLimitStillSurfacesAsTheNamedErrorTheStateMachineRetries() {
+    void aRateLimitStillSurfacesAsTheNamedErrorTheStateMachineRetries() throws Exception {
         openai.reset();
         openai.enqueue(OpenAiDouble.CHAT, OpenAiDouble.rateLimited(), 5);
-        Path event = Repository.root().resolve("events").resolve("generate-text.json");
+        // a request of its own: the sample request's text, written by another test, would be reused (no model call)
+        String requestId = java.util.UUID.randomUUID().toString();
+        cloud.requests()
+                .create(dev.aiblog.core.model.BlogRequest.queued(
+                        requestId,
+                        "user-1",
+                        "Rate limits",
+                        dev.aiblog.core.model.PostOptions.DEFAULT,
+                        java.time.Instant.now()));
+        String event = Files.readString(Repository.root().resolve("events").resolve("generate-text.json"))
+                .replace(SampleEvents.request().requestId(), requestId);
 
         assertThatThrownBy(() -> FunctionZipTest.invoke(
                         handlers.get("GenerateTextFunction"),
                         loaders.get("GenerateTextFunction"),
-                        Files.readAllBytes(event)))
+                        event.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .cause()
                 .extracting(e -> e.getClass().getName())
                 .isEqualTo("dev.aiblog.core.errors.RateLimitedException");

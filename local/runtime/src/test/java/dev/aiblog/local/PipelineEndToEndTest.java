@@ -57,6 +57,30 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void keptStepResults_comeBackWithTheStep_andANewDraftDropsTheImageDrawnFromTheOldOne() {
+        String id = java.util.UUID.randomUUID().toString();
+        var requests = cloud.requests();
+        requests.create(BlogRequest.queued(id, "user-1", "kept results", PostOptions.DEFAULT, Instant.now()));
+        assertThat(requests.enterStep(id, Step.TEXT)).isEmpty();
+        requests.saveResult(id, Step.TEXT, "{\"draftKey\":\"d1\"}");
+        requests.saveResult(id, Step.IMAGE, "{\"imageKey\":\"i1\"}");
+
+        assertThat(requests.enterStep(id, Step.TEXT)).hasValueSatisfying(kept -> {
+            assertThat(kept.json()).isEqualTo("{\"draftKey\":\"d1\"}");
+            assertThat(kept.storedAt()).isBefore(Instant.now().plusSeconds(1));
+        });
+        assertThat(requests.enterStep(id, Step.IMAGE)).map(r -> r.json()).hasValue("{\"imageKey\":\"i1\"}");
+
+        requests.saveResult(id, Step.TEXT, "{\"draftKey\":\"d2\"}");
+        assertThat(requests.enterStep(id, Step.IMAGE)).isEmpty();
+        assertThat(requests.enterStep(id, Step.TEXT)).map(r -> r.json()).hasValue("{\"draftKey\":\"d2\"}");
+
+        requests.markFailed(id, "Test", "ended");
+        requests.saveResult(id, Step.IMAGE, "{\"imageKey\":\"late\"}"); // ignored: the request has ended
+        assertThat(requests.get(id).status()).isEqualTo(Status.FAILED);
+    }
+
+    @Test
     void publishesAnIllustratedPost_endToEnd() {
         Run run = submit("tide pools in winter");
 

@@ -6,6 +6,7 @@ import dev.aiblog.aws.AwsClients;
 import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.lambda.LambdaLogs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,7 +72,9 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         HttpApiEvent event = Json.mapper().readValue(input, HttpApiEvent.class);
-        output.write(Json.mapper().writeValueAsBytes(handle(event)));
+        byte[] response =
+                LambdaLogs.around(context, () -> Json.write(handle(event)).getBytes(StandardCharsets.UTF_8));
+        output.write(response);
     }
 
     /** One request, typed: what {@link #handleRequest} does between the bytes. */

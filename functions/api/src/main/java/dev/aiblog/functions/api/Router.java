@@ -1,6 +1,7 @@
 package dev.aiblog.functions.api;
 
 import dev.aiblog.core.Json;
+import dev.aiblog.core.lambda.LambdaLogs;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +57,14 @@ public final class Router {
 
     public HttpApiResponse handle(HttpApiEvent event) {
         HttpRequest request = null;
+        // until a route names a blog request, the lines of this call are about API Gateway's request
+        LambdaLogs.correlate(
+                event.requestContext() == null ? null : event.requestContext().requestId());
         try {
             request = HttpRequest.from(event);
-            return withCors(request, route(request));
+            HttpApiResponse response = withCors(request, route(request));
+            LOG.info("{} {} -> {}", request.method(), abbreviated(request.path()), response.statusCode());
+            return response;
         } catch (ApiException e) {
             LOG.info(
                     "{} {} -> {} {}",
@@ -114,8 +120,8 @@ public final class Router {
                 yield json(202, api.submit(caller, submission, key));
             }
             case LIST_REQUESTS -> json(200, api.requests(caller, Inputs.page(request.query())));
-            case GET_REQUEST -> json(200, api.request(caller, Inputs.id(id, "request")));
-            case RETRY_REQUEST -> json(202, api.retry(caller, Inputs.id(id, "request")));
+            case GET_REQUEST -> json(200, api.request(caller, correlated(Inputs.id(id, "request"))));
+            case RETRY_REQUEST -> json(202, api.retry(caller, correlated(Inputs.id(id, "request"))));
             case GET_FEED -> json(200, api.feed(Inputs.feed(request.query())));
             case GET_BLOG ->
                 json(200, api.blog(Inputs.id(id, "blog"), optionalCaller(request), publicBaseUrl(request)));
@@ -127,6 +133,12 @@ public final class Router {
             case LIKE_BLOG -> json(200, api.like(caller, Inputs.id(id, "blog")));
             case UNLIKE_BLOG -> json(200, api.unlike(caller, Inputs.id(id, "blog")));
         };
+    }
+
+    /** A route about one blog request: the lines that follow carry its id. */
+    private static String correlated(String requestId) {
+        LambdaLogs.correlate(requestId);
+        return requestId;
     }
 
     /**

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -119,14 +120,81 @@ public final class DynamoDbRequests implements Requests {
 
     /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
     @Override
-    public void enterStep(String requestId, Step step) {
-        update(
-                        requestId,
-                        "SET #status = :running, #step = :step, updatedAt = :now",
-                        NOT_TERMINAL,
-                        withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))))
-                .ifPresent(current ->
-                        LOG.warn("request {} is {}; step {} not recorded", requestId, status(current), step));
+    public Optional<StoredResult> enterStep(String requestId, Step step) {
+        Map<String, AttributeValue> values =
+                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name())));
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":now", s(Instant.now(clock).toString()));
+        try {
+            // ALL_NEW hands back what earlier attempts stored, in the same write (UpdateItem's permission suffices)
+            var item = dynamo.updateItem(UpdateItemRequest.builder()
+                            .tableName(table)
+                            .key(key(requestId))
+                            .updateExpression("SET #status = :running, #step = :step, updatedAt = :now")
+                            .conditionExpression(NOT_TERMINAL)
+                            .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
+                            .expressionAttributeValues(all)
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build())
+                    .attributes();
+            return storedResult(item, step);
+        } catch (ConditionalCheckFailedException e) {
+            LOG.warn(
+                    "request {} is {}; step {} not recorded",
+                    requestId,
+                    status(e.hasItem() ? e.item() : Map.of()),
+                    step);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void saveResult(String requestId, Step step, String resultJson) {
+        StringBuilder expression = new StringBuilder("SET #result = :result, updatedAt = :now");
+        Map<String, String> names = new HashMap<>();
+        names.put("#status", "status");
+        names.put("#result", resultAttribute(step));
+        String remove = java.util.Arrays.stream(Step.values())
+                .filter(later -> later.ordinal() > step.ordinal())
+                .map(later -> {
+                    names.put("#later" + later.ordinal(), resultAttribute(later));
+                    return "#later" + later.ordinal();
+                })
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!remove.isEmpty()) {
+            expression.append(" REMOVE ").append(remove);
+        }
+        Map<String, AttributeValue> values = new HashMap<>(withTerminals(Map.of()));
+        Instant now = Instant.now(clock);
+        values.put(":now", s(now.toString()));
+        values.put(":result", AttributeValue.fromM(Map.of("json", s(resultJson), "storedAt", s(now.toString()))));
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(key(requestId))
+                    .updateExpression(expression.toString())
+                    .conditionExpression(NOT_TERMINAL)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            LOG.warn("request {} has ended; the result of step {} is not kept", requestId, step);
+        }
+    }
+
+    private static String resultAttribute(Step step) {
+        return "result_" + step.name();
+    }
+
+    private static Optional<StoredResult> storedResult(Map<String, AttributeValue> item, Step step) {
+        AttributeValue stored = item == null ? null : item.get(resultAttribute(step));
+        if (stored == null || !stored.hasM() || !stored.m().containsKey("json")) {
+            return Optional.empty();
+        }
+        AttributeValue at = stored.m().get("storedAt");
+        return Optional.of(
+                new StoredResult(stored.m().get("json").s(), at == null ? Instant.EPOCH : Instant.parse(at.s())));
     }
 
     @Override

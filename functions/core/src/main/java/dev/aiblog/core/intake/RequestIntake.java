@@ -168,6 +168,7 @@ public final class RequestIntake {
                 replayed = true;
             }
         }
+        dev.aiblog.core.lambda.LambdaLogs.correlate(requestId);
         BlogRequest request = BlogRequest.queued(requestId, owner, submission.topic(), submission.options(), now);
         if (!requests.create(request)) {
             request = requests.get(requestId);

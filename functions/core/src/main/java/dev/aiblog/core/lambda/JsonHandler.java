@@ -3,9 +3,11 @@ package dev.aiblog.core.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.aiblog.core.Json;
+import dev.aiblog.core.steps.StepContracts.StepInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * A state machine task: JSON in, JSON out, through the project's one mapper and typed records, so the step
@@ -21,9 +23,23 @@ public abstract class JsonHandler<I, O> implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        I request = Json.read(input, inputType);
-        O result = handle(request);
-        Json.mapper().writeValue(output, result);
+        try {
+            LambdaLogs.around(context, () -> {
+                try {
+                    I request = Json.read(input, inputType);
+                    if (request instanceof StepInput step) {
+                        LambdaLogs.correlate(step.requestId());
+                    }
+                    O result = handle(request);
+                    Json.mapper().writeValue(output, result);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** The typed work: what the state machine passes in, what it gets back. */

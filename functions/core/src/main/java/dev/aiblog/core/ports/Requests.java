@@ -27,8 +27,23 @@ public interface Requests {
     /** QUEUED → RUNNING, when the execution starts. No-op for a request past QUEUED. */
     void markRunning(String requestId);
 
-    /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
-    void enterStep(String requestId, Step step);
+    /**
+     * Records the step a running request is in (and RUNNING, should the dispatcher's write be late).
+     *
+     * @return the result of this step an earlier attempt stored with {@link #saveResult}, if any (read by the same
+     *     write: no extra read, and no extra permission)
+     */
+    Optional<StoredResult> enterStep(String requestId, Step step);
+
+    /**
+     * Keeps a step's result on the request, for a later attempt of the same request (the state machine's retry, or a
+     * retry of the FAILED request) to reuse instead of paying for the model again; the results of the steps after it
+     * are dropped, since they were made from an older one. Ignored once the request has ended.
+     */
+    void saveResult(String requestId, Step step, String resultJson);
+
+    /** A step's result as {@link #saveResult} kept it, and when. */
+    record StoredResult(String json, java.time.Instant storedAt) {}
 
     /** Ends a request REJECTED; {@code step} is null when it was refused before any step ran (the budget). */
     void markRejected(String requestId, Step step, List<String> categories, String reason);

@@ -59,7 +59,8 @@ public final class StepContracts {
             @com.fasterxml.jackson.annotation.JsonProperty("Cause")
             String cause) {}
 
-    public record OutcomeInput(String requestId, Outcome outcome, ModerateOutput moderation, CaughtError error) {}
+    public record OutcomeInput(String requestId, Outcome outcome, ModerateOutput moderation, CaughtError error)
+            implements StepInput {}
 
     public record OutcomeOutput(String requestId, String status, String reason) {}
 }

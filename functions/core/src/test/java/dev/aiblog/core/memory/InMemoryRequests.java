@@ -65,7 +65,7 @@ public final class InMemoryRequests implements Requests {
     }
 
     @Override
-    public void enterStep(String requestId, Step step) {
+    public Optional<StoredResult> enterStep(String requestId, Step step) {
         if (update(
                 requestId,
                 r -> r.status().terminal()
@@ -73,6 +73,23 @@ public final class InMemoryRequests implements Requests {
                         : with(r, Status.RUNNING, step, r.reason(), r.errorName(), r.categories(), r.postId()))) {
             stepsEntered.add(requestId + ":" + step);
         }
+        return Optional.ofNullable(results.get(requestId + ":" + step));
+    }
+
+    private final Map<String, StoredResult> results = new ConcurrentHashMap<>();
+
+    @Override
+    public void saveResult(String requestId, Step step, String resultJson) {
+        BlogRequest request = requests.get(requestId);
+        if (request == null || request.status().terminal()) {
+            return;
+        }
+        for (Step later : Step.values()) {
+            if (later.ordinal() > step.ordinal()) {
+                results.remove(requestId + ":" + later);
+            }
+        }
+        results.put(requestId + ":" + step, new StoredResult(resultJson, clock.instant()));
     }
 
     @Override

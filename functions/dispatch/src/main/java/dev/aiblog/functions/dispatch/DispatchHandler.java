@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.aiblog.aws.AwsClients;
 import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.lambda.LambdaLogs;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -39,6 +40,6 @@ public final class DispatchHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return dispatcher.dispatch(event);
+        return LambdaLogs.around(context, () -> dispatcher.dispatch(event));
     }
 }

@@ -3,6 +3,7 @@ package dev.aiblog.functions.dispatch;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.aiblog.core.Json;
+import dev.aiblog.core.lambda.LambdaLogs;
 import dev.aiblog.core.limits.Budget;
 import dev.aiblog.core.ports.Requests;
 import dev.aiblog.core.steps.ExecutionInput;
@@ -65,7 +66,7 @@ public final class Dispatcher {
         List<Future<Optional<SQSBatchResponse.BatchItemFailure>>> running = new ArrayList<>();
         try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
             for (SQSEvent.SQSMessage message : records) {
-                running.add(each.submit(() -> failure(message)));
+                running.add(each.submit(LambdaLogs.carried(() -> failure(message))));
             }
         }
         // in the batch's order, so a retried batch reports its failures the same way
@@ -86,6 +87,7 @@ public final class Dispatcher {
 
     /** Dispatches one message; the failure to report for it, if any. */
     private Optional<SQSBatchResponse.BatchItemFailure> failure(SQSEvent.SQSMessage message) {
+        LambdaLogs.uncorrelate();
         try {
             Outcome outcome = dispatch(message.getBody());
             LOG.info("message {}: {}", message.getMessageId(), outcome);
@@ -109,6 +111,7 @@ public final class Dispatcher {
      */
     public Outcome dispatch(String body) {
         ExecutionInput input = parse(body);
+        LambdaLogs.correlate(input.requestId());
         if (requests.find(input.requestId()).map(r -> r.status().terminal()).orElse(false)) {
             // A late duplicate for a request that has ended (Step Functions forgets names after 90 days; the
             // local runtime after a restart): nothing to start, and no model is paid for twice.

@@ -36,6 +36,12 @@ public final class ImageHandler extends StepHandler<ImageInput, ImageOutput> {
         this.content = content;
     }
 
+    /** A retry of the request reuses what this step made (kept in S3 under the request's keys): no model call. */
+    @Override
+    protected java.util.Optional<Class<ImageOutput>> reusableAs() {
+        return java.util.Optional.of(ImageOutput.class);
+    }
+
     @Override
     protected Step step(ImageInput input) {
         return Step.IMAGE;

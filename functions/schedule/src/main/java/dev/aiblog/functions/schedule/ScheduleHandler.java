@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.lambda.LambdaLogs;
 
 /**
  * The EventBridge Scheduler target: on each tick, enqueues the configured number of requests
@@ -28,7 +29,7 @@ public final class ScheduleHandler implements RequestHandler<ScheduleTick, Sched
 
     @Override
     public ScheduleResult handleRequest(ScheduleTick tick, Context context) {
-        return scheduler.tick(tick);
+        return LambdaLogs.around(context, () -> scheduler.tick(tick));
     }
 
     private static Scheduler scheduler(Settings settings) {

@@ -4,6 +4,7 @@ import dev.aiblog.core.intake.Accepted;
 import dev.aiblog.core.intake.IdempotencyConflictException;
 import dev.aiblog.core.intake.RequestIntake;
 import dev.aiblog.core.intake.Submission;
+import dev.aiblog.core.lambda.LambdaLogs;
 import dev.aiblog.core.limits.Budget;
 import dev.aiblog.core.model.Post;
 import dev.aiblog.core.model.PostOptions;
@@ -67,6 +68,7 @@ public final class Scheduler {
         for (int slot = 0; slot < plan.topics().size(); slot++) {
             String topic = plan.topics().get(slot);
             String key = "schedule#" + scheduledTime + "#" + slot;
+            LambdaLogs.uncorrelate();
             try {
                 Accepted accepted =
                         intake.submitScheduled(owner, new Submission(topic, PostOptions.DEFAULT), Optional.of(key));

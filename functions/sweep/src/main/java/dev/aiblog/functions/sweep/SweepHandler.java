@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.config.Settings;
+import dev.aiblog.core.lambda.LambdaLogs;
 import dev.aiblog.core.metrics.Metrics;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class SweepHandler implements RequestHandler<Map<String, Object>, S
 
     @Override
     public Sweeper.Result handleRequest(Map<String, Object> event, Context context) {
-        return sweeper.sweep();
+        return LambdaLogs.around(context, sweeper::sweep);
     }
 
     private static Sweeper sweeper(AwsWiring aws) {

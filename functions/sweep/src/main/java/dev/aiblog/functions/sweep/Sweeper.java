@@ -1,5 +1,6 @@
 package dev.aiblog.functions.sweep;
 
+import dev.aiblog.core.lambda.LambdaLogs;
 import dev.aiblog.core.metrics.Metrics;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Status;
@@ -61,6 +62,7 @@ public final class Sweeper {
         List<String> failed = new ArrayList<>();
         List<String> redriven = new ArrayList<>();
         for (BlogRequest request : requests.inStatus(Status.QUEUED, Status.RUNNING)) {
+            LambdaLogs.correlate(request.requestId());
             Instant updated = request.updatedAt() == null ? request.createdAt() : request.updatedAt();
             if (updated == null || updated.isAfter(stale)) {
                 continue;

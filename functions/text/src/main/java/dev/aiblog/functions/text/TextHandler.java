@@ -45,6 +45,12 @@ public final class TextHandler extends StepHandler<TextInput, TextOutput> {
         }
     }
 
+    /** A retry of the request reuses what this step made (kept in S3 under the request's keys): no model call. */
+    @Override
+    protected java.util.Optional<Class<TextOutput>> reusableAs() {
+        return java.util.Optional.of(TextOutput.class);
+    }
+
     @Override
     protected Step step(TextInput input) {
         return Step.TEXT;

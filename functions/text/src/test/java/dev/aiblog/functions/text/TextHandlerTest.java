@@ -63,6 +63,18 @@ class TextHandlerTest {
     }
 
     @Test
+    void aLaterAttemptOfTheRequestReusesTheDraft_withoutCallingTheModelAgain() {
+        TextInput input = new TextInput("r1", "tide pools", Audience.GENERAL, Tone.INFORMATIVE, Length.MEDIUM);
+        TextOutput first = handler.handle(input);
+
+        TextOutput again = handler.handle(input);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(asked).hasSize(1);
+        assertThat(requests.stepsEntered()).containsExactly("r1:TEXT", "r1:TEXT");
+    }
+
+    @Test
     void takesTheOptionsAsTheirWireNames() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(

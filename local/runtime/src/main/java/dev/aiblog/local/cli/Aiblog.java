@@ -193,6 +193,12 @@ public final class Aiblog implements Runnable {
         boolean schedule;
 
         @Option(
+                names = "--steps",
+                description =
+                        "Print every step of every request as it happens, instead of one line per request when it ends.")
+        boolean steps;
+
+        @Option(
                 names = "--no-iam",
                 description =
                         "Let AWS calls outside a function's role through (logged as WOULD-DENY): for debugging a policy only.")
@@ -212,8 +218,8 @@ public final class Aiblog implements Runnable {
                 out.println(
                         "IAM is OFF: calls outside a function's role are logged, not refused (the deployed stack refuses them)");
             }
-            LocalRuntime runtime =
-                    LocalRuntime.start(config.options(new StepPrinter(out)), port, config.token(), schedule);
+            dev.aiblog.asl.HistoryListener printer = steps ? new StepPrinter(out) : new RequestSummaryPrinter(out);
+            LocalRuntime runtime = LocalRuntime.start(config.options(printer), port, config.token(), schedule);
             ServeFile.write(config.home(), runtime.url(), runtime.token());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
