@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiblog.asl.ExecutionResult;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.asl.HistoryListener;
+import dev.aiblog.asl.LambdaInvokeIntegration;
 import dev.aiblog.asl.StateMachineDefinition;
 import dev.aiblog.asl.StateMachineRunner;
 import dev.aiblog.asl.TaskFailedException;
@@ -199,7 +200,12 @@ public final class LocalCloud implements AutoCloseable {
                     stateMachineArn,
                     listener -> StateMachineRunner.builder()
                             .definition(definition)
-                            .taskHandler((resource, input) -> invokeAs(machineRole, resource, input))
+                            // function ARNs, and the optimized integration
+                            // arn:aws:states:::lambda:invoke[.waitForTaskToken]
+                            .taskHandler(new LambdaInvokeIntegration(
+                                    (resource, input) -> invokeAs(machineRole, resource, input),
+                                    stateMachineArn.split(":")[3],
+                                    stateMachineArn.split(":")[4]))
                             .timeScale(options.timeScale())
                             .listener(listener)
                             .stateMachineArn(stateMachineArn)
@@ -207,6 +213,8 @@ public final class LocalCloud implements AutoCloseable {
                     observer);
             this.stepFunctionsEndpoint = new StepFunctionsEndpoint(stepFunctions, 0);
             aws.gateway().backend(dev.aiblog.local.iam.AwsService.STEP_FUNCTIONS, stepFunctionsEndpoint.endpoint());
+            // SendTask* is authorised against the state machine a task token belongs to, as in AWS
+            aws.gateway().taskTokenResolver(LocalStepFunctions::stateMachineArnOfToken);
             // The stores the runtime and tests read through, on the platform's own clients.
             Settings storeSettings = Settings.of(
                     aws.lambdaEnvironment(template.functions().getFirst().logicalId()));
