@@ -115,7 +115,8 @@ public final class ReviewApi {
             // checked and stored before the decision is taken: an invalid edit leaves the draft awaiting review
             PendingReview review = reviews.get().find(requestId).orElseThrow(() -> notAwaiting(requestId));
             Draft edited = edited(content.get().getDraft(review.draftKey()), input);
-            draftKey = content.get().putReviewedDraft(requestId, edited);
+            draftKey = content.get()
+                    .putReviewedDraft(requestId, java.util.UUID.randomUUID().toString(), edited);
         }
         ReviewDecision decision = new ReviewDecision(requestId, editor, input.verdict(), input.reason(), now);
         Reviews.Decided decided = reviews.get().decide(decision);

@@ -172,8 +172,11 @@ class ReviewRoutesTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).get("decision").asText()).isEqualTo("approve");
         ReviewResult handed = Json.read(tokens.sent().get(draft.taskToken()), ReviewResult.class);
-        assertThat(handed)
-                .isEqualTo(new ReviewResult("approve", ContentKeys.reviewedDraftKey(draft.requestId()), ALICE));
+        assertThat(handed.decision()).isEqualTo("approve");
+        assertThat(handed.reviewedBy()).isEqualTo(ALICE);
+        assertThat(handed.draftKey())
+                .startsWith("drafts/" + draft.requestId() + "/reviewed-")
+                .isNotEqualTo(ContentKeys.draftKey(draft.requestId()));
         Draft edited = TestData.content().getDraft(handed.draftKey());
         assertThat(edited.title()).isEqualTo("Tide pools in winter");
         assertThat(edited.tags()).containsExactly("sea", "winter");
