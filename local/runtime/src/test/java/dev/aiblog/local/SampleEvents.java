@@ -31,11 +31,11 @@ final class SampleEvents {
             new Sample("GenerateTextFunction", "generate-text.json"),
             new Sample("ModerateFunction", "moderate-text.json"),
             new Sample("GenerateImageFunction", "generate-image.json"),
-            new Sample("ReviewFunction", "await-review.json"),
-            // not awaiting review (404), then the draft above, approved: the decision reaches the local Step Functions
-            // endpoint, which has no such task (409)
+            // before the draft awaits review: no such draft (404), and a decision on a request not awaiting review (409);
+            // a decision that reaches Step Functions needs a live task token (ReviewEndToEndTest)
             new Sample("ApiFunction", "api-get-review.json"),
             new Sample("ApiFunction", "api-decide-review.json"),
+            new Sample("ReviewFunction", "await-review.json"),
             new Sample("PublishFunction", "publish.json"),
             new Sample("RecordOutcomeFunction", "reject.json"),
             new Sample("RecordOutcomeFunction", "mark-failed.json"),
