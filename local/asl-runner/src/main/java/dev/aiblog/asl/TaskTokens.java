@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that attempt runs. It closes when the attempt ends in any way: a send, a timeout, a failure of the invocation, the
  * execution's end or its interruption. A call with a closed token fails with {@link TaskTokenException.Code#TaskTimedOut},
  * as AWS answers ("the task token has either expired or the task associated with the token has already been closed");
+ * the last 10,000 closed tokens are remembered, an older one is answered as never issued;
  * a well-formed token never issued here with {@link TaskTokenException.Code#TaskDoesNotExist}; anything else with
  * {@link TaskTokenException.Code#InvalidToken}.
  *
@@ -38,7 +39,7 @@ public final class TaskTokens {
     private static final byte VERSION = 1;
     private static final byte[] MAGIC = "aslT".getBytes(StandardCharsets.US_ASCII);
     private static final int RANDOM_BYTES = 32;
-    private static final int MAX_CLOSED_REMEMBERED = 100_000;
+    private static final int MAX_CLOSED_REMEMBERED = 10_000;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CallbackWait> open = new ConcurrentHashMap<>();
