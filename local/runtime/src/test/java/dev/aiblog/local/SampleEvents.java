@@ -31,7 +31,8 @@ final class SampleEvents {
             new Sample("GenerateTextFunction", "generate-text.json"),
             new Sample("ModerateFunction", "moderate-text.json"),
             new Sample("GenerateImageFunction", "generate-image.json"),
-            // before the draft awaits review: no such draft (404), and a decision on a request not awaiting review (409);
+            // before the draft awaits review: no such draft (404), and a decision on a request not awaiting review
+            // (409);
             // a decision that reaches Step Functions needs a live task token (ReviewEndToEndTest)
             new Sample("ApiFunction", "api-get-review.json"),
             new Sample("ApiFunction", "api-decide-review.json"),
