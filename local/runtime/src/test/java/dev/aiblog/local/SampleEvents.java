@@ -31,6 +31,12 @@ final class SampleEvents {
             new Sample("GenerateTextFunction", "generate-text.json"),
             new Sample("ModerateFunction", "moderate-text.json"),
             new Sample("GenerateImageFunction", "generate-image.json"),
+            // before the draft awaits review: no such draft (404), and a decision on a request not awaiting review
+            // (409);
+            // a decision that reaches Step Functions needs a live task token (ReviewEndToEndTest)
+            new Sample("ApiFunction", "api-get-review.json"),
+            new Sample("ApiFunction", "api-decide-review.json"),
+            new Sample("ReviewFunction", "await-review.json"),
             new Sample("PublishFunction", "publish.json"),
             new Sample("RecordOutcomeFunction", "reject.json"),
             new Sample("RecordOutcomeFunction", "mark-failed.json"),
@@ -43,6 +49,8 @@ final class SampleEvents {
             new Sample("ApiFunction", "api-get-post-page.json"),
             new Sample("ApiFunction", "api-like-blog.json"),
             new Sample("ApiFunction", "api-unlike-blog.json"),
+            new Sample("ApiFunction", "api-get-me.json"),
+            new Sample("ApiFunction", "api-list-reviews.json"),
             new Sample("DispatchFunction", "dispatch-requests.json"),
             new Sample("ScheduleFunction", "schedule-tick.json"),
             new Sample("SweepFunction", "sweep.json"));

@@ -39,6 +39,9 @@ public final class DynamoDbRequests implements Requests {
     private static final String NOT_TERMINAL =
             "attribute_exists(requestId) AND NOT (#status IN (:published, :rejected, :failed))";
 
+    /** An ended request leaves the review queue (a sparse index) and forgets its task token. */
+    private static final String LEAVE_REVIEW = " REMOVE reviewQueue, taskToken";
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -130,7 +133,8 @@ public final class DynamoDbRequests implements Requests {
             var item = dynamo.updateItem(UpdateItemRequest.builder()
                             .tableName(table)
                             .key(key(requestId))
-                            .updateExpression("SET #status = :running, #step = :step, updatedAt = :now")
+                            // a request in a step is not awaiting review (a re-driven execution, a retried review step)
+                            .updateExpression("SET #status = :running, #step = :step, updatedAt = :now" + LEAVE_REVIEW)
                             .conditionExpression(NOT_TERMINAL)
                             .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
                             .expressionAttributeValues(all)
@@ -204,14 +208,15 @@ public final class DynamoDbRequests implements Requests {
             terminal(
                     requestId,
                     Status.REJECTED,
-                    "SET #status = :to, reason = :reason, categories = :categories, updatedAt = :now",
+                    "SET #status = :to, reason = :reason, categories = :categories, updatedAt = :now" + LEAVE_REVIEW,
                     Map.of(":reason", s(reason), ":categories", list(categories)));
             return;
         }
         terminal(
                 requestId,
                 Status.REJECTED,
-                "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
+                "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now"
+                        + LEAVE_REVIEW,
                 Map.of(":step", s(step.name()), ":reason", s(reason), ":categories", list(categories)));
     }
 
@@ -220,7 +225,7 @@ public final class DynamoDbRequests implements Requests {
         terminal(
                 requestId,
                 Status.FAILED,
-                "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now",
+                "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now" + LEAVE_REVIEW,
                 Map.of(":error", s(errorName), ":reason", s(reason)));
     }
 
@@ -231,7 +236,8 @@ public final class DynamoDbRequests implements Requests {
                     .key(key(requestId))
                     .updateExpression(
                             "SET #status = :queued, updatedAt = :now, attempt = if_not_exists(attempt, :one) + :one"
-                                    + " REMOVE reason, errorName, #step, categories")
+                                    + " REMOVE reason, errorName, #step, categories, reviewQueue, taskToken,"
+                                    + " reviewedBy, reviewDecision, decidedAt, reviewDeadline")
                     .conditionExpression("attribute_exists(requestId) AND #status = :failed")
                     .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
                     .expressionAttributeValues(Map.of(

@@ -25,6 +25,13 @@ public final class InMemoryContent implements Content {
     }
 
     @Override
+    public String putReviewedDraft(String requestId, String decisionId, Draft draft) {
+        return put(
+                ContentKeys.reviewedDraftKey(requestId, decisionId),
+                Json.write(draft).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
     public Draft getDraft(String key) {
         return Json.read(getString(key), Draft.class);
     }
