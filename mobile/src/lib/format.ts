@@ -85,3 +85,26 @@ export function formatProvenance(post: {
   const writer = post.models.text ? `Written by AI (${post.models.text})` : 'Written by AI';
   return post.models.image ? `${writer}, illustrated with ${post.models.image}.` : `${writer}.`;
 }
+
+/** How long something has waited, in words: `less than a minute`, `5 minutes`, `3 hours`, `2 days`. */
+export function formatWaited(iso: string, now: Date = new Date()): string {
+  const d = parse(iso);
+  if (!d) return '';
+  const ago = Math.max(0, now.getTime() - d.getTime());
+  const n = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (ago < MINUTE) return 'less than a minute';
+  if (ago < HOUR) return n(Math.floor(ago / MINUTE), 'minute');
+  if (ago < DAY) return n(Math.floor(ago / HOUR), 'hour');
+  return n(Math.floor(ago / DAY), 'day');
+}
+
+/** What the models cost, in dollars: `$0.04`, `less than $0.01`, `$0.00`. */
+export function formatCost(usd: number): string {
+  if (usd > 0 && usd < 0.005) return 'less than $0.01';
+  return `$${usd.toFixed(2)}`;
+}
+
+/** Who asked for a post, in words: a user's id, or the schedule's. */
+export function formatRequester(userId: string): string {
+  return userId === 'scheduler' ? 'Scheduled post' : `Asked for by ${userId}`;
+}

@@ -3,6 +3,7 @@ import { Platform, View, type ColorValue } from 'react-native';
 
 import { Icon, type IconName } from '@/components/Icon';
 import { ScreenTitle } from '@/components/ScreenTitle';
+import { useIsEditor } from '@/state/queries/me';
 import { useTheme } from '@/theme';
 
 function icon(active: IconName, inactive: IconName) {
@@ -14,6 +15,8 @@ function icon(active: IconName, inactive: IconName) {
 
 export default function TabsLayout() {
   const { colors } = useTheme();
+  // The Review tab is there only for editors (`GET /me`), never when signed out.
+  const editor = useIsEditor();
   return (
     <Tabs
       // The tab bar is the app's navigation landmark.
@@ -73,6 +76,16 @@ export default function TabsLayout() {
           tabBarAccessibilityLabel: 'My posts',
           tabBarButtonTestID: 'tab-mine',
           tabBarIcon: icon('document-text', 'document-text-outline'),
+        }}
+      />
+      <Tabs.Screen
+        name="review"
+        options={{
+          title: 'Review',
+          tabBarAccessibilityLabel: 'Review drafts',
+          tabBarButtonTestID: 'tab-review',
+          tabBarIcon: icon('checkmark-done-circle', 'checkmark-done-circle-outline'),
+          href: editor ? undefined : null,
         }}
       />
       <Tabs.Screen
