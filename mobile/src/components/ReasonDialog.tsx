@@ -47,7 +47,13 @@ export function ReasonDialog({
   };
 
   return (
-    <Modal visible={visible} transparent animationType="fade" onRequestClose={onCancel}>
+    <Modal
+      visible={visible}
+      transparent
+      animationType="fade"
+      onRequestClose={onCancel}
+      // On the web the modal itself is the dialog (react-native-web gives it role="dialog"): name it.
+      {...({ 'aria-labelledby': 'reject-dialog-title' } as object)}>
       <KeyboardAvoidingView
         behavior={Platform.OS === 'ios' ? 'padding' : undefined}
         style={[styles.backdrop, { backgroundColor: 'rgba(0,0,0,0.45)' }]}>
@@ -62,9 +68,7 @@ export function ReasonDialog({
         />
         <View
           testID="reject-dialog"
-          role="dialog"
-          aria-modal
-          aria-labelledby="reject-dialog-title"
+          accessibilityViewIsModal
           style={[styles.sheet, { backgroundColor: colors.surface, borderColor: colors.border }]}>
           <Text
             nativeID="reject-dialog-title"

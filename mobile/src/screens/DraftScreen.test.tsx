@@ -36,12 +36,12 @@ describe('DraftScreen', () => {
     expect(screen.getByText(/\$0\.04 so far/)).toBeOnTheScreen();
     expect(screen.getByTestId('draft-deadline')).toHaveTextContent(/Decide by December 7, 2026/);
 
-    fireEvent.press(screen.getByRole('radio', { name: 'Show the post: Preview' }));
+    fireEvent.press(screen.getByRole('radio', { name: 'Preview' }));
     const body = within(screen.getByTestId('draft-preview')).getByTestId('post-body');
     expect(within(body).getByRole('header', { name: 'A heading' })).toBeOnTheScreen();
     expect(screen.queryByTestId('draft-body-input')).toBeNull();
 
-    fireEvent.press(screen.getByRole('radio', { name: 'Show the post: Edit markdown' }));
+    fireEvent.press(screen.getByRole('radio', { name: 'Edit markdown' }));
     expect(screen.getByTestId('draft-body-input').props.value).toBe('## A heading\n\nSome *text*.');
   });
 

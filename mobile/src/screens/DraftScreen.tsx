@@ -1,6 +1,16 @@
 import { Stack, useRouter } from 'expo-router';
 import { useState } from 'react';
-import { ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
+import {
+  Platform,
+  Pressable,
+  ScrollView,
+  StyleSheet,
+  Text,
+  TextInput,
+  View,
+  type NativeSyntheticEvent,
+  type TextInputContentSizeChangeEventData,
+} from 'react-native';
 
 import {
   errorMessage,
@@ -12,13 +22,13 @@ import {
   type ReviewDecision,
 } from '@/api/types';
 import { Button } from '@/components/Button';
-import { ChoiceGroup } from '@/components/ChoiceGroup';
 import { Markdown } from '@/components/Markdown';
 import { PostImage } from '@/components/PostImage';
 import { ReasonDialog } from '@/components/ReasonDialog';
 import { readingType } from '@/components/reading';
 import { StateMessage } from '@/components/StateMessage';
 import { TagEditor } from '@/components/TagEditor';
+import { checkedProps } from '@/lib/a11y';
 import { formatCost, formatLongDate, formatRequester, formatWaited } from '@/lib/format';
 import { goToTab } from '@/lib/navigation';
 import { approval, editedFields, validateEdits, type DraftFields, type FieldErrors } from '@/lib/review';
@@ -28,6 +38,56 @@ import { fonts, radius, READING_WIDTH, spacing, TOUCH, useTheme } from '@/theme'
 
 type BodyMode = 'edit' | 'preview';
 const BODY_MODES: readonly BodyMode[] = ['edit', 'preview'];
+const MODE_NAMES: Record<BodyMode, string> = { edit: 'Edit markdown', preview: 'Preview' };
+
+/**
+ * A multi-line field as tall as its text (a textarea on the web keeps its rows otherwise, and cuts a
+ * long title off). `padding` is the field's vertical padding: native sizes leave it out, the web's include it.
+ */
+function useAutoHeight(min: number, padding: number) {
+  const [height, setHeight] = useState(min);
+  const onContentSizeChange = (e: NativeSyntheticEvent<TextInputContentSizeChangeEventData>) => {
+    const content = e.nativeEvent.contentSize.height + (Platform.OS === 'web' ? 0 : padding * 2) + 2;
+    setHeight(Math.max(min, Math.ceil(content)));
+  };
+  return { height, onContentSizeChange };
+}
+
+/** Edit the markdown, or read it as it will be published: a two-way switch beside the field's label. */
+function ModeSwitch({ mode, onChange }: { mode: BodyMode; onChange: (mode: BodyMode) => void }) {
+  const { colors } = useTheme();
+  return (
+    <View role="radiogroup" accessibilityRole="radiogroup" aria-label="Show the post as" style={styles.modes}>
+      {BODY_MODES.map((m) => {
+        const selected = m === mode;
+        return (
+          <Pressable
+            key={m}
+            testID={`draft-mode-${m}`}
+            role="radio"
+            accessibilityRole="radio"
+            accessibilityLabel={MODE_NAMES[m]}
+            {...checkedProps(selected)}
+            onPress={() => onChange(m)}
+            style={styles.modeTarget}>
+            <View
+              style={[
+                styles.mode,
+                {
+                  backgroundColor: selected ? colors.text : colors.surfaceAlt,
+                  borderColor: selected ? colors.text : colors.border,
+                },
+              ]}>
+              <Text style={[styles.modeText, { color: selected ? colors.background : colors.text }]}>
+                {MODE_NAMES[m]}
+              </Text>
+            </View>
+          </Pressable>
+        );
+      })}
+    </View>
+  );
+}
 
 /** A draft awaiting review: read it as it will be published, edit it in place, approve or reject it. */
 export function DraftScreen({ id }: { id: string }) {
@@ -141,6 +201,9 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
   const [gone, setGone] = useState(false);
   const type = readingType(textScale);
   const edited = editedFields(draft, fields);
+  const titleHeight = useAutoHeight(TOUCH, spacing.xs);
+  const summaryHeight = useAutoHeight(TOUCH, spacing.xs);
+  const bodyHeight = useAutoHeight(320, spacing.md);
 
   const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => {
     setFields((f) => ({ ...f, [key]: value }));
@@ -260,12 +323,14 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
             aria-invalid={!!errors.title}
             value={fields.title}
             onChangeText={(t) => set('title', t.replace(/[\r\n]+/g, ' '))}
+            onContentSizeChange={titleHeight.onContentSizeChange}
             multiline
             maxLength={TITLE_MAX + 50}
             style={[
               styles.inline,
               type.title,
               inputBase,
+              { height: titleHeight.height },
               errors.title ? { borderColor: colors.danger } : null,
             ]}
           />
@@ -279,11 +344,12 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
             aria-invalid={!!errors.summary}
             value={fields.summary}
             onChangeText={(t) => set('summary', t)}
+            onContentSizeChange={summaryHeight.onContentSizeChange}
             multiline
             style={[
               styles.inline,
               type.summary,
-              { ...inputBase, color: colors.textMuted },
+              { ...inputBase, color: colors.textMuted, height: summaryHeight.height },
               errors.summary ? { borderColor: colors.danger } : null,
             ]}
           />
@@ -312,15 +378,8 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
 
           <View style={styles.bodyHeader}>
             <FieldLabel id="draft-body-label" label="Post" edited={edited.has('body')} />
+            <ModeSwitch mode={mode} onChange={setMode} />
           </View>
-          <ChoiceGroup
-            testID="draft-body-mode"
-            label="Show the post"
-            options={BODY_MODES}
-            value={mode}
-            onChange={setMode}
-            describe={(m) => (m === 'edit' ? 'Edit markdown' : 'Preview')}
-          />
           {mode === 'edit' ? (
             <TextInput
               testID="draft-body-input"
@@ -329,11 +388,16 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
               aria-invalid={!!errors.body}
               value={fields.body}
               onChangeText={(t) => set('body', t)}
+              onContentSizeChange={bodyHeight.onContentSizeChange}
               multiline
               autoCapitalize="sentences"
               style={[
                 styles.body,
-                { color: colors.text, borderColor: errors.body ? colors.danger : colors.border },
+                {
+                  color: colors.text,
+                  borderColor: errors.body ? colors.danger : colors.border,
+                  height: bodyHeight.height,
+                },
               ]}
             />
           ) : (
@@ -360,7 +424,6 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
               setRejectError(null);
               setRejecting(true);
             }}
-            style={styles.action}
           />
           <Button
             testID="draft-approve"
@@ -421,7 +484,23 @@ const styles = StyleSheet.create({
   error: { fontSize: 14, marginTop: spacing.xs },
   heroWrap: { marginTop: spacing.lg },
   hero: { width: '100%', aspectRatio: 16 / 9, borderRadius: radius.lg },
-  bodyHeader: { marginTop: spacing.sm },
+  bodyHeader: {
+    flexDirection: 'row',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    marginTop: spacing.sm,
+  },
+  modes: { flexDirection: 'row', gap: spacing.xs },
+  modeTarget: { minHeight: TOUCH, minWidth: TOUCH, justifyContent: 'center' },
+  mode: {
+    minHeight: 32,
+    paddingHorizontal: spacing.md,
+    borderRadius: radius.pill,
+    borderWidth: StyleSheet.hairlineWidth,
+    justifyContent: 'center',
+  },
+  modeText: { fontSize: 14, fontWeight: '600' },
   body: {
     minHeight: 320,
     borderWidth: 1,
