@@ -40,6 +40,7 @@ public final class AwsWiring {
     private final Supplier<S3Content> content;
     private final Supplier<RequestIntake> intake;
     private final Supplier<DynamoDbLedger> ledger;
+    private final Supplier<dev.aiblog.aws.store.DynamoDbReviews> reviews;
 
     private AwsWiring(Settings settings, Clock clock) {
         this.settings = settings;
@@ -48,6 +49,8 @@ public final class AwsWiring {
         this.requests = once(() -> new DynamoDbRequests(dynamoDb.get(), settings.requestsTable(), clock));
         this.posts = once(() -> new DynamoDbPosts(dynamoDb.get(), settings.blogsTable(), requests.get()));
         this.content = once(() -> new S3Content(AwsClients.s3(settings), settings.contentBucket()));
+        this.reviews =
+                once(() -> new dev.aiblog.aws.store.DynamoDbReviews(dynamoDb.get(), settings.requestsTable(), clock));
         this.ledger = once(() -> new DynamoDbLedger(dynamoDb.get(), settings.ledgerTable()));
         this.intake = once(() -> new RequestIntake(
                 requests.get(),
@@ -99,6 +102,18 @@ public final class AwsWiring {
     /** How requests come in (the API and the schedule): Requests and Idempotency tables and the queue. */
     public RequestIntake intake() {
         return intake.get();
+    }
+
+    /** The drafts awaiting review, on the Requests table. */
+    public dev.aiblog.core.ports.Reviews reviews() {
+        return reviews.get();
+    }
+
+    /** Step Functions' task tokens ({@code SendTaskSuccess}); needs the Step Functions SDK. */
+    public dev.aiblog.core.ports.TaskTokens taskTokens() {
+        return new SfnTaskTokens(
+                AwsClients.configure(software.amazon.awssdk.services.sfn.SfnClient.builder(), settings, "SFN")
+                        .build());
     }
 
     /** The Ledger table: what each post cost, and each month's total. */

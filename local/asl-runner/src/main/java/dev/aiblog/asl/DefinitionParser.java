@@ -29,6 +29,9 @@ final class DefinitionParser {
     /** The largest value Step Functions accepts for its second and attempt counts. */
     private static final long MAX_SECONDS = 99_999_999L;
 
+    /** The suffix of a Task Resource that waits for a callback with the task token. */
+    static final String WAIT_FOR_TASK_TOKEN = ".waitForTaskToken";
+
     private static final int MAX_STATE_NAME_LENGTH = 80;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
@@ -48,6 +51,9 @@ final class DefinitionParser {
                     "ResultSelector",
                     "ResultPath",
                     "TimeoutSeconds",
+                    "TimeoutSecondsPath",
+                    "HeartbeatSeconds",
+                    "HeartbeatSecondsPath",
                     "Retry",
                     "Catch",
                     "Next",
@@ -65,9 +71,6 @@ final class DefinitionParser {
 
     /** Fields that ASL defines but this runner does not implement; named as such in the refusal. */
     private static final Set<String> NOT_IMPLEMENTED = Set.of(
-            "HeartbeatSeconds",
-            "HeartbeatSecondsPath",
-            "TimeoutSecondsPath",
             "Credentials",
             "Assign",
             "Arguments",
@@ -290,18 +293,69 @@ final class DefinitionParser {
                 catchers.add(catcher(where.at("Catch[" + i + "]"), items.get(i), i == items.size() - 1));
             }
         }
+        boolean callback = resource.endsWith(WAIT_FOR_TASK_TOKEN);
+        checkResource(where, resource, callback);
+        Integer timeoutSeconds = optionalCount(where, node, "TimeoutSeconds", 1);
+        JsonPathExpr timeoutSecondsPath = optionalReferencePath(where, node, "TimeoutSecondsPath");
+        Integer heartbeatSeconds = optionalCount(where, node, "HeartbeatSeconds", 1);
+        JsonPathExpr heartbeatSecondsPath = optionalReferencePath(where, node, "HeartbeatSecondsPath");
+        if (timeoutSeconds != null && timeoutSecondsPath != null) {
+            throw where.error("fields 'TimeoutSeconds' and 'TimeoutSecondsPath' are mutually exclusive");
+        }
+        if (heartbeatSeconds != null && heartbeatSecondsPath != null) {
+            throw where.error("fields 'HeartbeatSeconds' and 'HeartbeatSecondsPath' are mutually exclusive");
+        }
+        if ((heartbeatSeconds != null || heartbeatSecondsPath != null) && !callback) {
+            String field = heartbeatSeconds != null ? "HeartbeatSeconds" : "HeartbeatSecondsPath";
+            throw where.error("unsupported field '" + field + "' (only on a callback Task, whose Resource ends with '"
+                    + WAIT_FOR_TASK_TOKEN + "'; this runner has no activities or .sync integrations)");
+        }
+        if (heartbeatSeconds != null && timeoutSeconds != null && heartbeatSeconds >= timeoutSeconds) {
+            throw where.error("field 'HeartbeatSeconds' (" + heartbeatSeconds
+                    + ") must be smaller than 'TimeoutSeconds' (" + timeoutSeconds + ")");
+        }
         return new States.Task(
                 name,
                 resource,
+                callback,
                 selectPath(where, node, "InputPath"),
                 template(where, node, "Parameters"),
                 template(where, node, "ResultSelector"),
                 resultPath(where, node, "ResultPath"),
                 selectPath(where, node, "OutputPath"),
-                optionalCount(where, node, "TimeoutSeconds", 1),
+                timeoutSeconds,
+                timeoutSecondsPath,
+                heartbeatSeconds,
+                heartbeatSecondsPath,
                 List.copyOf(retriers),
                 List.copyOf(catchers),
                 transition(where, node));
+    }
+
+    /**
+     * Refuses integration patterns this runner does not run: {@code .sync} (Run a Job) and a {@code .waitForTaskToken}
+     * suffix on anything but a service integration ({@code arn:aws:states:::service:api.waitForTaskToken}), which Step
+     * Functions refuses too (a Lambda function ARN or an activity cannot wait for a callback).
+     */
+    private static void checkResource(Where where, String resource, boolean callback) {
+        if (resource.endsWith(".sync") || resource.contains(".sync:")) {
+            throw where.error("unsupported Resource '" + resource
+                    + "': the Run a Job (.sync) pattern is not supported; only request-response and "
+                    + WAIT_FOR_TASK_TOKEN);
+        }
+        if (callback) {
+            String integration = resource.substring(0, resource.length() - WAIT_FOR_TASK_TOKEN.length());
+            if (!integration.matches("arn:aws[a-z-]*:states:::[A-Za-z0-9-]+:[A-Za-z0-9]+")) {
+                throw where.error("unsupported Resource '" + resource
+                        + "': '" + WAIT_FOR_TASK_TOKEN + "' is only valid on a service integration such as"
+                        + " arn:aws:states:::lambda:invoke" + WAIT_FOR_TASK_TOKEN);
+            }
+        }
+    }
+
+    private static JsonPathExpr optionalReferencePath(Where where, JsonNode node, String field) {
+        String text = optionalString(where, node, field);
+        return text == null ? null : compilePath(where, field, text, JsonPathExpr::reference);
     }
 
     private Retrier retrier(Where where, JsonNode node, boolean last) {

@@ -42,6 +42,8 @@ final class Execution {
     private Instant stateEnteredTime;
     private long stateEnteredEventId;
     private int stateRetryCount;
+    /** The token of the callback Task attempt running now ({@code $$.Task.Token}), else {@code null}. */
+    private String taskToken;
 
     /** The next state ({@code null} to end the execution) and the output passed to it. */
     private record Step(String next, JsonNode output) {}
@@ -228,14 +230,33 @@ final class Execution {
         int[] attempts = new int[task.retriers().size()];
         while (true) {
             checkTimeout();
+            // each attempt of a callback Task has its own token, closed when the attempt ends in any way
+            CallbackWait wait = task.callback() ? runner.taskTokens.open(executionArn, task.name()) : null;
+            taskToken = wait == null ? null : wait.token();
             try {
                 Scope scope = scope(raw);
                 JsonNode effective = task.inputPath().apply(scope);
+                Integer timeoutSeconds = seconds(
+                        task.timeoutSeconds(),
+                        task.timeoutSecondsPath(),
+                        "TimeoutSecondsPath",
+                        scope.withInput(effective));
+                Integer heartbeatSeconds = seconds(
+                        task.heartbeatSeconds(),
+                        task.heartbeatSecondsPath(),
+                        "HeartbeatSecondsPath",
+                        scope.withInput(effective));
+                if (heartbeatSeconds != null && timeoutSeconds != null && heartbeatSeconds >= timeoutSeconds) {
+                    throw StateError.runtime("The HeartbeatSeconds (" + heartbeatSeconds
+                            + ") must be smaller than the TimeoutSeconds (" + timeoutSeconds + ").");
+                }
                 if (task.parameters() != null) {
                     effective = task.parameters().evaluate(scope.withInput(effective));
                 }
                 checkSize(effective, "input");
-                JsonNode result = invoke(task, effective);
+                JsonNode result = wait == null
+                        ? invoke(task, effective, timeoutSeconds)
+                        : callback(task, effective, wait, timeoutSeconds, heartbeatSeconds);
                 if (task.resultSelector() != null) {
                     result = task.resultSelector().evaluate(scope.withInput(result));
                 }
@@ -267,8 +288,30 @@ final class Execution {
                     }
                 }
                 throw e;
+            } finally {
+                if (wait != null) {
+                    wait.close();
+                    taskToken = null;
+                }
             }
         }
+    }
+
+    /** A Task's TimeoutSeconds or HeartbeatSeconds, from the field or from its Path; {@code null} when neither is set. */
+    private static Integer seconds(Integer fixed, JsonPathExpr path, String field, Scope scope) {
+        if (path == null) {
+            return fixed;
+        }
+        JsonNode value = path.read(scope.input(), scope.context());
+        if (value == null
+                || !value.isIntegralNumber()
+                || !value.canConvertToInt()
+                || value.intValue() < 1
+                || value.intValue() > 99_999_999) {
+            throw StateError.runtime("The " + field + " parameter does not reference a valid positive integer: '" + path
+                    + "' gave " + (value == null ? "nothing" : Json.abbreviate(value)));
+        }
+        return value.intValue();
     }
 
     private static int firstRetrier(List<Retrier> retriers, String error) {
@@ -306,83 +349,190 @@ final class Execution {
     }
 
     /** Calls the handler, recording TaskScheduled, TaskStarted and the outcome. */
-    private JsonNode invoke(States.Task task, JsonNode effective) throws InterruptedException {
-        ObjectNode scheduled = taskDetails(task);
-        scheduled.put("region", region(task.resource()));
-        scheduled.set("parameters", effective);
-        if (task.timeoutSeconds() != null) {
-            scheduled.put("timeoutInSeconds", task.timeoutSeconds());
-        }
-        record(HistoryEventType.TaskScheduled, task.name(), scheduled);
-        record(HistoryEventType.TaskStarted, task.name(), taskDetails(task));
-
-        JsonNode handlerInput = effective.deepCopy();
-        Long taskTimeout = task.timeoutSeconds() == null ? null : TimeUnit.SECONDS.toNanos(task.timeoutSeconds());
+    private JsonNode invoke(States.Task task, JsonNode effective, Integer timeoutSeconds) throws InterruptedException {
+        recordScheduled(task, effective, timeoutSeconds, null);
+        long startedNanos = System.nanoTime();
+        Long taskDeadline = timeoutSeconds == null ? null : startedNanos + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         Long executionLeft = remainingNanos();
-        Throwable failure = null;
-        JsonNode result = null;
-        if (taskTimeout == null && executionLeft == null) {
-            try {
-                result = runner.taskHandler.invoke(task.resource(), handlerInput);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable e) {
-                failure = e;
-            }
-        } else {
-            boolean executionBound = executionLeft != null && (taskTimeout == null || executionLeft < taskTimeout);
-            long limit = executionBound ? executionLeft : taskTimeout;
-            FutureTask<JsonNode> call =
-                    new FutureTask<>(() -> runner.taskHandler.invoke(task.resource(), handlerInput));
-            Thread.ofVirtual().name("asl-task-" + name + "-" + task.name()).start(call);
-            try {
-                result = call.get(limit, TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                failure = e.getCause();
-            } catch (TimeoutException e) {
-                call.cancel(true);
-                if (executionBound) {
-                    throw new ExecutionTimedOut();
-                }
-                String cause = "The task did not complete within its TimeoutSeconds (" + task.timeoutSeconds() + " s).";
-                ObjectNode timedOut = taskDetails(task);
-                timedOut.put("error", ErrorNames.TIMEOUT);
-                timedOut.put("cause", cause);
-                record(HistoryEventType.TaskTimedOut, task.name(), timedOut);
-                throw new StateError(ErrorNames.TIMEOUT, cause);
-            } catch (InterruptedException e) {
-                call.cancel(true);
-                throw e;
-            }
+        Long executionDeadline = executionLeft == null ? null : startedNanos + executionLeft;
+        Call call = callHandler(task, effective, taskDeadline, executionDeadline);
+        if (call.timedOut()) {
+            throw taskTimedOut(task, false, timeoutSeconds, null);
         }
-        String error;
-        String cause;
-        if (failure instanceof TaskFailedException taskFailed) {
-            error = taskFailed.error();
-            cause = taskFailed.cause();
-        } else if (failure != null) {
-            error = failure.getClass().getName();
-            cause = lambdaStyleCause(failure);
-        } else {
+        Failure failure = failureOf(call.failure());
+        JsonNode result = call.result();
+        if (failure == null) {
             result = result == null || result.isMissingNode() ? Json.NODES.nullNode() : result.deepCopy();
-            if (Json.sizeInBytes(result) <= Json.MAX_PAYLOAD_BYTES) {
+            failure = checkResultSize(task, result);
+            if (failure == null) {
                 ObjectNode succeeded = taskDetails(task);
                 succeeded.set("output", result);
                 succeeded.set("outputDetails", truncated());
                 record(HistoryEventType.TaskSucceeded, task.name(), succeeded);
                 return result;
             }
-            error = ErrorNames.DATA_LIMIT_EXCEEDED;
-            cause = "The state/task '" + task.name() + "' returned a result with a size exceeding the maximum number of"
-                    + " bytes service limit (" + Json.MAX_PAYLOAD_BYTES + ").";
         }
+        throw taskFailed(task, failure.error(), failure.cause());
+    }
+
+    /**
+     * A callback Task ({@code .waitForTaskToken}): calls the handler as AWS invokes the integrated service, ignores what
+     * it returns (only an error counts: it fails the task), records TaskSubmitted, then waits for the token. The task's
+     * result is the output sent with SendTaskSuccess. TimeoutSeconds counts from TaskStarted, the heartbeat too.
+     */
+    private JsonNode callback(
+            States.Task task, JsonNode effective, CallbackWait wait, Integer timeoutSeconds, Integer heartbeatSeconds)
+            throws InterruptedException {
+        recordScheduled(task, effective, timeoutSeconds, heartbeatSeconds);
+        long startedNanos = System.nanoTime();
+        wait.startClocks();
+        Long taskDeadline = timeoutSeconds == null ? null : startedNanos + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Long executionLeft = remainingNanos();
+        Long executionDeadline = executionLeft == null ? null : startedNanos + executionLeft;
+        Long heartbeatNanos = heartbeatSeconds == null ? null : TimeUnit.SECONDS.toNanos(heartbeatSeconds);
+
+        Call call = callHandler(task, effective, taskDeadline, executionDeadline);
+        if (call.timedOut()) {
+            wait.complete(new CallbackWait.TimedOut(false));
+        } else if (call.failure() != null) {
+            Failure failure = failureOf(call.failure());
+            // the first outcome wins: a token already answered while the invocation ran keeps its answer
+            wait.complete(CallbackWait.Outcome.failure(failure.error(), failure.cause()));
+        } else {
+            JsonNode submitted = call.result() == null || call.result().isMissingNode()
+                    ? Json.NODES.nullNode()
+                    : call.result().deepCopy();
+            ObjectNode details = taskDetails(task);
+            details.set("output", submitted);
+            details.set("outputDetails", truncated());
+            record(HistoryEventType.TaskSubmitted, task.name(), details);
+        }
+
+        CallbackWait.Outcome outcome = wait.await(taskDeadline, executionDeadline, heartbeatNanos);
+        return switch (outcome) {
+            case CallbackWait.Success success -> {
+                JsonNode result = success.output();
+                Failure tooLarge = checkResultSize(task, result);
+                if (tooLarge != null) {
+                    throw taskFailed(task, tooLarge.error(), tooLarge.cause());
+                }
+                ObjectNode succeeded = taskDetails(task);
+                succeeded.set("output", result);
+                succeeded.set("outputDetails", truncated());
+                record(HistoryEventType.TaskSucceeded, task.name(), succeeded);
+                yield result;
+            }
+            case CallbackWait.Failure failure -> throw taskFailed(task, failure.error(), failure.cause());
+            case CallbackWait.TimedOut timedOut ->
+                throw taskTimedOut(task, timedOut.heartbeat(), timeoutSeconds, heartbeatSeconds);
+            case CallbackWait.ExecutionDeadline deadline -> throw new ExecutionTimedOut();
+        };
+    }
+
+    private void recordScheduled(
+            States.Task task, JsonNode effective, Integer timeoutSeconds, Integer heartbeatSeconds) {
+        ObjectNode scheduled = taskDetails(task);
+        scheduled.put("region", region(task.resource()));
+        scheduled.set("parameters", effective);
+        if (timeoutSeconds != null) {
+            scheduled.put("timeoutInSeconds", timeoutSeconds);
+        }
+        if (heartbeatSeconds != null) {
+            scheduled.put("heartbeatInSeconds", heartbeatSeconds);
+        }
+        record(HistoryEventType.TaskScheduled, task.name(), scheduled);
+        record(HistoryEventType.TaskStarted, task.name(), taskDetails(task));
+    }
+
+    /** What the handler did: a result, a failure, or nothing before a deadline ({@code timedOut}). */
+    private record Call(JsonNode result, Throwable failure, boolean timedOut) {}
+
+    /** An error name and cause that fail a task. */
+    private record Failure(String error, String cause) {}
+
+    /**
+     * Calls the handler; with a deadline, on a virtual thread that is interrupted when the deadline passes.
+     *
+     * @throws ExecutionTimedOut when the execution's deadline comes first
+     */
+    private Call callHandler(States.Task task, JsonNode effective, Long taskDeadline, Long executionDeadline)
+            throws InterruptedException {
+        JsonNode handlerInput = effective.deepCopy();
+        if (taskDeadline == null && executionDeadline == null) {
+            try {
+                return new Call(runner.taskHandler.invoke(task.resource(), handlerInput), null, false);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                return new Call(null, e, false);
+            }
+        }
+        boolean executionBound =
+                executionDeadline != null && (taskDeadline == null || executionDeadline - taskDeadline < 0);
+        long limit = (executionBound ? executionDeadline : taskDeadline) - System.nanoTime();
+        FutureTask<JsonNode> call = new FutureTask<>(() -> runner.taskHandler.invoke(task.resource(), handlerInput));
+        Thread.ofVirtual().name("asl-task-" + name + "-" + task.name()).start(call);
+        try {
+            return new Call(call.get(Math.max(limit, 0), TimeUnit.NANOSECONDS), null, false);
+        } catch (ExecutionException e) {
+            return new Call(null, e.getCause(), false);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            if (executionBound) {
+                throw new ExecutionTimedOut();
+            }
+            return new Call(null, null, true);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        }
+    }
+
+    private static Failure failureOf(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
+        if (failure instanceof TaskFailedException taskFailed) {
+            return new Failure(taskFailed.error(), taskFailed.cause());
+        }
+        return new Failure(failure.getClass().getName(), lambdaStyleCause(failure));
+    }
+
+    private static Failure checkResultSize(States.Task task, JsonNode result) {
+        if (Json.sizeInBytes(result) <= Json.MAX_PAYLOAD_BYTES) {
+            return null;
+        }
+        return new Failure(
+                ErrorNames.DATA_LIMIT_EXCEEDED,
+                "The state/task '" + task.name() + "' returned a result with a size exceeding the maximum number of"
+                        + " bytes service limit (" + Json.MAX_PAYLOAD_BYTES + ").");
+    }
+
+    /** Records TaskFailed and returns the error to throw. */
+    private StateError taskFailed(States.Task task, String error, String cause) {
         ObjectNode failed = taskDetails(task);
-        failed.put("error", error);
+        if (error != null) {
+            failed.put("error", error);
+        }
         if (cause != null) {
             failed.put("cause", truncate(cause));
         }
         record(HistoryEventType.TaskFailed, task.name(), failed);
-        throw new StateError(error, cause == null ? null : truncate(cause));
+        return new StateError(error, cause == null ? null : truncate(cause));
+    }
+
+    /** Records TaskTimedOut and returns the error to throw: States.Timeout, or States.HeartbeatTimeout. */
+    private StateError taskTimedOut(
+            States.Task task, boolean heartbeat, Integer timeoutSeconds, Integer heartbeatSeconds) {
+        String error = heartbeat ? ErrorNames.HEARTBEAT_TIMEOUT : ErrorNames.TIMEOUT;
+        String cause = heartbeat
+                ? "The task sent no heartbeat within its HeartbeatSeconds (" + heartbeatSeconds + " s)."
+                : "The task did not complete within its TimeoutSeconds (" + timeoutSeconds + " s).";
+        ObjectNode timedOut = taskDetails(task);
+        timedOut.put("error", error);
+        timedOut.put("cause", cause);
+        record(HistoryEventType.TaskTimedOut, task.name(), timedOut);
+        return new StateError(error, cause);
     }
 
     /** What Lambda reports for an unhandled Java exception: its message, type and stack as a JSON text. */
@@ -486,6 +636,9 @@ final class Execution {
         state.put("EnteredTime", Timestamps.format(stateEnteredTime));
         state.put("Name", stateName);
         state.put("RetryCount", stateRetryCount);
+        if (taskToken != null) {
+            context.putObject("Task").put("Token", taskToken);
+        }
         ObjectNode stateMachine = context.putObject("StateMachine");
         stateMachine.put("Id", runner.stateMachineArn);
         stateMachine.put("Name", runner.stateMachineName);

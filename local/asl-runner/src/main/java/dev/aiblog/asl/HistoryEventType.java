@@ -24,6 +24,8 @@ public enum HistoryEventType {
     FailStateEntered,
     TaskScheduled,
     TaskStarted,
+    /** A callback Task's invocation returned: details {@code output} (what it returned, ignored otherwise). */
+    TaskSubmitted,
     TaskSucceeded,
     TaskFailed,
     TaskTimedOut,

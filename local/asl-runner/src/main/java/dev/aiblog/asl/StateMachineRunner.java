@@ -36,6 +36,7 @@ public final class StateMachineRunner {
     final HistoryListener listener;
     final String stateMachineArn;
     final String stateMachineName;
+    final TaskTokens taskTokens;
     private final RandomGenerator random;
 
     private StateMachineRunner(Builder b) {
@@ -48,6 +49,15 @@ public final class StateMachineRunner {
         this.listener = b.listener;
         this.stateMachineArn = b.stateMachineArn;
         this.stateMachineName = b.stateMachineArn.substring(b.stateMachineArn.lastIndexOf(':') + 1);
+        this.taskTokens = b.taskTokens;
+    }
+
+    /**
+     * The registry of this runner's task tokens: where SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat go for the
+     * callback Tasks of its executions.
+     */
+    public TaskTokens taskTokens() {
+        return taskTokens;
     }
 
     /** Starts a builder; {@link Builder#definition} is required, and {@link Builder#taskHandler} when there are Tasks. */
@@ -121,8 +131,18 @@ public final class StateMachineRunner {
         private Clock clock = Clock.systemUTC();
         private HistoryListener listener = (name, event) -> {};
         private String stateMachineArn = DEFAULT_STATE_MACHINE_ARN;
+        private TaskTokens taskTokens = new TaskTokens();
 
         private Builder() {}
+
+        /**
+         * The registry that issues the task tokens of callback Tasks ({@code .waitForTaskToken}); defaults to a new one,
+         * which {@link StateMachineRunner#taskTokens()} returns. Pass one to share it between runners.
+         */
+        public Builder taskTokens(TaskTokens taskTokens) {
+            this.taskTokens = Objects.requireNonNull(taskTokens, "taskTokens");
+            return this;
+        }
 
         /** The definition to run (required). */
         public Builder definition(StateMachineDefinition definition) {

@@ -41,15 +41,24 @@ final class States {
         }
     }
 
+    /**
+     * A Task state. {@code callback} when the Resource ends with {@code .waitForTaskToken}; at most one of
+     * {@code timeoutSeconds}/{@code timeoutSecondsPath} and of {@code heartbeatSeconds}/{@code heartbeatSecondsPath}
+     * is set, and heartbeats only on a callback task.
+     */
     record Task(
             String name,
             String resource,
+            boolean callback,
             SelectPath inputPath,
             PayloadTemplate parameters,
             PayloadTemplate resultSelector,
             ResultPath resultPath,
             SelectPath outputPath,
             Integer timeoutSeconds,
+            JsonPathExpr timeoutSecondsPath,
+            Integer heartbeatSeconds,
+            JsonPathExpr heartbeatSecondsPath,
             List<Retrier> retriers,
             List<Catcher> catchers,
             String next)

@@ -53,12 +53,12 @@ class DefinitionValidationTest {
     }
 
     @Test
-    void refusesHeartbeatSecondsAsNotImplemented() {
+    void refusesHeartbeatSecondsOnATaskThatIsNotACallback() {
         assertRefused(
                 machine("\"A\": {\"Type\": \"Task\", \"Resource\": \"r\", \"HeartbeatSeconds\": 5, \"End\": true}"),
                 "state 'A'",
                 "unsupported field 'HeartbeatSeconds'",
-                "not implemented");
+                "only on a callback Task");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiblog.asl.ExecutionResult;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.asl.HistoryListener;
+import dev.aiblog.asl.LambdaInvokeIntegration;
 import dev.aiblog.asl.StateMachineDefinition;
 import dev.aiblog.asl.StateMachineRunner;
 import dev.aiblog.asl.TaskFailedException;
@@ -57,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
      * @param environment what the functions get on top of the template (OPENAI_API_KEY, OPENAI_BASE_URL, ...)
      * @param parameters template parameter overrides
      * @param timeScale scales ASL waits and retry intervals (1 = real time, 0 = no waiting)
+     * @param editors the dev-token users in the user pool's group {@code editors} ({@code AIBLOG_EDITORS})
      */
     public record Options(
             Path repository,
@@ -65,10 +67,37 @@ public final class LocalCloud implements AutoCloseable {
             Map<String, String> parameters,
             double timeScale,
             HistoryListener listener,
-            boolean enforceIam) {
+            boolean enforceIam,
+            java.util.Set<String> editors) {
         public Options {
             environment = Map.copyOf(environment);
             parameters = Map.copyOf(parameters);
+            editors = java.util.Set.copyOf(editors);
+        }
+
+        public Options(
+                Path repository,
+                Optional<Path> dataDirectory,
+                Map<String, String> environment,
+                Map<String, String> parameters,
+                double timeScale,
+                HistoryListener listener,
+                boolean enforceIam) {
+            this(
+                    repository,
+                    dataDirectory,
+                    environment,
+                    parameters,
+                    timeScale,
+                    listener,
+                    enforceIam,
+                    java.util.Set.of());
+        }
+
+        /** Users (dev-token subjects) who are editors: their claims carry {@code cognito:groups} {@code [editors]}. */
+        public Options withEditors(java.util.Set<String> users) {
+            return new Options(
+                    repository, dataDirectory, environment, parameters, timeScale, listener, enforceIam, users);
         }
 
         public static Options inMemory(Path repository) {
@@ -76,28 +105,32 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public Options withEnvironment(Map<String, String> env) {
-            return new Options(repository, dataDirectory, env, parameters, timeScale, listener, enforceIam);
+            return new Options(repository, dataDirectory, env, parameters, timeScale, listener, enforceIam, editors);
         }
 
         public Options withParameters(Map<String, String> overrides) {
-            return new Options(repository, dataDirectory, environment, overrides, timeScale, listener, enforceIam);
+            return new Options(
+                    repository, dataDirectory, environment, overrides, timeScale, listener, enforceIam, editors);
         }
 
         public Options withTimeScale(double scale) {
-            return new Options(repository, dataDirectory, environment, parameters, scale, listener, enforceIam);
+            return new Options(
+                    repository, dataDirectory, environment, parameters, scale, listener, enforceIam, editors);
         }
 
         public Options withListener(HistoryListener l) {
-            return new Options(repository, dataDirectory, environment, parameters, timeScale, l, enforceIam);
+            return new Options(repository, dataDirectory, environment, parameters, timeScale, l, enforceIam, editors);
         }
 
         /** With {@code false}, calls outside a role are logged and let through: for debugging a policy, never the default. */
         public Options withIam(boolean enforce) {
-            return new Options(repository, dataDirectory, environment, parameters, timeScale, listener, enforce);
+            return new Options(
+                    repository, dataDirectory, environment, parameters, timeScale, listener, enforce, editors);
         }
 
         public Options persistentAt(Path dir) {
-            return new Options(repository, Optional.of(dir), environment, parameters, timeScale, listener, enforceIam);
+            return new Options(
+                    repository, Optional.of(dir), environment, parameters, timeScale, listener, enforceIam, editors);
         }
     }
 
@@ -119,7 +152,7 @@ public final class LocalCloud implements AutoCloseable {
     private final DynamoDbRequests requests;
     private final DynamoDbPosts blogs;
     private final S3Content content;
-    private final LocalAuthorizer authorizer = LocalAuthorizer.create();
+    private final LocalAuthorizer authorizer;
     /**
      * Set when the runtime stops (Ctrl-C, SIGTERM, close): from then on no task starts and no execution's end is
      * reported, so a request in flight stays RUNNING in the data folder, exactly as after {@code kill -9}, and the
@@ -129,6 +162,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud(Options options) {
         this.options = options;
+        this.authorizer = LocalAuthorizer.create(options.editors());
         Path templateFile = options.repository().resolve("template.yaml");
         Emulators.Settings emulatorSettings =
                 options.dataDirectory().map(Emulators.Settings::persistentAt).orElseGet(Emulators.Settings::inMemory);
@@ -166,7 +200,12 @@ public final class LocalCloud implements AutoCloseable {
                     stateMachineArn,
                     listener -> StateMachineRunner.builder()
                             .definition(definition)
-                            .taskHandler((resource, input) -> invokeAs(machineRole, resource, input))
+                            // function ARNs, and the optimized integration
+                            // arn:aws:states:::lambda:invoke[.waitForTaskToken]
+                            .taskHandler(new LambdaInvokeIntegration(
+                                    (resource, input) -> invokeAs(machineRole, resource, input),
+                                    stateMachineArn.split(":")[3],
+                                    stateMachineArn.split(":")[4]))
                             .timeScale(options.timeScale())
                             .listener(listener)
                             .stateMachineArn(stateMachineArn)
@@ -174,6 +213,8 @@ public final class LocalCloud implements AutoCloseable {
                     observer);
             this.stepFunctionsEndpoint = new StepFunctionsEndpoint(stepFunctions, 0);
             aws.gateway().backend(dev.aiblog.local.iam.AwsService.STEP_FUNCTIONS, stepFunctionsEndpoint.endpoint());
+            // SendTask* is authorised against the state machine a task token belongs to, as in AWS
+            aws.gateway().taskTokenResolver(LocalStepFunctions::stateMachineArnOfToken);
             // The stores the runtime and tests read through, on the platform's own clients.
             Settings storeSettings = Settings.of(
                     aws.lambdaEnvironment(template.functions().getFirst().logicalId()));

@@ -31,6 +31,7 @@ final class SampleEvents {
             new Sample("GenerateTextFunction", "generate-text.json"),
             new Sample("ModerateFunction", "moderate-text.json"),
             new Sample("GenerateImageFunction", "generate-image.json"),
+            new Sample("ReviewFunction", "await-review.json"),
             new Sample("PublishFunction", "publish.json"),
             new Sample("RecordOutcomeFunction", "reject.json"),
             new Sample("RecordOutcomeFunction", "mark-failed.json"),

@@ -50,7 +50,11 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
 
     private ApiHandler(Wiring wiring) {
         this(
-                new Router(wiring.api(), wiring.aws.settings().corsAllowOrigins(), links(wiring.aws.settings())),
+                new Router(
+                        wiring.api(),
+                        wiring.reviews(),
+                        wiring.aws.settings().corsAllowOrigins(),
+                        links(wiring.aws.settings())),
                 wiring::buildAll);
     }
 
@@ -60,6 +64,10 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
 
     public ApiHandler(BlogApi api, List<String> corsOrigins, Router.Links links) {
         this(new Router(api, corsOrigins, links), () -> {});
+    }
+
+    public ApiHandler(BlogApi api, ReviewApi reviews, List<String> corsOrigins, Router.Links links) {
+        this(new Router(api, reviews, corsOrigins, links), () -> {});
     }
 
     private ApiHandler(Router router, Runnable warmClients) {
@@ -119,6 +127,7 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
         final AwsWiring aws;
         final Lazy<ImageUrls> images;
         final Lazy<CursorCodec> cursors;
+        final Lazy<dev.aiblog.core.ports.TaskTokens> taskTokens;
 
         Wiring(Settings settings) {
             aws = AwsWiring.of(settings);
@@ -128,12 +137,18 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
                     settings.presignedUrlTtl(),
                     Clock.systemUTC()));
             cursors = Lazy.of(() -> new CursorCodec(cursorKey(aws)));
+            taskTokens = Lazy.of(aws::taskTokens);
             // the key is read at start-up, as before: a missing or short secret stops the instance, not a request
             cursors.get();
         }
 
         BlogApi api() {
             return BlogApi.of(aws::intake, aws::requests, aws::posts, aws::content, images, cursors);
+        }
+
+        ReviewApi reviews() {
+            return ReviewApi.of(
+                    aws::reviews, aws::requests, aws::content, images, cursors, taskTokens, Clock.systemUTC());
         }
 
         void buildAll() {

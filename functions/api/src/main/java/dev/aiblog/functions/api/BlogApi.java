@@ -186,6 +186,7 @@ public final class BlogApi {
                 new Views.Models(post.textModel(), post.imageModel()),
                 post.costUsd(),
                 likedByMe,
+                post.reviewedBy(),
                 shareUrl(publicBaseUrl, post.id()));
     }
 

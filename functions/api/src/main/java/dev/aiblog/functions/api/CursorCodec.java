@@ -67,10 +67,26 @@ public final class CursorCodec {
     String decodeRequests(String cursor, String owner) {
         Payload decoded = verified(cursor);
         if (!REQUESTS.equals(decoded.s())) {
-            throw invalid("cursor belongs to the feed, not to your requests; use nextCursor from GET /requests");
+            throw invalid("cursor belongs to another list, not to your requests; use nextCursor from GET /requests");
         }
         if (!Objects.equals(decoded.t(), owner)) {
             throw invalid("cursor belongs to someone else's requests; start from the first page");
+        }
+        return decoded.k();
+    }
+
+    private static final String REVIEWS = "reviews";
+
+    /** A cursor into the review queue, after {@code position} ({@code awaitingSince#requestId}). */
+    String encodeReviews(String position) {
+        return encode(new Payload(VERSION, null, position, REVIEWS));
+    }
+
+    /** The position in the review queue a cursor continues after. */
+    String decodeReviews(String cursor) {
+        Payload decoded = verified(cursor);
+        if (!REVIEWS.equals(decoded.s())) {
+            throw invalid("cursor belongs to another list, not to the review queue; use nextCursor from GET /reviews");
         }
         return decoded.k();
     }
@@ -88,7 +104,7 @@ public final class CursorCodec {
     String decode(String cursor, String tag) {
         Payload decoded = verified(cursor);
         if (decoded.s() != null) {
-            throw invalid("cursor belongs to a list of requests, not to the feed; start from the first page");
+            throw invalid("cursor belongs to another list, not to the feed; start from the first page");
         }
         if (!Objects.equals(decoded.t(), tag)) {
             throw invalid(

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * What the API reads of an HTTP API (payload format 2.0) event: method, path (without a stage prefix), headers
  * with lower-case names, query parameters, the body as text, the caller's {@code sub} when the JWT
- * authorizer (or, locally, the local API) has put claims in the event, and the address the request came in on.
+ * authorizer (or, locally, the local API) has put claims in the event, its groups ({@code cognito:groups}), and the
+ * address the request came in on.
  *
  * @param origin where the API was called, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/prod}:
  *               the event's domain name, its stage unless {@code $default}, and the scheme and port API Gateway
@@ -29,7 +30,8 @@ record HttpRequest(
         String rawBody,
         boolean base64,
         Optional<String> caller,
-        String origin) {
+        String origin,
+        java.util.Set<String> groups) {
 
     static HttpRequest from(HttpApiEvent event) {
         var context = event.requestContext();
@@ -54,7 +56,8 @@ record HttpRequest(
                 origin(
                         context == null ? null : context.domainName(),
                         context == null ? null : context.stage(),
-                        headers));
+                        headers),
+                Editors.groups(event));
     }
 
     /** The bearer token in the Authorization header, if there is one. */

@@ -122,6 +122,95 @@ final class Inputs {
         }
     }
 
+    /** The largest editor's decision: a whole edited body fits (a long post is about 15 KB of markdown). */
+    static final int MAX_DECISION_BYTES = 256 * 1024;
+
+    static final int MAX_REASON = 500;
+    private static final Set<String> DECISION_FIELDS = Set.of("decision", "reason", "title", "summary", "body", "tags");
+
+    /**
+     * An editor's decision, {@code POST /reviews/{id}}: {@code decision} approve or reject; a reject needs a
+     * {@code reason} (1..500 characters) and takes no edits; an approve may carry edits of title, summary, body and
+     * tags, checked later against the draft like a model's output.
+     */
+    record Decision(
+            dev.aiblog.core.model.ReviewDecision.Verdict verdict,
+            String reason,
+            String title,
+            String summary,
+            String body,
+            List<String> tags) {}
+
+    static Decision decision(Optional<String> body) {
+        JsonNode root = parse(body.orElseThrow(() -> new ApiException(
+                ErrorCode.INVALID_JSON,
+                "the request body is missing; send a JSON object such as {\"decision\": \"approve\"}")));
+        if (!root.isObject()) {
+            throw ApiException.invalid("body must be a JSON object, not " + kind(root));
+        }
+        List<String> unknown = new ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!DECISION_FIELDS.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw ApiException.invalid("unknown field " + quoted(unknown.getFirst())
+                    + "; the fields are decision, reason, title, summary, body and tags");
+        }
+        String raw = text(root, "decision");
+        if (raw == null) {
+            throw ApiException.invalid("decision is required: approve or reject");
+        }
+        var verdict = switch (raw) {
+            case "approve" -> dev.aiblog.core.model.ReviewDecision.Verdict.APPROVE;
+            case "reject" -> dev.aiblog.core.model.ReviewDecision.Verdict.REJECT;
+            default -> throw ApiException.invalid("decision must be approve or reject, not " + quoted(raw));
+        };
+        String reason = text(root, "reason");
+        if (reason != null && (reason.isBlank() || reason.length() > MAX_REASON)) {
+            throw ApiException.invalid("reason must be 1 to " + MAX_REASON + " characters");
+        }
+        List<String> tags = null;
+        JsonNode tagsNode = root.get("tags");
+        if (tagsNode != null && !tagsNode.isNull()) {
+            if (!tagsNode.isArray()) {
+                throw ApiException.invalid("tags must be an array of strings, not " + kind(tagsNode));
+            }
+            tags = new ArrayList<>();
+            for (int i = 0; i < tagsNode.size(); i++) {
+                if (!tagsNode.get(i).isTextual()) {
+                    throw ApiException.invalid("tags[" + i + "] must be a string, not " + kind(tagsNode.get(i)));
+                }
+                tags.add(tagsNode.get(i).textValue());
+            }
+        }
+        Decision decision =
+                new Decision(verdict, reason, text(root, "title"), text(root, "summary"), text(root, "body"), tags);
+        if (verdict == dev.aiblog.core.model.ReviewDecision.Verdict.REJECT) {
+            if (reason == null) {
+                throw ApiException.invalid("reason is required to reject: say why, the requester sees it");
+            }
+            if (decision.title() != null || decision.summary() != null || decision.body() != null || tags != null) {
+                throw ApiException.invalid(
+                        "a rejection takes no edits: send title, summary, body and tags only to approve");
+            }
+        }
+        return decision;
+    }
+
+    /** A string field, or null when absent or null. */
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.invalid(field + " must be a string, not " + kind(node));
+        }
+        return node.textValue();
+    }
+
     /** Feed parameters: {@code limit} 1..50 (default 20), {@code tag} (lower-cased), and the raw cursor. */
     record FeedParams(int limit, Tag tag, String cursor) {}
 

@@ -18,7 +18,15 @@ public enum Route {
     /** The shareable page of a post: HTML with Open Graph tags, for people and link previews without the app. */
     GET_POST_PAGE("GET", "/p/{id}", false),
     LIKE_BLOG("POST", "/blogs/{id}/likes", true),
-    UNLIKE_BLOG("DELETE", "/blogs/{id}/likes", true);
+    UNLIKE_BLOG("DELETE", "/blogs/{id}/likes", true),
+    /** The caller, and whether they are an editor (the app shows its Review tab to editors only). */
+    GET_ME("GET", "/me", true),
+    /** Editors only: the drafts awaiting review, oldest first. */
+    LIST_REVIEWS("GET", "/reviews", true),
+    /** Editors only: a whole draft awaiting review. */
+    GET_REVIEW("GET", "/reviews/{id}", true),
+    /** Editors only: approve (with edits) or reject a draft, once. */
+    DECIDE_REVIEW("POST", "/reviews/{id}", true);
 
     private final String method;
     private final String path;
@@ -42,6 +50,11 @@ public enum Route {
 
     public boolean authenticated() {
         return authenticated;
+    }
+
+    /** Whether only members of the Cognito group {@value Editors#GROUP} may call it. */
+    public boolean editorsOnly() {
+        return this == LIST_REVIEWS || this == GET_REVIEW || this == DECIDE_REVIEW;
     }
 
     /** As API Gateway writes a route key: {@code "GET /feed"}. */

@@ -25,6 +25,7 @@ public final class Router {
     private static final Pattern LOCALHOST = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1)(:\\d{1,5})?");
 
     private final BlogApi api;
+    private final ReviewApi reviews;
     private final List<String> corsOrigins;
     private final Links links;
 
@@ -49,7 +50,12 @@ public final class Router {
     }
 
     public Router(BlogApi api, List<String> corsOrigins, Links links) {
+        this(api, ReviewApi.none(), corsOrigins, links);
+    }
+
+    public Router(BlogApi api, ReviewApi reviews, List<String> corsOrigins, Links links) {
         this.api = api;
+        this.reviews = reviews;
         this.corsOrigins = List.copyOf(corsOrigins);
         this.links = links;
     }
@@ -106,6 +112,11 @@ public final class Router {
                             "sign in first: this route needs a bearer token",
                             Map.of("www-authenticate", "Bearer")));
         }
+        if (route.editorsOnly() && !Editors.isEditor(request.groups())) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "only editors review drafts; ask an administrator to add you to the group editors");
+        }
         String id = route.matchId(segments);
         return switch (route) {
             case SUBMIT_BLOG -> {
@@ -126,6 +137,14 @@ public final class Router {
             }
             case LIKE_BLOG -> json(200, api.like(caller, Inputs.id(id, "blog")));
             case UNLIKE_BLOG -> json(200, api.unlike(caller, Inputs.id(id, "blog")));
+            case GET_ME -> json(200, new Views.Me(caller, Editors.isEditor(request.groups())));
+            case LIST_REVIEWS -> json(200, reviews.queue(Inputs.page(request.query())));
+            case GET_REVIEW -> json(200, reviews.draft(Inputs.id(id, "request")));
+            case DECIDE_REVIEW -> {
+                String requestId = Inputs.id(id, "request");
+                var decision = Inputs.decision(request.body(Inputs.MAX_DECISION_BYTES));
+                yield json(202, reviews.decide(caller, requestId, decision));
+            }
         };
     }
 

@@ -64,7 +64,46 @@ final class Views {
             Models models,
             BigDecimal costUsd,
             Boolean likedByMe,
+            String reviewedBy,
             String shareUrl) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Me(String userId, boolean editor) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ReviewItem(
+            String requestId,
+            String topic,
+            String title,
+            String summary,
+            List<String> tags,
+            String imageUrl,
+            String requestedBy,
+            Instant createdAt,
+            Instant awaitingSince,
+            BigDecimal costUsd) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ReviewPage(List<ReviewItem> items, String nextCursor) {}
+
+    /** {@code Draft}: a {@link ReviewItem} with its body and deadline. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Draft(
+            String requestId,
+            String topic,
+            String title,
+            String summary,
+            List<String> tags,
+            String imageUrl,
+            String requestedBy,
+            Instant createdAt,
+            Instant awaitingSince,
+            BigDecimal costUsd,
+            String body,
+            Instant reviewDeadline) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ReviewOutcome(String requestId, String decision) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Likes(String id, long likes, boolean liked) {}

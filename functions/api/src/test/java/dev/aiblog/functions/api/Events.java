@@ -15,6 +15,7 @@ final class Events {
     private String body;
     private boolean base64;
     private String sub;
+    private String groups;
     private String domainName;
     private String stage = "$default";
 
@@ -30,6 +31,12 @@ final class Events {
 
     Events as(String user) {
         this.sub = user;
+        return this;
+    }
+
+    /** The caller's {@code cognito:groups} claim, as API Gateway's HTTP API passes a list: {@code [a b]}. */
+    Events groups(String... names) {
+        this.groups = "[" + String.join(" ", names) + "]";
         return this;
     }
 
@@ -65,12 +72,20 @@ final class Events {
         return this;
     }
 
+    private Map<String, com.fasterxml.jackson.databind.JsonNode> claims() {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> claims = new HashMap<>();
+        claims.put("sub", TextNode.valueOf(sub));
+        claims.put("token_use", TextNode.valueOf("access"));
+        if (groups != null) {
+            claims.put("cognito:groups", TextNode.valueOf(groups));
+        }
+        return claims;
+    }
+
     HttpApiEvent build() {
         var http = new HttpApiEvent.Http(method, path, "HTTP/1.1", "127.0.0.1", null);
-        HttpApiEvent.Authorizer authorizer = sub == null
-                ? null
-                : new HttpApiEvent.Authorizer(new HttpApiEvent.Jwt(
-                        Map.of("sub", TextNode.valueOf(sub), "token_use", TextNode.valueOf("access"))));
+        HttpApiEvent.Authorizer authorizer =
+                sub == null ? null : new HttpApiEvent.Authorizer(new HttpApiEvent.Jwt(claims()));
         var context = new HttpApiEvent.RequestContext("$default", stage, "test", domainName, http, authorizer);
         String rawPath = stage == null || stage.equals("$default") ? path : "/" + stage + path;
         return new HttpApiEvent(

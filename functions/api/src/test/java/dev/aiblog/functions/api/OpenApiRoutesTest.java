@@ -128,7 +128,11 @@ class OpenApiRoutesTest {
         "FeedItem,           dev.aiblog.functions.api.Views$FeedItem",
         "FeedPage,           dev.aiblog.functions.api.Views$FeedPage",
         "BlogPost,           dev.aiblog.functions.api.Views$Blog",
-        "LikeResult,         dev.aiblog.functions.api.Views$Likes"
+        "LikeResult,         dev.aiblog.functions.api.Views$Likes",
+        "Me,                 dev.aiblog.functions.api.Views$Me",
+        "ReviewItem,         dev.aiblog.functions.api.Views$ReviewItem",
+        "ReviewPage,         dev.aiblog.functions.api.Views$ReviewPage",
+        "ReviewOutcome,      dev.aiblog.functions.api.Views$ReviewOutcome"
     })
     void documentedResponseFieldsAreTheFieldsTheHandlerWrites(String schema, Class<?> view) throws IOException {
         Set<String> required = new TreeSet<>();
@@ -144,6 +148,20 @@ class OpenApiRoutesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(required).isEqualTo(written).isEqualTo(properties);
+    }
+
+    /** {@code Draft} is a {@code ReviewItem} and more ({@code allOf}): the view writes both parts' fields. */
+    @org.junit.jupiter.api.Test
+    void theDraftIsAReviewItemWithItsBodyAndDeadline() throws IOException {
+        Set<String> required = new TreeSet<>();
+        openApi().at("/components/schemas/ReviewItem/required").forEach(f -> required.add(f.asText()));
+        openApi().at("/components/schemas/Draft/allOf/1/required").forEach(f -> required.add(f.asText()));
+
+        Set<String> written = Arrays.stream(Views.Draft.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(written).isEqualTo(required);
     }
 
     private static Set<String> documentedRoutes() throws IOException {

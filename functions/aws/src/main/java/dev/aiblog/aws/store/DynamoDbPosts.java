@@ -381,6 +381,9 @@ public final class DynamoDbPosts implements Posts {
         item.put("offline", bool(post.offline()));
         item.put("publishedAt", s(post.publishedAt().toString()));
         item.put("likes", n(post.likes()));
+        if (post.reviewedBy() != null) {
+            item.put("reviewedBy", s(post.reviewedBy()));
+        }
         return item;
     }
 
@@ -404,6 +407,7 @@ public final class DynamoDbPosts implements Posts {
                 item.containsKey("offline")
                         && Boolean.TRUE.equals(item.get("offline").bool()),
                 Attr.str(item, "publishedAt").map(Instant::parse).orElse(null),
-                Math.max(0, Attr.num(item, "likes")));
+                Math.max(0, Attr.num(item, "likes")),
+                Attr.str(item, "reviewedBy").orElse(null));
     }
 }

@@ -38,6 +38,9 @@ public final class DynamoDbRequests implements Requests {
     private static final String NOT_TERMINAL =
             "attribute_exists(requestId) AND NOT (#status IN (:published, :rejected, :failed))";
 
+    /** An ended request leaves the review queue (a sparse index) and forgets its task token. */
+    private static final String LEAVE_REVIEW = " REMOVE reviewQueue, taskToken";
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -136,14 +139,15 @@ public final class DynamoDbRequests implements Requests {
             terminal(
                     requestId,
                     Status.REJECTED,
-                    "SET #status = :to, reason = :reason, categories = :categories, updatedAt = :now",
+                    "SET #status = :to, reason = :reason, categories = :categories, updatedAt = :now" + LEAVE_REVIEW,
                     Map.of(":reason", s(reason), ":categories", list(categories)));
             return;
         }
         terminal(
                 requestId,
                 Status.REJECTED,
-                "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now",
+                "SET #status = :to, #step = :step, reason = :reason, categories = :categories, updatedAt = :now"
+                        + LEAVE_REVIEW,
                 Map.of(":step", s(step.name()), ":reason", s(reason), ":categories", list(categories)));
     }
 
@@ -152,7 +156,7 @@ public final class DynamoDbRequests implements Requests {
         terminal(
                 requestId,
                 Status.FAILED,
-                "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now",
+                "SET #status = :to, errorName = :error, reason = :reason, updatedAt = :now" + LEAVE_REVIEW,
                 Map.of(":error", s(errorName), ":reason", s(reason)));
     }
 
@@ -163,7 +167,8 @@ public final class DynamoDbRequests implements Requests {
                     .key(key(requestId))
                     .updateExpression(
                             "SET #status = :queued, updatedAt = :now, attempt = if_not_exists(attempt, :one) + :one"
-                                    + " REMOVE reason, errorName, #step, categories")
+                                    + " REMOVE reason, errorName, #step, categories, reviewQueue, taskToken,"
+                                    + " reviewedBy, reviewDecision, decidedAt, reviewDeadline")
                     .conditionExpression("attribute_exists(requestId) AND #status = :failed")
                     .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
                     .expressionAttributeValues(Map.of(

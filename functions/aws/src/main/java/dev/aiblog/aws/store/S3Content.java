@@ -36,6 +36,13 @@ public final class S3Content implements Content {
     }
 
     @Override
+    public String putReviewedDraft(String requestId, Draft draft) {
+        String key = ContentKeys.reviewedDraftKey(requestId);
+        put(key, Json.write(draft).getBytes(StandardCharsets.UTF_8), "application/json");
+        return key;
+    }
+
+    @Override
     public Draft getDraft(String key) {
         return Json.read(getString(key), Draft.class);
     }

@@ -82,6 +82,11 @@ public final class Metrics {
             return this;
         }
 
+        public Record seconds(String name, long value) {
+            values.put(name, new Object[] {value, "Seconds"});
+            return this;
+        }
+
         public Record usd(String name, BigDecimal value) {
             values.put(name, new Object[] {value, "None"});
             return this;

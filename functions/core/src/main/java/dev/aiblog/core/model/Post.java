@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param provider  which model provider wrote it ("openai", or "offline" for the offline provider)
  * @param offline   true when no real model was called: the post must say so wherever it is shown
+ * @param reviewedBy the editor who approved it when review is required; null otherwise
  */
 public record Post(
         String id,
@@ -27,10 +28,51 @@ public record Post(
         String provider,
         boolean offline,
         Instant publishedAt,
-        long likes) {
+        long likes,
+        String reviewedBy) {
 
     public Post {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A post no editor reviewed. */
+    public Post(
+            String id,
+            String requestId,
+            String title,
+            String summary,
+            List<String> tags,
+            String bodyKey,
+            String imageKey,
+            int readingTimeMinutes,
+            String textModel,
+            String imageModel,
+            TokenUsage textUsage,
+            TokenUsage imageUsage,
+            BigDecimal costUsd,
+            String provider,
+            boolean offline,
+            Instant publishedAt,
+            long likes) {
+        this(
+                id,
+                requestId,
+                title,
+                summary,
+                tags,
+                bodyKey,
+                imageKey,
+                readingTimeMinutes,
+                textModel,
+                imageModel,
+                textUsage,
+                imageUsage,
+                costUsd,
+                provider,
+                offline,
+                publishedAt,
+                likes,
+                null);
     }
 
     /** A post built field by field, by name: {@code Post.builder().id(id).title(title)...build()}. */
@@ -57,7 +99,8 @@ public record Post(
                 .provider(provider)
                 .offline(offline)
                 .publishedAt(publishedAt)
-                .likes(likes);
+                .likes(likes)
+                .reviewedBy(reviewedBy);
     }
 
     /** Builds a {@link Post}; usages default to none, the cost to zero, the likes to zero. */
@@ -79,6 +122,7 @@ public record Post(
         private boolean offline;
         private Instant publishedAt;
         private long likes;
+        private String reviewedBy;
 
         private Builder() {}
 
@@ -162,6 +206,11 @@ public record Post(
             return this;
         }
 
+        public Builder reviewedBy(String value) {
+            this.reviewedBy = value;
+            return this;
+        }
+
         public Builder likes(long value) {
             this.likes = value;
             return this;
@@ -185,7 +234,8 @@ public record Post(
                     provider,
                     offline,
                     publishedAt,
-                    likes);
+                    likes,
+                    reviewedBy);
         }
     }
 }

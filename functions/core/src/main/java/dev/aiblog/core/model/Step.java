@@ -6,5 +6,7 @@ public enum Step {
     TEXT,
     MODERATE_TEXT,
     IMAGE,
+    /** Waiting for an editor's decision (only with {@code ReviewMode REQUIRED}). */
+    REVIEW,
     PUBLISH
 }

@@ -11,6 +11,9 @@ public interface Content {
     /** @return the draft's key */
     String putDraft(String requestId, Draft draft);
 
+    /** The draft an editor approved, edits applied; @return its key ({@link ContentKeys#reviewedDraftKey}) */
+    String putReviewedDraft(String requestId, Draft draft);
+
     /** @throws NotFoundException when there is no such object */
     Draft getDraft(String key);
 

@@ -8,6 +8,11 @@ public final class ContentKeys {
         return "drafts/" + requestId + "/draft.json";
     }
 
+    /** The draft as an editor approved it, edits applied (review required); beside the model's draft. */
+    public static String reviewedDraftKey(String requestId) {
+        return "drafts/" + requestId + "/reviewed.json";
+    }
+
     public static String bodyKey(String postId) {
         return "posts/" + postId + "/body.md";
     }

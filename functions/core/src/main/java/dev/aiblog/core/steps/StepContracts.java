@@ -40,8 +40,44 @@ public final class StepContracts {
 
     public record ImageOutput(String imageKey, String model, TokenUsage usage) {}
 
-    public record PublishInput(String requestId, String draftKey, String imageKey, TextOutput text, ImageOutput image)
+    /**
+     * @param reviewedBy the editor who approved the draft (review required), else null; {@code draftKey} is then the
+     *                   edited draft's
+     */
+    public record PublishInput(
+            String requestId, String draftKey, String imageKey, TextOutput text, ImageOutput image, String reviewedBy)
+            implements StepInput {
+        public PublishInput(String requestId, String draftKey, String imageKey, TextOutput text, ImageOutput image) {
+            this(requestId, draftKey, imageKey, text, image, null);
+        }
+    }
+
+    /**
+     * What the review step gets (a {@code lambda:invoke.waitForTaskToken} payload): the task token to record, the
+     * draft and image, what they cost, and how long the review may take.
+     */
+    public record ReviewInput(
+            String requestId,
+            String taskToken,
+            String draftKey,
+            String imageKey,
+            TextOutput text,
+            ImageOutput image,
+            long timeoutSeconds)
             implements StepInput {}
+
+    /** What the review step answers; the state machine ignores it and waits for the editor's decision. */
+    public record ReviewOutput(String requestId, String status, java.time.Instant deadline) {}
+
+    /**
+     * The editor's decision, as the API hands it to the waiting execution ({@code SendTaskSuccess}'s output, the
+     * AwaitReview state's result).
+     *
+     * @param decision   {@code approve} or {@code reject}
+     * @param draftKey   the draft to publish (the edited one) when approved
+     * @param reviewedBy the editor
+     */
+    public record ReviewResult(String decision, String draftKey, String reviewedBy) {}
 
     public record PublishOutput(String postId, BigDecimal costUsd, boolean alreadyPublished) {}
 

@@ -25,6 +25,11 @@ public final class InMemoryContent implements Content {
     }
 
     @Override
+    public String putReviewedDraft(String requestId, Draft draft) {
+        return put(ContentKeys.reviewedDraftKey(requestId), Json.write(draft).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
     public Draft getDraft(String key) {
         return Json.read(getString(key), Draft.class);
     }

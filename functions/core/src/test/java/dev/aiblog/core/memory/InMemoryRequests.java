@@ -137,6 +137,16 @@ public final class InMemoryRequests implements Requests {
         return new OwnerPage(page, next);
     }
 
+    /** Applies {@code change} to a request atomically (for the other in-memory ports on the same table). */
+    public boolean change(String requestId, UnaryOperator<BlogRequest> change) {
+        return update(requestId, change);
+    }
+
+    /** A copy of {@code r} with these fields, updated now. */
+    public BlogRequest copy(BlogRequest r, Status status, Step step, String reason, String errorName) {
+        return with(r, status, step, reason, errorName, r.categories(), r.postId());
+    }
+
     private boolean update(String requestId, UnaryOperator<BlogRequest> change) {
         boolean[] changed = {false};
         requests.computeIfPresent(requestId, (id, r) -> {

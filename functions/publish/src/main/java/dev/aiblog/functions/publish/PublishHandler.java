@@ -139,6 +139,7 @@ public final class PublishHandler extends StepHandler<PublishInput, PublishOutpu
                 .provider(input.text().provider())
                 .offline(input.text().offline())
                 .publishedAt(Instant.now(clock))
+                .reviewedBy(input.reviewedBy())
                 .build();
         boolean published = blogs.publish(post);
         if (!published) {

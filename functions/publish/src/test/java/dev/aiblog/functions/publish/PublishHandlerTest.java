@@ -82,6 +82,28 @@ class PublishHandlerTest {
     }
 
     @Test
+    void anApprovedDraftIsPublishedWithTheEditorsTextAndTheEditorOnThePost() {
+        String edited = content.putReviewedDraft(
+                "r1", new Draft("Tide pools in winter", "Edited", "## Edited\n\nbetter words", List.of("sea"), "p"));
+        PublishInput approved = new PublishInput("r1", edited, input.imageKey(), input.text(), input.image(), "alice");
+
+        handler.handle(approved);
+
+        Post post = posts.find("r1").orElseThrow();
+        assertThat(post.title()).isEqualTo("Tide pools in winter");
+        assertThat(post.summary()).isEqualTo("Edited");
+        assertThat(content.getString(post.bodyKey())).isEqualTo("## Edited\n\nbetter words");
+        assertThat(post.reviewedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void withoutReviewNoEditorIsRecorded() {
+        handler.handle(input);
+
+        assertThat(posts.find("r1").orElseThrow().reviewedBy()).isNull();
+    }
+
+    @Test
     void publishingTwiceLeavesOnePostAndSaysSo() {
         PublishOutput first = handler.handle(input);
         PublishOutput second = handler.handle(input);

@@ -36,7 +36,14 @@ public final class SweepHandler implements RequestHandler<Map<String, Object>, S
     private static Sweeper sweeper(AwsWiring aws) {
         Duration stuckAfter = Duration.ofSeconds(
                 Long.parseLong(aws.settings().get("STUCK_AFTER_SECONDS").orElse("4500")));
+        Duration reviewTimeout = Duration.ofSeconds(
+                Long.parseLong(aws.settings().get("REVIEW_TIMEOUT_SECONDS").orElse("604800")));
         return new Sweeper(
-                aws.requests(), aws.requestQueue(), stuckAfter, aws.clock(), Metrics.forFunction(aws.settings()));
+                aws.requests(),
+                aws.requestQueue(),
+                stuckAfter,
+                reviewTimeout,
+                aws.clock(),
+                Metrics.forFunction(aws.settings()));
     }
 }

@@ -25,7 +25,15 @@ import org.slf4j.LoggerFactory;
  *       It is sent to the queue again (harmless twice: executions are named by request id); QUEUED for twice as
  *       long, it ends FAILED, saying it never started.</li>
  * </ul>
- * A sweep is idempotent: ending a request is a conditional write that leaves an ended request alone, and a
+ * <ul>
+ *   <li>AWAITING_REVIEW (review required) is neither: a draft may wait for an editor for {@code reviewTimeout}, and
+ *       its execution ends it FAILED then. Only past {@code reviewTimeout} plus {@code stuckAfter} since it started
+ *       waiting has that failed to happen, and the sweeper ends it FAILED.</li>
+ * </ul>
+ * Every sweep reports the queue of drafts awaiting review: {@code AwaitingReview} (how many) and
+ * {@code OldestAwaitingReviewSeconds} (how long the oldest has waited; 0 for none), which an alarm watches.
+ *
+ * <p>A sweep is idempotent: ending a request is a conditional write that leaves an ended request alone, and a
  * re-drive of a request that has meanwhile started starts nothing.
  */
 public final class Sweeper {
@@ -36,10 +44,23 @@ public final class Sweeper {
     private final Requests requests;
     private final RequestQueue queue;
     private final Duration stuckAfter;
+    private final Duration reviewTimeout;
     private final Clock clock;
     private final Metrics metrics;
 
     public Sweeper(Requests requests, RequestQueue queue, Duration stuckAfter, Clock clock, Metrics metrics) {
+        this(requests, queue, stuckAfter, Duration.ofDays(7), clock, metrics);
+    }
+
+    /** @param reviewTimeout how long a draft may wait for an editor ({@code ReviewTimeoutSeconds}) */
+    public Sweeper(
+            Requests requests,
+            RequestQueue queue,
+            Duration stuckAfter,
+            Duration reviewTimeout,
+            Clock clock,
+            Metrics metrics) {
+        this.reviewTimeout = reviewTimeout;
         this.requests = requests;
         this.queue = queue;
         this.stuckAfter = stuckAfter;
@@ -60,8 +81,27 @@ public final class Sweeper {
         Instant stale = now.minus(stuckAfter);
         List<String> failed = new ArrayList<>();
         List<String> redriven = new ArrayList<>();
-        for (BlogRequest request : requests.inStatus(Status.QUEUED, Status.RUNNING)) {
+        int awaiting = 0;
+        Instant oldest = null;
+        for (BlogRequest request : requests.inStatus(Status.QUEUED, Status.RUNNING, Status.AWAITING_REVIEW)) {
             Instant updated = request.updatedAt() == null ? request.createdAt() : request.updatedAt();
+            if (request.status() == Status.AWAITING_REVIEW) {
+                // updatedAt is when it started waiting: nothing else writes to a request awaiting review
+                if (updated != null && updated.isBefore(now.minus(reviewTimeout).minus(stuckAfter))) {
+                    fail(
+                            request,
+                            "the review timed out (awaiting review since " + updated + ", longer than the review's "
+                                    + reviewTimeout.toSeconds() + " s) and the pipeline did not record it;"
+                                    + " nothing was published",
+                            failed);
+                } else {
+                    awaiting++;
+                    if (updated != null && (oldest == null || updated.isBefore(oldest))) {
+                        oldest = updated;
+                    }
+                }
+                continue;
+            }
             if (updated == null || updated.isAfter(stale)) {
                 continue;
             }
@@ -87,6 +127,12 @@ public final class Sweeper {
                         request.createdAt());
             }
         }
+        metrics.record(null)
+                .count("AwaitingReview", awaiting)
+                .seconds(
+                        "OldestAwaitingReviewSeconds",
+                        oldest == null ? 0 : Duration.between(oldest, now).toSeconds())
+                .emit();
         return new Result(failed, redriven);
     }
 

@@ -113,4 +113,33 @@ class SweeperTest {
             return now;
         }
     }
+
+    @Test
+    void aDraftAwaitingReviewForDaysIsNotStuck_onlyPastItsReviewTimeoutAndTheBound() {
+        Duration review = Duration.ofDays(7);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Metrics metrics = new Metrics("test", new java.io.PrintStream(out, true), clock);
+        Sweeper sweeper = new Sweeper(requests, queue, BOUND, review, clock, metrics);
+        request("waiting");
+        requests.enterStep("waiting", Step.REVIEW);
+        requests.change("waiting", r -> requests.copy(r, Status.AWAITING_REVIEW, Step.REVIEW, null, null));
+
+        clock.set(T0.plus(Duration.ofDays(6)));
+        Sweeper.Result inside = sweeper.sweep();
+
+        assertThat(inside.failed()).isEmpty();
+        assertThat(requests.get("waiting").status()).isEqualTo(Status.AWAITING_REVIEW);
+        assertThat(out.toString())
+                .contains("\"AwaitingReview\":1")
+                .contains(
+                        "\"OldestAwaitingReviewSeconds\":" + Duration.ofDays(6).toSeconds());
+
+        clock.set(T0.plus(review).plus(BOUND).plusSeconds(1));
+        Sweeper.Result past = sweeper.sweep();
+
+        assertThat(past.failed()).containsExactly("waiting");
+        assertThat(requests.get("waiting").status()).isEqualTo(Status.FAILED);
+        assertThat(requests.get("waiting").reason()).contains("review timed out");
+        assertThat(out.toString()).contains("\"AwaitingReview\":0");
+    }
 }

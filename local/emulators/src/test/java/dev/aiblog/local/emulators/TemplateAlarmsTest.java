@@ -83,7 +83,7 @@ class TemplateAlarmsTest {
     void watchesTheBudgetAt80And100Percent_whenOneIsSet() {
         List<Integer> thresholds = new ArrayList<>();
         ALARMS.forEach((id, alarm) -> {
-            if (alarm.has("Metrics")) {
+            if (alarm.has("Metrics") && alarm.path("Metrics").toString().contains("MonthToDateSpendUsd")) {
                 assertThat(SAM.root()
                                 .path("Resources")
                                 .path(id)
@@ -111,17 +111,52 @@ class TemplateAlarmsTest {
         assertThat(target(rule.path("DeadLetterConfig").path("Arn"))).isEqualTo("OutcomeEventsDeadLetterQueue");
     }
 
+    /**
+     * The execution's TimeoutSeconds is the pipeline's own time plus the longest review ReviewTimeoutSeconds allows;
+     * the sweeper's bound for a request that is not awaiting review is the pipeline's time plus the rule's delivery,
+     * and for one awaiting review its own review timeout on top (the same parameter, so a review inside its timeout
+     * is never swept).
+     */
     @Test
-    void theSweepersBoundIsLongerThanAnExecutionMayRun() throws java.io.IOException {
+    void theSweepersBoundsAreLongerThanAnExecutionMayRun() throws java.io.IOException {
         JsonNode asl = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(java.nio.file.Files.readString(SAM.stateMachine().definition()));
         long timeout = asl.path("TimeoutSeconds").asLong();
-        long bound = SAM.function("SweepFunction")
-                .environment()
-                .get("STUCK_AFTER_SECONDS")
-                .asLong();
+        JsonNode review = SAM.root().path("Parameters").path("ReviewTimeoutSeconds");
+        long longestReview = review.path("MaxValue").asLong();
+        var sweep = SAM.function("SweepFunction").environment();
+        long bound = sweep.get("STUCK_AFTER_SECONDS").asLong();
 
-        assertThat(timeout).isPositive();
-        assertThat(bound).isEqualTo(timeout + 900);
+        assertThat(longestReview).isPositive();
+        assertThat(review.path("Default").asLong()).isEqualTo(7 * 24 * 3600).isLessThanOrEqualTo(longestReview);
+        assertThat(timeout - longestReview).as("the pipeline's own time").isEqualTo(3600);
+        assertThat(bound).isEqualTo(timeout - longestReview + 900);
+        assertThat(target(sweep.get("REVIEW_TIMEOUT_SECONDS"))).isEqualTo("ReviewTimeoutSeconds");
+        // the review step waits no longer than the parameter says
+        JsonNode await = asl.path("States").path("AwaitReview");
+        assertThat(await.path("TimeoutSecondsPath").asText()).isEqualTo("$.review.timeoutSeconds");
+        assertThat(asl.path("States")
+                        .path("ReviewMode")
+                        .path("Parameters")
+                        .path("timeoutSeconds.$")
+                        .asText())
+                .contains("${ReviewTimeoutSeconds}");
+    }
+
+    @Test
+    void watchesTheOldestDraftAwaitingReview_whenReviewIsRequired() {
+        JsonNode alarm = ALARMS.get("ReviewQueueAgeAlarm");
+
+        assertThat(alarm).isNotNull();
+        assertThat(SAM.root()
+                        .path("Resources")
+                        .path("ReviewQueueAgeAlarm")
+                        .path("Condition")
+                        .asText())
+                .isEqualTo("ReviewRequired");
+        assertThat(alarm.path("Metrics").toString())
+                .contains("OldestAwaitingReviewSeconds")
+                .contains("ReviewTimeoutSeconds");
+        assertThat(alarm.path("Threshold").asInt()).isBetween(1, 99);
     }
 }

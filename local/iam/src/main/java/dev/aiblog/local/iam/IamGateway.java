@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,7 @@ public final class IamGateway implements AutoCloseable {
     private final Map<AwsService, URI> backends;
     private final List<Consumer<AccessLogEntry>> refusalListeners = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
+    private volatile Function<String, Optional<String>> taskTokenStateMachines = token -> Optional.empty();
 
     private IamGateway(Builder builder) {
         this.enforce = builder.enforce;
@@ -70,8 +72,9 @@ public final class IamGateway implements AutoCloseable {
         this.authenticator = new Authenticator(clock);
         LocalSecretsManager secrets =
                 builder.inProcess.get(AwsService.SECRETS_MANAGER) instanceof LocalSecretsManager local ? local : null;
-        JsonRequestClassifier classifier =
-                new JsonRequestClassifier(id -> secrets == null ? Optional.empty() : secrets.arnOf(id));
+        JsonRequestClassifier classifier = new JsonRequestClassifier(
+                id -> secrets == null ? Optional.empty() : secrets.arnOf(id),
+                token -> taskTokenStateMachines.apply(token));
         this.backends = new ConcurrentHashMap<>(builder.backends);
         this.handler = new GatewayHandler(
                 this, authenticator, classifier, forwarder, backends, new EnumMap<>(builder.inProcess), enforce);
@@ -178,6 +181,21 @@ public final class IamGateway implements AutoCloseable {
      */
     public void backend(AwsService service, URI baseUri) {
         backends.put(service, Objects.requireNonNull(baseUri, "baseUri"));
+    }
+
+    /**
+     * How to read the state machine ARN from a task token, for {@code states:SendTaskSuccess},
+     * {@code states:SendTaskFailure} and {@code states:SendTaskHeartbeat}. The Service Authorization Reference lists no
+     * resource type for them (so {@code "Resource": "*"} grants them), yet AWS checks a callback token's call against
+     * the state machine it belongs to ("... is not authorized to perform: states:SendTaskFailure on resource:
+     * arn:aws:states:...:stateMachine:..."), which SAM's {@code StepFunctionsCallbackPolicy} relies on. Without a resolver,
+     * or for a token it cannot read, the resource is {@code *}: only a {@code "Resource": "*"} statement allows the call.
+     *
+     * @see <a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html">Step
+     *     Functions actions and resources</a>
+     */
+    public void taskTokenResolver(Function<String, Optional<String>> stateMachineArnOfToken) {
+        this.taskTokenStateMachines = Objects.requireNonNull(stateMachineArnOfToken, "stateMachineArnOfToken");
     }
 
     /** Called with every refusal (enforced or not), on the thread that made the call. */

@@ -25,10 +25,20 @@ final class JsonRequestClassifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<String, Optional<String>> secretArns;
+    private final Function<String, Optional<String>> taskTokenStateMachines;
 
-    /** @param secretArns a secret's full ARN from its name or (partial) ARN, where the local secrets store knows it */
-    JsonRequestClassifier(Function<String, Optional<String>> secretArns) {
+    /**
+     * @param secretArns a secret's full ARN from its name or (partial) ARN, where the local secrets store knows it
+     * @param taskTokenStateMachines the state machine ARN a task token belongs to, where it can be read
+     */
+    JsonRequestClassifier(
+            Function<String, Optional<String>> secretArns, Function<String, Optional<String>> taskTokenStateMachines) {
         this.secretArns = secretArns;
+        this.taskTokenStateMachines = taskTokenStateMachines;
+    }
+
+    JsonRequestClassifier(Function<String, Optional<String>> secretArns) {
+        this(secretArns, token -> Optional.empty());
     }
 
     List<ResourceAction> classify(AwsService service, AwsRequest request) throws UnclassifiableRequestException {
@@ -158,11 +168,14 @@ final class JsonRequestClassifier {
                 "QueueUrl " + queueUrl + " is not of the form http(s)://host/<account>/<queue name>");
     }
 
-    private static void stepFunctions(String operation, JsonNode body, Set<ResourceAction> actions) {
+    private void stepFunctions(String operation, JsonNode body, Set<ResourceAction> actions) {
         String action = "states:" + operation;
         String resource = switch (operation) {
-            case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat", "ListStateMachines", "ListActivities" ->
-                "*";
+            // no resource type in the Service Authorization Reference, but AWS checks a callback token against its
+            // state machine (see IamGateway#taskTokenResolver)
+            case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat" ->
+                text(body, "taskToken").flatMap(taskTokenStateMachines).orElse("*");
+            case "ListStateMachines", "ListActivities" -> "*";
             case "CreateStateMachine" ->
                 text(body, "name").map(Arns::stateMachine).orElse("*");
             default ->

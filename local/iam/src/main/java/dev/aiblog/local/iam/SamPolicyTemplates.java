@@ -108,6 +108,12 @@ public final class SamPolicyTemplates {
                 List.of(
                         "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachineName}"));
         add(
+                "StepFunctionsCallbackPolicy",
+                List.of("StateMachineName"),
+                List.of("states:SendTaskFailure", "states:SendTaskHeartbeat", "states:SendTaskSuccess"),
+                List.of(
+                        "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachineName}"));
+        add(
                 "LambdaInvokePolicy",
                 List.of("FunctionName"),
                 List.of("lambda:InvokeFunction"),

@@ -128,6 +128,22 @@ class RequestClassifierTest {
     void stepFunctionsAndSecretsManagerResources() throws Exception {
         assertThat(classify(AwsService.STEP_FUNCTIONS, "AWSStepFunctions.SendTaskSuccess", "{\"taskToken\": \"t\"}"))
                 .containsExactly(new ResourceAction("states:SendTaskSuccess", "*"));
+        JsonRequestClassifier withTokens = new JsonRequestClassifier(
+                id -> Optional.empty(),
+                token -> token.equals("readable")
+                        ? Optional.of("arn:aws:states:us-east-1:000000000000:stateMachine:m")
+                        : Optional.empty());
+        for (String operation : List.of("SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat")) {
+            assertThat(withTokens.classify(
+                            AwsService.STEP_FUNCTIONS,
+                            request("AWSStepFunctions." + operation, "{\"taskToken\": \"readable\"}")))
+                    .containsExactly(new ResourceAction(
+                            "states:" + operation, "arn:aws:states:us-east-1:000000000000:stateMachine:m"));
+            assertThat(withTokens.classify(
+                            AwsService.STEP_FUNCTIONS,
+                            request("AWSStepFunctions." + operation, "{\"taskToken\": \"unreadable\"}")))
+                    .containsExactly(new ResourceAction("states:" + operation, "*"));
+        }
         assertThat(classify(
                         AwsService.STEP_FUNCTIONS, "AWSStepFunctions.StopExecution", "{\"executionArn\": \"arn:e\"}"))
                 .containsExactly(new ResourceAction("states:StopExecution", "arn:e"));
@@ -153,13 +169,11 @@ class RequestClassifierTest {
     }
 
     private List<ResourceAction> classify(AwsService service, String target, String body) throws Exception {
-        return json.classify(
-                service,
-                new AwsRequest(
-                        "POST",
-                        "/",
-                        "",
-                        Map.of("X-Amz-Target", List.of(target)),
-                        body.getBytes(StandardCharsets.UTF_8)));
+        return json.classify(service, request(target, body));
+    }
+
+    private static AwsRequest request(String target, String body) {
+        return new AwsRequest(
+                "POST", "/", "", Map.of("X-Amz-Target", List.of(target)), body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -51,7 +51,7 @@ class SamTemplatesMatchSamTranslatorTest {
 
         JsonNode expanded = runSamTranslator(JSON.writeValueAsString(request));
 
-        assertThat(SamPolicyTemplates.names()).hasSize(13);
+        assertThat(SamPolicyTemplates.names()).hasSize(14);
         for (String name : SamPolicyTemplates.names()) {
             JsonNode theirs = expanded.get(name);
             assertThat(theirs).as("samtranslator has the template %s", name).isNotNull();

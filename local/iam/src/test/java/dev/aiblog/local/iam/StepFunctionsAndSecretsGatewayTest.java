@@ -26,6 +26,9 @@ class StepFunctionsAndSecretsGatewayTest {
     private static Clients clients;
     private static LambdaCredentials dispatch;
     private static LambdaCredentials text;
+    private static LambdaCredentials review;
+    private static LambdaCredentials anyStateMachine;
+    private static LambdaCredentials otherStateMachine;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,6 +49,23 @@ class StepFunctionsAndSecretsGatewayTest {
                 Principal.of("DispatchFunction"),
                 SamPolicyTemplates.expand(
                         "StepFunctionsExecutionPolicy", Map.of("StateMachineName", "aiblog-pipeline")));
+        // a token of this machine says which state machine it belongs to; anything else cannot be read
+        gateway.taskTokenResolver(token -> token.startsWith("token-of-pipeline")
+                ? java.util.Optional.of(STATE_MACHINE)
+                : java.util.Optional.empty());
+        review = gateway.issue(
+                Principal.of("ReviewFunction"),
+                SamPolicyTemplates.expand(
+                        "StepFunctionsCallbackPolicy", Map.of("StateMachineName", "aiblog-pipeline")));
+        anyStateMachine = gateway.issue(
+                Principal.of("AnyStateMachineFunction"),
+                Policy.of(Statement.allow(
+                        "inline",
+                        java.util.List.of("states:SendTaskSuccess", "states:SendTaskFailure"),
+                        java.util.List.of("*"))));
+        otherStateMachine = gateway.issue(
+                Principal.of("OtherFunction"),
+                SamPolicyTemplates.expand("StepFunctionsCallbackPolicy", Map.of("StateMachineName", "other")));
         text = gateway.issue(
                 Principal.of("GenerateTextFunction"),
                 SamPolicyTemplates.expand(
@@ -65,19 +85,74 @@ class StepFunctionsAndSecretsGatewayTest {
     @Test
     void startExecution_isAllowedOnTheStateMachine_describeExecutionIsNot() {
         try (SfnClient client = clients.sfn(Clients.session(dispatch))) {
+            int before = sfn.received().size();
             StartExecutionResponse started = client.startExecution(
                     b -> b.stateMachineArn(STATE_MACHINE).name("r-1").input("{}"));
             SfnException denied = catchThrowableOfType(
                     SfnException.class, () -> client.describeExecution(b -> b.executionArn(started.executionArn())));
 
             assertThat(started.executionArn()).endsWith(":r-1");
-            assertThat(sfn.received()).hasSize(1);
+            assertThat(sfn.received()).hasSize(before + 1);
             assertThat(sfn.last().header("X-Amz-Target")).isEqualTo("AWSStepFunctions.StartExecution");
             assertThat(denied.getClass()).isEqualTo(SfnException.class);
             assertThat(denied.statusCode()).isEqualTo(400);
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
             assertThat(denied.awsErrorDetails().errorMessage())
                     .contains("states:DescribeExecution on resource: " + started.executionArn());
+        }
+    }
+
+    @Test
+    void sendTaskSuccessAndFailure_areAllowedByTheCallbackPolicyOnTheTokensStateMachine() {
+        try (SfnClient client = clients.sfn(Clients.session(review))) {
+            int before = sfn.received().size();
+            client.sendTaskSuccess(b -> b.taskToken("token-of-pipeline-1").output("{\"decision\":\"APPROVE\"}"));
+            client.sendTaskFailure(
+                    b -> b.taskToken("token-of-pipeline-2").error("Rejected").cause("off topic"));
+            client.sendTaskHeartbeat(b -> b.taskToken("token-of-pipeline-3"));
+
+            assertThat(sfn.received()).hasSize(before + 3);
+            assertThat(sfn.last().header("X-Amz-Target")).isEqualTo("AWSStepFunctions.SendTaskHeartbeat");
+            assertThat(gateway.accessLog().getLast().action()).isEqualTo("states:SendTaskHeartbeat");
+            assertThat(gateway.accessLog().getLast().resource()).isEqualTo(STATE_MACHINE);
+        }
+    }
+
+    @Test
+    void sendTaskSuccess_isAllowedByResourceStar_evenForATokenThatCannotBeRead() {
+        try (SfnClient client = clients.sfn(Clients.session(anyStateMachine))) {
+            client.sendTaskSuccess(b -> b.taskToken("token-of-pipeline-1").output("{}"));
+            client.sendTaskFailure(b -> b.taskToken("unreadable").error("E"));
+
+            assertThat(gateway.accessLog().getLast().resource()).isEqualTo("*");
+            assertThat(gateway.accessLog().getLast().allowed()).isTrue();
+        }
+    }
+
+    @Test
+    void sendTask_isRefusedWithoutThePermission_orForAnotherStateMachine() {
+        try (SfnClient withoutIt = clients.sfn(Clients.session(dispatch));
+                SfnClient otherMachine = clients.sfn(Clients.session(otherStateMachine));
+                SfnClient scoped = clients.sfn(Clients.session(review))) {
+            int before = sfn.received().size();
+            SfnException noPermission = catchThrowableOfType(
+                    SfnException.class,
+                    () -> withoutIt.sendTaskSuccess(
+                            b -> b.taskToken("token-of-pipeline-1").output("{}")));
+            SfnException wrongMachine = catchThrowableOfType(
+                    SfnException.class,
+                    () -> otherMachine.sendTaskFailure(
+                            b -> b.taskToken("token-of-pipeline-1").error("E")));
+            SfnException unreadable = catchThrowableOfType(
+                    SfnException.class, () -> scoped.sendTaskHeartbeat(b -> b.taskToken("unreadable")));
+
+            for (SfnException denied : new SfnException[] {noPermission, wrongMachine, unreadable}) {
+                assertThat(denied.statusCode()).isEqualTo(400);
+                assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            }
+            assertThat(noPermission.awsErrorDetails().errorMessage())
+                    .contains("states:SendTaskSuccess on resource: " + STATE_MACHINE);
+            assertThat(sfn.received()).hasSize(before);
         }
     }
 

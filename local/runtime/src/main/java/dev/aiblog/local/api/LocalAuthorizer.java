@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,18 +28,28 @@ public final class LocalAuthorizer {
     public static final String CLIENT_ID = "local-dev-client";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
+    /** The user pool's group of editors (template.yaml, EditorsGroup). */
+    public static final String EDITORS = "editors";
+
     private final KeyPair keys;
     private final String kid = "local-" + UUID.randomUUID();
+    private final java.util.Set<String> editors;
 
-    private LocalAuthorizer(KeyPair keys) {
+    private LocalAuthorizer(KeyPair keys, java.util.Set<String> editors) {
         this.keys = keys;
+        this.editors = java.util.Set.copyOf(editors);
     }
 
     public static LocalAuthorizer create() {
+        return create(java.util.Set.of());
+    }
+
+    /** @param editors the users in the group {@value #EDITORS} ({@code AIBLOG_EDITORS}) */
+    public static LocalAuthorizer create(java.util.Set<String> editors) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new LocalAuthorizer(generator.generateKeyPair());
+            return new LocalAuthorizer(generator.generateKeyPair(), editors);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is part of every JDK", e);
         }
@@ -70,6 +81,7 @@ public final class LocalAuthorizer {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", sub);
         claims.put("username", sub);
+        groups(sub).ifPresent(groups -> claims.put("cognito:groups", List.of(EDITORS)));
         claims.put("iss", ISSUER);
         claims.put("client_id", CLIENT_ID);
         claims.put("token_use", "access");
@@ -86,6 +98,14 @@ public final class LocalAuthorizer {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA256withRSA is part of every JDK", e);
         }
+    }
+
+    /**
+     * The user's {@code cognito:groups} as API Gateway's JWT authorizer passes the claim to the function: a list
+     * flattened to a string, {@code [editors]}; empty for a user in no group.
+     */
+    public Optional<String> groups(String sub) {
+        return editors.contains(sub) ? Optional.of("[" + EDITORS + "]") : Optional.empty();
     }
 
     private static byte[] unsigned(BigInteger value) {

@@ -266,6 +266,7 @@ public final class LocalHttpApi implements AutoCloseable {
             ObjectNode claims = jwt.putObject("claims");
             claims.put("sub", sub);
             claims.put("username", sub);
+            authorizer.groups(sub).ifPresent(groups -> claims.put("cognito:groups", groups));
             claims.put("iss", "http://localhost/local-dev-authorizer");
             claims.put("token_use", "access");
             jwt.putNull("scopes");

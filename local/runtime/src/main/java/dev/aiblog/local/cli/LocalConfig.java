@@ -23,7 +23,9 @@ record LocalConfig(
         Map<String, String> functionEnvironment,
         double timeScale,
         String token,
-        boolean enforceIam) {
+        boolean enforceIam,
+        Map<String, String> parameters,
+        java.util.Set<String> editors) {
     /** Variables passed through to the functions when set. */
     static final List<String> PASS_THROUGH = List.of(
             "OPENAI_API_KEY",
@@ -55,7 +57,57 @@ record LocalConfig(
         String token = Optional.ofNullable(env.get("AIBLOG_DEV_TOKEN"))
                 .filter(s -> !s.isBlank())
                 .orElseGet(() -> storedToken(home));
-        return new LocalConfig(repository, home, functionEnv, scale, token, iam(env.getOrDefault("AIBLOG_IAM", "on")));
+        return new LocalConfig(
+                repository,
+                home,
+                functionEnv,
+                scale,
+                token,
+                iam(env.getOrDefault("AIBLOG_IAM", "on")),
+                parameters(env),
+                editors(env.getOrDefault("AIBLOG_EDITORS", "")));
+    }
+
+    /**
+     * Template parameters set from the environment: {@code REVIEW_MODE} ({@code ReviewMode}: OFF or REQUIRED) and
+     * {@code REVIEW_TIMEOUT_SECONDS} ({@code ReviewTimeoutSeconds}), as {@code sam deploy --parameter-overrides}
+     * would set them.
+     */
+    static Map<String, String> parameters(Map<String, String> env) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Optional.ofNullable(env.get("REVIEW_MODE"))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .ifPresent(mode -> {
+                    String upper = mode.toUpperCase(java.util.Locale.ROOT);
+                    if (!upper.equals("OFF") && !upper.equals("REQUIRED")) {
+                        throw new IllegalArgumentException("REVIEW_MODE must be OFF or REQUIRED, was '" + mode + "'");
+                    }
+                    parameters.put("ReviewMode", upper);
+                });
+        Optional.ofNullable(env.get("REVIEW_TIMEOUT_SECONDS"))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .ifPresent(raw -> {
+                    if (!raw.matches("[0-9]{1,7}") || Long.parseLong(raw) < 1 || Long.parseLong(raw) > 2_592_000) {
+                        throw new IllegalArgumentException(
+                                "REVIEW_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 2592000 (30 days),"
+                                        + " was '" + raw + "'");
+                    }
+                    parameters.put("ReviewTimeoutSeconds", raw);
+                });
+        return parameters;
+    }
+
+    /** {@code AIBLOG_EDITORS=alice,bob}: the dev-token users in the group editors. */
+    static java.util.Set<String> editors(String raw) {
+        java.util.Set<String> editors = new java.util.LinkedHashSet<>();
+        for (String user : raw.split(",")) {
+            if (!user.isBlank()) {
+                editors.add(user.strip());
+            }
+        }
+        return editors;
     }
 
     /** {@code AIBLOG_IAM=off} (or {@code serve --no-iam}) lets calls outside a role through, logged: for debugging only. */
@@ -68,7 +120,7 @@ record LocalConfig(
     }
 
     LocalConfig withoutIam() {
-        return new LocalConfig(repository, home, functionEnvironment, timeScale, token, false);
+        return new LocalConfig(repository, home, functionEnvironment, timeScale, token, false, parameters, editors);
     }
 
     LocalCloud.Options options(HistoryListener listener) {
@@ -77,7 +129,9 @@ record LocalConfig(
                 .withEnvironment(functionEnvironment)
                 .withTimeScale(timeScale)
                 .withListener(listener)
-                .withIam(enforceIam);
+                .withIam(enforceIam)
+                .withParameters(parameters)
+                .withEditors(editors);
     }
 
     /** Says which provider writes the posts, and that the offline one writes placeholders. */

@@ -38,6 +38,7 @@ final class StepPrinter implements HistoryListener {
                 out.printf(
                         "[%s]   ✗ %-14s %s%n",
                         id, state, shortError(event.details().path("error").asText()));
+            case TaskSubmitted -> out.printf("[%s]   … %-14s waiting for its task token%n", id, state);
             case TaskTimedOut -> out.printf("[%s]   ✗ %-14s timed out%n", id, state);
             case ExecutionSucceeded -> out.printf("[%s] execution succeeded%n", id);
             case ExecutionFailed, ExecutionTimedOut, ExecutionAborted ->

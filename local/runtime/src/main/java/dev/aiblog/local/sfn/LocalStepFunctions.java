@@ -6,6 +6,7 @@ import dev.aiblog.asl.ExecutionStatus;
 import dev.aiblog.asl.HistoryEvent;
 import dev.aiblog.asl.HistoryListener;
 import dev.aiblog.asl.StateMachineRunner;
+import dev.aiblog.asl.TaskTokens;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +16,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Step Functions for one state machine, in this JVM: executions are started by name, run on their own threads
@@ -24,6 +28,11 @@ import java.util.concurrent.Executors;
  * same input while it runs returns the same execution; anything else with a used name is
  * {@link ExecutionAlreadyExistsException}. Executions live in memory (the local runtime re-drives unfinished
  * requests after a restart; see {@code Recovery}).
+ *
+ * <p>Callback Tasks ({@code .waitForTaskToken}) wait on {@link #taskTokens()}, where SendTaskSuccess,
+ * SendTaskFailure and SendTaskHeartbeat go; each token names its execution. A waiting execution is a parked virtual
+ * thread: it holds no platform thread, so hundreds may wait for days. A token does not survive the process: after a
+ * restart, an execution started again reaches its callback Task again and hands out a new token.
  */
 public final class LocalStepFunctions implements AutoCloseable {
     /** One execution and its history so far. */
@@ -34,6 +43,10 @@ public final class LocalStepFunctions implements AutoCloseable {
         private final Instant startDate;
         private final List<HistoryEvent> history = new CopyOnWriteArrayList<>();
         private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+        /** The thread running the execution, once it runs; and whether StopExecution asked it to stop. */
+        private volatile Thread thread;
+
+        private volatile boolean stopRequested;
 
         Execution(String name, String arn, JsonNode input, Instant startDate) {
             this.name = name;
@@ -88,6 +101,8 @@ public final class LocalStepFunctions implements AutoCloseable {
         }
     }
 
+    private static final long STOP_WAIT_SECONDS = 10;
+
     private final String stateMachineArn;
     private final StateMachineRunner runner;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -131,6 +146,10 @@ public final class LocalStepFunctions implements AutoCloseable {
         Execution execution = new Execution(name, executionArn(name), input, Instant.now());
         executions.put(name, execution);
         threads.submit(() -> {
+            execution.thread = Thread.currentThread();
+            if (execution.stopRequested) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 execution.result.complete(runner.run(name, input));
             } catch (Throwable t) {
@@ -143,6 +162,46 @@ public final class LocalStepFunctions implements AutoCloseable {
     /** Runs an execution to its end on the caller's thread. */
     public ExecutionResult run(String name, JsonNode input) {
         return start(name, input).result().join();
+    }
+
+    /** Where SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat go for this state machine's callback Tasks. */
+    public TaskTokens taskTokens() {
+        return runner.taskTokens();
+    }
+
+    /**
+     * The ARN of the state machine a task token belongs to, read from the token; empty for anything that is not a
+     * token. What the IAM gateway checks {@code states:SendTask*} against, as AWS does.
+     */
+    public static Optional<String> stateMachineArnOfToken(String taskToken) {
+        return TaskTokens.executionArnOf(taskToken)
+                .map(arn -> arn.substring(0, arn.lastIndexOf(':')).replace(":execution:", ":stateMachine:"));
+    }
+
+    /**
+     * Stops a running execution, as StopExecution does: it ends ABORTED, and the token of a callback Task it was waiting
+     * on is closed (a later SendTask* with it gets TaskTimedOut). Stopping an execution that has ended does nothing.
+     *
+     * @return the execution, once it has ended (or after 10 s, if a Task's function ignores the interruption)
+     */
+    public Optional<Execution> stop(String executionArn) {
+        Optional<Execution> execution = findByArn(executionArn);
+        execution.ifPresent(e -> {
+            e.stopRequested = true;
+            Thread thread = e.thread;
+            if (thread != null && !e.result.isDone()) {
+                thread.interrupt();
+            }
+            try {
+                // a Task's function that ignores the interruption still runs; its result is discarded
+                e.result.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException ignored) {
+                // the execution ends ABORTED when its function returns
+            }
+        });
+        return execution;
     }
 
     public Optional<Execution> find(String name) {

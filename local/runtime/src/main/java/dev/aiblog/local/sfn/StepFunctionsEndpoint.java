@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.aiblog.asl.ExecutionResult;
 import dev.aiblog.asl.HistoryEvent;
+import dev.aiblog.asl.TaskTokenException;
+import dev.aiblog.asl.TaskTokens;
 import dev.aiblog.core.Json;
 import dev.aiblog.local.http.LoopbackHttpServers;
 import java.io.IOException;
@@ -19,14 +21,23 @@ import java.util.List;
 
 /**
  * The Step Functions API on loopback, in the AWS JSON 1.0 protocol the SDK speaks
- * ({@code X-Amz-Target: AWSStepFunctions.<Operation>}): StartExecution, DescribeExecution and
- * GetExecutionHistory. The dispatch function's real {@code SfnClient} talks to it over HTTP, so the local path
- * is the deployed path.
+ * ({@code X-Amz-Target: AWSStepFunctions.<Operation>}): StartExecution, DescribeExecution, GetExecutionHistory,
+ * StopExecution, and SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat for callback Tasks
+ * ({@code .waitForTaskToken}). The functions' real {@code SfnClient}s talk to it over HTTP, through the IAM gateway,
+ * so the local path is the deployed path.
+ *
+ * <p>The SendTask* actions answer as AWS does: 200 with {@code {}}; or 400 with {@code __type} {@code InvalidToken}
+ * (not a token), {@code TaskDoesNotExist} (a token never issued here), {@code TaskTimedOut} (the task has closed: timed
+ * out, answered, retried or its execution ended), {@code InvalidOutput} (output not JSON), or
+ * {@code ValidationException} (a missing token or output, or a value over the API's length limits).
  *
  * @see <a href="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html">StartExecution</a>
  */
 public final class StepFunctionsEndpoint implements AutoCloseable {
     private static final String PREFIX = "AWSStepFunctions.";
+    private static final int MAX_OUTPUT_BYTES = 262_144;
+    private static final int MAX_ERROR_LENGTH = 256;
+    private static final int MAX_CAUSE_LENGTH = 32_768;
 
     private final LocalStepFunctions stepFunctions;
     private final HttpServer server;
@@ -71,6 +82,10 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
                     case "StartExecution" -> startExecution(body);
                     case "DescribeExecution" -> describeExecution(body);
                     case "GetExecutionHistory" -> getExecutionHistory(body);
+                    case "StopExecution" -> stopExecution(body);
+                    case "SendTaskSuccess" -> sendTaskSuccess(body);
+                    case "SendTaskFailure" -> sendTaskFailure(body);
+                    case "SendTaskHeartbeat" -> sendTaskHeartbeat(body);
                     default ->
                         throw new ApiError(
                                 "UnknownOperationException", target + " is not supported by the local endpoint");
@@ -78,6 +93,8 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
                 send(exchange, 200, answer);
             } catch (ApiError e) {
                 send(exchange, 400, error(e.type, e.getMessage()));
+            } catch (TaskTokenException e) {
+                send(exchange, 400, error(e.code().name(), e.getMessage()));
             } catch (LocalStepFunctions.ExecutionAlreadyExistsException e) {
                 send(exchange, 400, error("ExecutionAlreadyExists", e.getMessage()));
             } catch (IllegalArgumentException e) {
@@ -154,6 +171,75 @@ public final class StepFunctionsEndpoint implements AutoCloseable {
             out.put("nextToken", Integer.toString(to));
         }
         return out;
+    }
+
+    private ObjectNode stopExecution(JsonNode body) {
+        String arn = body.path("executionArn").asText("");
+        LocalStepFunctions.Execution execution = stepFunctions
+                .stop(arn)
+                .orElseThrow(() -> new ApiError("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"));
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("stopDate", epochSeconds(execution.stopDate().orElseGet(Instant::now)));
+        return out;
+    }
+
+    private ObjectNode sendTaskSuccess(JsonNode body) throws TaskTokenException {
+        String token = taskToken(body);
+        String output = required(body, "output");
+        if (output.getBytes(StandardCharsets.UTF_8).length > MAX_OUTPUT_BYTES) {
+            throw validation("output", "Member must have length less than or equal to " + MAX_OUTPUT_BYTES);
+        }
+        stepFunctions.taskTokens().sendTaskSuccess(token, output);
+        return Json.mapper().createObjectNode();
+    }
+
+    private ObjectNode sendTaskFailure(JsonNode body) throws TaskTokenException {
+        String token = taskToken(body);
+        String error = optional(body, "error", MAX_ERROR_LENGTH);
+        String cause = optional(body, "cause", MAX_CAUSE_LENGTH);
+        stepFunctions.taskTokens().sendTaskFailure(token, error, cause);
+        return Json.mapper().createObjectNode();
+    }
+
+    private ObjectNode sendTaskHeartbeat(JsonNode body) throws TaskTokenException {
+        stepFunctions.taskTokens().sendTaskHeartbeat(taskToken(body));
+        return Json.mapper().createObjectNode();
+    }
+
+    private static String taskToken(JsonNode body) {
+        String token = required(body, "taskToken");
+        if (token.isEmpty() || token.length() > TaskTokens.MAX_TOKEN_LENGTH) {
+            throw validation("taskToken", "Member must have length between 1 and " + TaskTokens.MAX_TOKEN_LENGTH);
+        }
+        return token;
+    }
+
+    private static String required(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw new ApiError(
+                    "ValidationException",
+                    "1 validation error detected: Value null at '" + field
+                            + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value.asText();
+    }
+
+    private static String optional(JsonNode body, String field, int maxLength) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.asText().length() > maxLength) {
+            throw validation(field, "Member must have length less than or equal to " + maxLength);
+        }
+        return value.asText();
+    }
+
+    private static ApiError validation(String field, String constraint) {
+        return new ApiError(
+                "ValidationException",
+                "1 validation error detected: Value at '" + field + "' failed to satisfy constraint: " + constraint);
     }
 
     private LocalStepFunctions.Execution find(JsonNode body) {
