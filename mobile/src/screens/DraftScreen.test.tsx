@@ -218,7 +218,7 @@ describe('DraftScreen', () => {
     jest.spyOn(api, 'getReview').mockRejectedValueOnce(new ApiError(0, 'NETWORK_ERROR', 'down'));
     renderWithProviders(<DraftScreen id="review-1" />, { api });
 
-    fireEvent.press(await screen.findByRole('button', { name: 'Try loading the draft again' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'Try again to load the draft' }));
 
     expect(await screen.findByTestId('draft-screen')).toBeOnTheScreen();
   });

@@ -128,7 +128,7 @@ export function DraftScreen({ id }: { id: string }) {
                   }
                 : {
                     label: 'Try again',
-                    accessibilityLabel: 'Try loading the draft again',
+                    accessibilityLabel: 'Try again to load the draft',
                     onPress: () => void query.refetch(),
                     testID: 'draft-retry',
                   }

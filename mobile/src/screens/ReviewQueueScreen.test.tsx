@@ -79,7 +79,7 @@ describe('ReviewQueueScreen', () => {
     renderWithProviders(<ReviewQueueScreen touch />, { api });
 
     expect(await screen.findByText('Couldn’t load the drafts')).toBeOnTheScreen();
-    fireEvent.press(screen.getByRole('button', { name: 'Try loading the drafts again' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Try again to load the drafts' }));
 
     expect(await screen.findByTestId('review-card-review-1')).toBeOnTheScreen();
   });

@@ -123,7 +123,7 @@ export function ReviewQueueScreen({ touch = isTouchDevice() }: { touch?: boolean
               message={row.message}
               action={{
                 label: 'Try again',
-                accessibilityLabel: 'Try loading the drafts again',
+                accessibilityLabel: 'Try again to load the drafts',
                 onPress: () => void query.refetch(),
                 testID: 'review-retry',
               }}
@@ -150,7 +150,7 @@ export function ReviewQueueScreen({ touch = isTouchDevice() }: { touch?: boolean
               message="Drafts waiting for an editor show up here, the one that has waited longest first."
               action={{
                 label: 'Check again',
-                accessibilityLabel: 'Check for new drafts',
+                accessibilityLabel: 'Check again for new drafts',
                 onPress: () => void onRefresh(),
                 testID: 'review-check-again',
               }}
@@ -171,7 +171,7 @@ export function ReviewQueueScreen({ touch = isTouchDevice() }: { touch?: boolean
               <Button
                 testID="review-load-more-retry"
                 label="Try again"
-                accessibilityLabel="Try loading more drafts again"
+                accessibilityLabel="Try again to load more drafts"
                 variant="secondary"
                 onPress={() => void query.fetchNextPage()}
               />
