@@ -1,6 +1,7 @@
 import {
   formatCost,
   formatRequester,
+  formatReviewer,
   formatWaited,
   formatDate,
   formatProvenance,
@@ -77,8 +78,13 @@ describe('review queue wording', () => {
     expect(formatCost(usd)).toBe(text);
   });
 
-  it('names who asked', () => {
+  it('names who asked, and who reviewed, never by a UUID (a Cognito user pool’s sub)', () => {
+    const uuid = '3f2a9c1e-8d7b-4e6f-a5b4-c3d2e1f0a9b8';
     expect(formatRequester('bob')).toBe('Asked for by bob');
     expect(formatRequester('scheduler')).toBe('Scheduled post');
+    expect(formatRequester(uuid)).toBe('Asked for by a reader');
+    expect(formatReviewer('alice')).toBe('Reviewed by alice');
+    expect(formatReviewer(uuid)).toBe('Reviewed by an editor');
+    expect(formatReviewer(null)).toBeNull();
   });
 });

@@ -104,7 +104,24 @@ export function formatCost(usd: number): string {
   return `$${usd.toFixed(2)}`;
 }
 
-/** Who asked for a post, in words: a user's id, or the schedule's. */
+/**
+ * A user id as a name to show, or null when it is no name at all: the API's user ids are the token's
+ * `sub`, which is a person's name with the local dev tokens but a UUID in a Cognito user pool.
+ */
+export function displayName(userId: string | null | undefined): string | null {
+  const id = userId?.trim();
+  if (!id) return null;
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? null : id;
+}
+
+/** Who asked for a post, in words: a user's name, the schedule, or "a reader" when the id names no one. */
 export function formatRequester(userId: string): string {
-  return userId === 'scheduler' ? 'Scheduled post' : `Asked for by ${userId}`;
+  if (userId === 'scheduler') return 'Scheduled post';
+  return `Asked for by ${displayName(userId) ?? 'a reader'}`;
+}
+
+/** Who approved a post, in words (null when no editor did). */
+export function formatReviewer(reviewedBy: string | null | undefined): string | null {
+  if (!reviewedBy?.trim()) return null;
+  return `Reviewed by ${displayName(reviewedBy) ?? 'an editor'}`;
 }

@@ -1,6 +1,7 @@
 import { Stack, useRouter } from 'expo-router';
 import { useState } from 'react';
 import {
+  KeyboardAvoidingView,
   Platform,
   Pressable,
   ScrollView,
@@ -294,13 +295,17 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
   const inputBase = { color: colors.text, borderColor: colors.border };
   const busy = decide.isPending;
   return (
-    <View style={[styles.fill, { backgroundColor: colors.background }]}>
+    <KeyboardAvoidingView
+      behavior={Platform.OS === 'ios' ? 'padding' : undefined}
+      keyboardVerticalOffset={Platform.OS === 'ios' ? 100 : 0}
+      style={[styles.fill, { backgroundColor: colors.background }]}>
       <Stack.Screen options={{ title: 'Review draft' }} />
       <ScrollView
         testID="draft-screen"
         role="main"
         style={styles.fill}
-        contentContainerStyle={styles.content}>
+        contentContainerStyle={styles.content}
+        keyboardShouldPersistTaps="handled">
         <View style={styles.column}>
           <View
             testID="draft-facts"
@@ -446,7 +451,7 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
         onCancel={() => setRejecting(false)}
         onConfirm={onReject}
       />
-    </View>
+    </KeyboardAvoidingView>
   );
 }
 

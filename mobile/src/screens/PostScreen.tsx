@@ -14,7 +14,13 @@ import { PostImage } from '@/components/PostImage';
 import { readingType } from '@/components/reading';
 import { StateMessage } from '@/components/StateMessage';
 import { TagChip } from '@/components/TagChip';
-import { formatLongDate, formatProvenance, formatReadingTime, formatRelativeLong } from '@/lib/format';
+import {
+  formatLongDate,
+  formatProvenance,
+  formatReadingTime,
+  formatRelativeLong,
+  formatReviewer,
+} from '@/lib/format';
 import { goToTab } from '@/lib/navigation';
 import { shareLink } from '@/lib/share';
 import { useNotices } from '@/state/notices';
@@ -147,9 +153,9 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
               {formatRelativeLong(post.publishedAt)} ·{' '}
               <Text testID="post-reading-time">{formatReadingTime(post.readingTimeMinutes)}</Text>
             </Text>
-            {post.reviewedBy ? (
+            {formatReviewer(post.reviewedBy) ? (
               <Text testID="post-reviewed-by" style={[styles.meta, { color: colors.textMuted }]}>
-                Reviewed by {post.reviewedBy}
+                {formatReviewer(post.reviewedBy)}
               </Text>
             ) : null}
           </View>

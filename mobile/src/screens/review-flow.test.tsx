@@ -6,7 +6,7 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
-import { Text } from 'react-native';
+import { Pressable, Text } from 'react-native';
 
 import { ApiProvider } from '@/api/context';
 import { FakeAiBlogApi, makeDraft } from '@/api/fake';
@@ -16,7 +16,7 @@ import { NoticesProvider } from '@/state/notices';
 import { SettingsThemeProvider } from '@/state/providers';
 import { RequestWatchProvider } from '@/state/request-watch';
 import { SavedProvider } from '@/state/saved';
-import { SessionProvider, type Session } from '@/state/session';
+import { SessionProvider, useSession, type Session } from '@/state/session';
 import { SettingsProvider } from '@/state/settings';
 import { createTestQueryClient, DEV_SESSION } from '@/test/render';
 
@@ -30,6 +30,21 @@ const Stub = (name: string) => {
   }
   return StubScreen;
 };
+
+/** Settings, as far as this test needs it: a way to sign out, or in as someone else. */
+function SessionSwitch() {
+  const { signOut, signInWithDevToken } = useSession();
+  return (
+    <>
+      <Pressable accessibilityRole="button" onPress={() => void signOut()}>
+        <Text>Sign out</Text>
+      </Pressable>
+      <Pressable accessibilityRole="button" onPress={() => void signInWithDevToken('token:bob')}>
+        <Text>Sign in as bob</Text>
+      </Pressable>
+    </>
+  );
+}
 
 function renderApp(api: FakeAiBlogApi, session: Session | null = DEV_SESSION, initialUrl = '/') {
   const queryClient = createTestQueryClient();
@@ -63,7 +78,7 @@ function renderApp(api: FakeAiBlogApi, session: Session | null = DEV_SESSION, in
       '(tabs)/create': Stub('Write'),
       '(tabs)/mine': Stub('My posts'),
       '(tabs)/review': ReviewRoute,
-      '(tabs)/settings': Stub('Settings'),
+      '(tabs)/settings': SessionSwitch,
       'review/[id]': ReviewDraftRoute,
     },
     { initialUrl, wrapper },
@@ -100,6 +115,22 @@ describe('the Review tab', () => {
     await screen.findByTestId('tab-mine');
     expect(screen.queryByTestId('tab-review')).toBeNull();
     expect(me).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['signs out', 'Sign out'],
+    ['signs in as someone who is not an editor', 'Sign in as bob'],
+  ])('goes when the editor %s', async (_name, button) => {
+    const api = new FakeAiBlogApi();
+    api.me = { userId: 'alice', editor: true };
+    renderApp(api);
+    fireEvent.press(await screen.findByTestId('tab-settings'));
+    await screen.findByTestId('tab-review');
+
+    api.me = { userId: 'bob', editor: false };
+    fireEvent.press(await screen.findByRole('button', { name: button }));
+
+    await waitFor(() => expect(screen.queryByTestId('tab-review')).toBeNull());
   });
 
   it('takes an editor from the queue into a draft, approves it with a new title, and back to the queue', async () => {
