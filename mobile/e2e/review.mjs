@@ -6,7 +6,8 @@
 //   1. bob asks for a post (POST /blogs with bob's dev token); it waits in AWAITING_REVIEW and is not in the feed;
 //   2. bob, signed in to the app, has no Review tab, and My posts says "Awaiting review";
 //   3. alice, an editor, signs in: the Review tab shows, with the draft in the queue; she opens it, reads the
-//      body in preview, opens and cancels the rejection dialog, edits the title and approves;
+//      body in preview, opens and cancels the rejection dialog, edits the title, is asked before Back
+//      throws the edit away (and keeps editing), and approves;
 //   4. back in the queue with a confirmation; the post appears in the feed with the new title, and says who
 //      reviewed it.
 //
@@ -51,6 +52,7 @@ const SCREENS = [
   'review-draft-preview',
   'review-reject-dialog',
   'review-draft-edited',
+  'review-leave-dialog',
   'review-approved',
   'review-published',
 ];
@@ -174,6 +176,15 @@ async function editor(browser, base, api, requestId, newTitle, { screen }) {
     await title.fill(newTitle);
     await page.getByTestId('draft-title-label-edited').waitFor();
     await screen(page, 'review-draft-edited');
+    // Back with edits asks first; the editor keeps editing.
+    await visible(page, '[data-testid="header-back"]').click();
+    const leave = page.getByRole('dialog');
+    await leave.getByText('Leave without your edits?').waitFor();
+    await screen(page, 'review-leave-dialog', { settleMs: 200 });
+    await leave.getByRole('button', { name: 'Keep editing' }).click();
+    await leave.waitFor({ state: 'detached' });
+    assert(new URL(page.url()).pathname === `/review/${requestId}`, 'the editor is still on the draft');
+    assert((await title.inputValue()) === newTitle, 'the edit is still there');
     const [decided] = await Promise.all([
       page.waitForResponse(
         (r) => new URL(r.url()).pathname === `/reviews/${requestId}` && r.request().method() === 'POST',

@@ -1,11 +1,11 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { StyleSheet } from 'react-native';
 
 import { FakeAiBlogApi, makeDraft } from '@/api/fake';
 import { ApiError } from '@/api/types';
 import { reviewsQueryKey, type ReviewsData } from '@/state/queries/reviews';
 import { renderWithProviders } from '@/test/render';
-import { mockRouter } from '@/test/router-mock';
+import { mockNavigation, mockRouter } from '@/test/router-mock';
 
 import { DraftScreen } from './DraftScreen';
 
@@ -204,6 +204,49 @@ describe('DraftScreen', () => {
     expect(queue!.pages[0]!.items.map((i) => i.requestId)).toEqual(['review-2']);
     fireEvent.press(screen.getByRole('button', { name: 'Back to the queue' }));
     expect(mockRouter.navigate).toHaveBeenCalledWith('/review');
+  });
+
+  describe('leaving', () => {
+    /** What the navigator would do on Back: `beforeRemove`, which the screen may prevent. */
+    function goBack() {
+      const calls = mockNavigation.addListener.mock.calls.filter(([event]) => event === 'beforeRemove');
+      const listener = calls.at(-1)![1] as (e: unknown) => void;
+      const event = { preventDefault: jest.fn(), data: { action: { type: 'GO_BACK' } } };
+      act(() => listener(event));
+      return event;
+    }
+
+    it('with edits asks first; Keep editing stays, Discard edits leaves', async () => {
+      const api = editorApi();
+      await openDraft(api);
+      fireEvent.changeText(screen.getByLabelText('Title'), 'Half-done edit');
+
+      expect(goBack().preventDefault).toHaveBeenCalled();
+      const dialog = await screen.findByTestId('leave-dialog');
+      expect(within(dialog).getByText('Leave without your edits?')).toBeOnTheScreen();
+      fireEvent.press(within(dialog).getByRole('button', { name: 'Keep editing' }));
+      await waitFor(() => expect(screen.queryByTestId('leave-dialog')).toBeNull());
+      expect(mockNavigation.dispatch).not.toHaveBeenCalled();
+
+      goBack();
+      fireEvent.press(
+        within(await screen.findByTestId('leave-dialog')).getByRole('button', { name: 'Discard edits' }),
+      );
+      expect(mockNavigation.dispatch).toHaveBeenCalledWith({ type: 'GO_BACK' });
+    });
+
+    it('without edits, or once decided, leaves without asking', async () => {
+      const api = editorApi();
+      await openDraft(api);
+      expect(goBack().preventDefault).not.toHaveBeenCalled();
+
+      fireEvent.changeText(screen.getByLabelText('Title'), 'Edited and approved');
+      fireEvent.press(screen.getByRole('button', { name: 'Approve with edits' }));
+      await waitFor(() => expect(mockRouter.navigate).toHaveBeenCalledWith('/review'));
+
+      expect(goBack().preventDefault).not.toHaveBeenCalled();
+      expect(screen.queryByTestId('leave-dialog')).toBeNull();
+    });
   });
 
   it('a draft no longer awaiting review when opened (404) says so', async () => {

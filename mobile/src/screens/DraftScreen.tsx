@@ -1,5 +1,5 @@
-import { Stack, useRouter } from 'expo-router';
-import { useState } from 'react';
+import { Stack, useNavigation, useRouter } from 'expo-router';
+import { useEffect, useRef, useState } from 'react';
 import {
   KeyboardAvoidingView,
   Platform,
@@ -23,6 +23,7 @@ import {
   type ReviewDecision,
 } from '@/api/types';
 import { Button } from '@/components/Button';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Markdown } from '@/components/Markdown';
 import { PostImage } from '@/components/PostImage';
 import { ReasonDialog } from '@/components/ReasonDialog';
@@ -183,6 +184,44 @@ function FieldError({ testID, message }: { testID: string; message?: string }) {
   );
 }
 
+/**
+ * Leaving a draft with edits asks first (they are kept nowhere else); once the draft is decided, or gone,
+ * it leaves without asking. Returns the question to show, and what to do with the answer.
+ */
+function useLeaveGuard(dirty: boolean) {
+  const navigation = useNavigation();
+  type LeaveAction = Parameters<typeof navigation.dispatch>[0];
+  const [pending, setPending] = useState<LeaveAction | null>(null);
+  const allowed = useRef(false);
+  const dirtyRef = useRef(dirty);
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  }, [dirty]);
+  useEffect(
+    () =>
+      navigation.addListener('beforeRemove', (e) => {
+        if (!dirtyRef.current || allowed.current) return;
+        e.preventDefault();
+        setPending(e.data.action);
+      }),
+    [navigation],
+  );
+  return {
+    asking: pending !== null,
+    /** The draft is decided or gone: nothing to lose any more. */
+    allow: () => {
+      allowed.current = true;
+    },
+    leave: () => {
+      allowed.current = true;
+      const action = pending;
+      setPending(null);
+      if (action) navigation.dispatch(action);
+    },
+    stay: () => setPending(null),
+  };
+}
+
 function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: () => void }) {
   const { colors, textScale } = useTheme();
   const router = useRouter();
@@ -205,6 +244,7 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
   const titleHeight = useAutoHeight(TOUCH, spacing.xs);
   const summaryHeight = useAutoHeight(TOUCH, spacing.xs);
   const bodyHeight = useAutoHeight(320, spacing.md);
+  const guard = useLeaveGuard(edited.size > 0);
 
   const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => {
     setFields((f) => ({ ...f, [key]: value }));
@@ -212,10 +252,14 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
     setGeneral(null);
   };
 
-  const backToQueue = () => goToTab(router, '/review');
+  const backToQueue = () => {
+    guard.allow();
+    goToTab(router, '/review');
+  };
 
   const failed = (e: unknown, decision: ReviewDecision['decision']) => {
     if (isGone(e)) {
+      guard.allow();
       setRejecting(false);
       setGone(true);
       return;
@@ -450,6 +494,16 @@ function DraftEditor({ draft, onImageFailed }: { draft: Draft; onImageFailed: ()
         error={rejectError}
         onCancel={() => setRejecting(false)}
         onConfirm={onReject}
+      />
+      <ConfirmDialog
+        testID="leave-dialog"
+        visible={guard.asking}
+        title="Leave without your edits?"
+        message="Your edits aren’t kept anywhere else: the draft stays in the queue as it was written."
+        confirmLabel="Discard edits"
+        cancelLabel="Keep editing"
+        onConfirm={guard.leave}
+        onCancel={guard.stay}
       />
     </KeyboardAvoidingView>
   );

@@ -5,7 +5,8 @@
  * editor's way from the queue into a draft, an edited approval, and back to the queue.
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
+import { router as appRouter } from 'expo-router';
+import { act, fireEvent, renderRouter, screen, waitFor } from 'expo-router/testing-library';
 import { Pressable, Text } from 'react-native';
 
 import { ApiProvider } from '@/api/context';
@@ -154,5 +155,22 @@ describe('the Review tab', () => {
     await waitFor(() => expect(screen.queryByTestId('review-card-review-1')).toBeNull());
     expect(screen.getByTestId('review-card-review-2')).toBeOnTheScreen();
     expect(api.posts[0]!.title).toBe('The edited title');
+  });
+
+  it('asks before Back throws an editor’s edits away', async () => {
+    const api = new FakeAiBlogApi();
+    api.me = { userId: 'alice', editor: true };
+    api.reviews = [makeDraft(1)];
+    const router = renderApp(api, DEV_SESSION, '/review');
+    fireEvent.press(await screen.findByTestId('open-review-review-1'));
+    fireEvent.changeText(await screen.findByLabelText('Title'), 'Unfinished');
+
+    act(() => appRouter.back());
+
+    expect(await screen.findByText('Leave without your edits?')).toBeOnTheScreen();
+    expect(router.getPathname()).toBe('/review/review-1');
+    fireEvent.press(screen.getByRole('button', { name: 'Discard edits' }));
+    await waitFor(() => expect(router.getPathname()).not.toBe('/review/review-1'));
+    expect(screen.queryByText('Leave without your edits?')).toBeNull();
   });
 });
