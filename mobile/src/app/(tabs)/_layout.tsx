@@ -29,8 +29,8 @@ export default function TabsLayout() {
         // Inactive labels in the muted text colour keep 4.5:1 contrast in both themes.
         tabBarActiveTintColor: colors.primary,
         tabBarInactiveTintColor: colors.textMuted,
-        tabBarLabelStyle: { fontSize: 11, fontWeight: '600' },
-        // Six tabs for an editor: the labels get the whole width of their tab.
+        // Six tabs for an editor: the labels get the whole width of their tab, at iOS's 10 pt.
+        tabBarLabelStyle: { fontSize: editor ? 10 : 11, fontWeight: '600' },
         tabBarItemStyle: { paddingHorizontal: 0 },
         tabBarStyle: {
           backgroundColor: colors.background,
