@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * anything; locally they lived in the killed process. On start the runtime therefore re-drives every unfinished
  * request: a RUNNING one is started again under its own execution name (every step is idempotent, and Publish
  * writes the post at most once), a QUEUED one is sent to the queue again (the dispatcher skips requests that have
- * already ended, and execution names de-duplicate the rest).
+ * already ended, and execution names de-duplicate the rest). A draft AWAITING_REVIEW is RUNNING for this purpose: its
+ * task token died with the process, so its execution is started again and the draft waits anew, with a new token.
  */
 public final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
@@ -31,9 +32,9 @@ public final class Recovery {
         String queueUrl = cloud.resources().queueUrl(cloud.queueLogicalId());
         List<String> restarted = new ArrayList<>();
         List<String> requeued = new ArrayList<>();
-        for (BlogRequest request : cloud.requests().inStatus(Status.QUEUED, Status.RUNNING)) {
+        for (BlogRequest request : cloud.requests().inStatus(Status.QUEUED, Status.RUNNING, Status.AWAITING_REVIEW)) {
             ExecutionInput input = ExecutionInput.of(request);
-            if (request.status() == Status.RUNNING) {
+            if (request.status() != Status.QUEUED) {
                 if (cloud.stepFunctions().find(request.requestId()).isEmpty()) {
                     try {
                         cloud.stepFunctions()

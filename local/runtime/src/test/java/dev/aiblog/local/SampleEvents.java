@@ -32,6 +32,10 @@ final class SampleEvents {
             new Sample("ModerateFunction", "moderate-text.json"),
             new Sample("GenerateImageFunction", "generate-image.json"),
             new Sample("ReviewFunction", "await-review.json"),
+            // not awaiting review (404), then the draft above, approved: the decision reaches the local Step Functions
+            // endpoint, which has no such task (409)
+            new Sample("ApiFunction", "api-get-review.json"),
+            new Sample("ApiFunction", "api-decide-review.json"),
             new Sample("PublishFunction", "publish.json"),
             new Sample("RecordOutcomeFunction", "reject.json"),
             new Sample("RecordOutcomeFunction", "mark-failed.json"),
@@ -44,6 +48,8 @@ final class SampleEvents {
             new Sample("ApiFunction", "api-get-post-page.json"),
             new Sample("ApiFunction", "api-like-blog.json"),
             new Sample("ApiFunction", "api-unlike-blog.json"),
+            new Sample("ApiFunction", "api-get-me.json"),
+            new Sample("ApiFunction", "api-list-reviews.json"),
             new Sample("DispatchFunction", "dispatch-requests.json"),
             new Sample("ScheduleFunction", "schedule-tick.json"),
             new Sample("SweepFunction", "sweep.json"));

@@ -115,10 +115,11 @@ public final class ReviewApi {
             // checked and stored before the decision is taken: an invalid edit leaves the draft awaiting review
             PendingReview review = reviews.get().find(requestId).orElseThrow(() -> notAwaiting(requestId));
             Draft edited = edited(content.get().getDraft(review.draftKey()), input);
-            draftKey = content.get().putReviewedDraft(requestId, edited);
+            draftKey = content.get()
+                    .putReviewedDraft(requestId, java.util.UUID.randomUUID().toString(), edited);
         }
-        Reviews.Decided decided =
-                reviews.get().decide(new ReviewDecision(requestId, editor, input.verdict(), input.reason(), now));
+        ReviewDecision decision = new ReviewDecision(requestId, editor, input.verdict(), input.reason(), now);
+        Reviews.Decided decided = reviews.get().decide(decision);
         String token = switch (decided) {
             case Reviews.Decided.Taken taken -> taken.taskToken();
             case Reviews.Decided.Missing missing -> throw ApiException.notFound("no request with this id");
@@ -141,6 +142,12 @@ public final class ReviewApi {
             LOG.warn("request {}: the decision came as the review timed out: {}", requestId, e.getMessage());
             throw new ApiException(
                     ErrorCode.CONFLICT, "the review timed out; the request ends FAILED and nothing is published");
+        } catch (RuntimeException e) {
+            // Step Functions did not take it (throttled, unreachable): the execution still waits, so the decision is
+            // taken back and the editor may send it again (the 500 says: try again)
+            boolean withdrawn = reviews.get().withdraw(decision, token);
+            LOG.warn("request {}: the decision did not reach the execution; withdrawn: {}", requestId, withdrawn);
+            throw e;
         }
         LOG.info("request {}: {} by {}", requestId, input.verdict().wire(), editor);
         return new Views.ReviewOutcome(requestId, input.verdict().wire());

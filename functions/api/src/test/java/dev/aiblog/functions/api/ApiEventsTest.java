@@ -28,11 +28,27 @@ class ApiEventsTest {
     static final String SAMPLE_FAILED_REQUEST = "9a2c4e6f-1b3d-4f5a-8c7e-0d2f4a6b8c13";
 
     static final String SAMPLE_POST = "3b8e1f42-9c6d-4a0e-8f25-61d7c4a9e0b3";
+    /** The drafts awaiting review events/api-get-review.json reads and events/api-decide-review.json approves. */
+    static final List<String> SAMPLE_REVIEWS =
+            List.of("5c2e8a14-7f3b-4d90-a6e1-2b9d0c7f3e58", "0f6b6f5e-2d1c-4b8e-9a57-3c1c7e1d2a01");
+
     static ApiHandler handler;
+    /**
+     * For the decision: the same wiring, but the decision goes to in-memory task tokens (these emulators have no
+     * Step Functions; the runtime's tests hand decisions to its endpoint).
+     */
+    static ApiHandler deciding;
 
     @BeforeAll
     static void seed() {
         handler = new ApiHandler(TestAws.settings());
+        ReviewRoutesTest.start();
+        deciding = ReviewRoutesTest.handler;
+        for (String id : SAMPLE_REVIEWS) {
+            if (TestData.requests().find(id).isEmpty()) {
+                ReviewRoutesTest.awaiting(id, "A sample draft", java.time.Duration.ofDays(7));
+            }
+        }
         TestData.requests()
                 .create(BlogRequest.queued(
                         SAMPLE_REQUEST, Events.USER, "A sample topic", PostOptions.DEFAULT, Instant.now()));
@@ -74,7 +90,8 @@ class ApiEventsTest {
         HttpApiEvent event = read(file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(file)), out, null);
+        (event.routeKey().equals(Route.DECIDE_REVIEW.key()) ? deciding : handler)
+                .handleRequest(new ByteArrayInputStream(Files.readAllBytes(file)), out, null);
 
         HttpApiResponse response =
                 Json.read(out.toString(java.nio.charset.StandardCharsets.UTF_8), HttpApiResponse.class);

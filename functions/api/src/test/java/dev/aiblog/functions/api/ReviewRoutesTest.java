@@ -57,7 +57,10 @@ class ReviewRoutesTest {
 
     /** A request whose draft awaits review, as the pipeline leaves it; the deadline {@code timeout} from now. */
     static PendingReview awaiting(String title, Duration timeout) {
-        String id = UUID.randomUUID().toString();
+        return awaiting(UUID.randomUUID().toString(), title, timeout);
+    }
+
+    static PendingReview awaiting(String id, String title, Duration timeout) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         TestData.requests().create(BlogRequest.queued(id, "ann", "topic of " + title, PostOptions.DEFAULT, now));
         Content content = review.content();
@@ -169,8 +172,11 @@ class ReviewRoutesTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response).get("decision").asText()).isEqualTo("approve");
         ReviewResult handed = Json.read(tokens.sent().get(draft.taskToken()), ReviewResult.class);
-        assertThat(handed)
-                .isEqualTo(new ReviewResult("approve", ContentKeys.reviewedDraftKey(draft.requestId()), ALICE));
+        assertThat(handed.decision()).isEqualTo("approve");
+        assertThat(handed.reviewedBy()).isEqualTo(ALICE);
+        assertThat(handed.draftKey())
+                .startsWith("drafts/" + draft.requestId() + "/reviewed-")
+                .isNotEqualTo(ContentKeys.draftKey(draft.requestId()));
         Draft edited = TestData.content().getDraft(handed.draftKey());
         assertThat(edited.title()).isEqualTo("Tide pools in winter");
         assertThat(edited.tags()).containsExactly("sea", "winter");
@@ -264,5 +270,30 @@ class ReviewRoutesTest {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(Reviews.class).isNotNull();
+    }
+
+    @Test
+    void aDecisionStepFunctionsDidNotTakeIsWithdrawn_andTheEditorMayDecideAgain() {
+        PendingReview draft = awaiting("Unlucky", Duration.ofDays(7));
+        dev.aiblog.core.ports.TaskTokens failing = (token, output) -> {
+            throw new IllegalStateException("Step Functions is unreachable");
+        };
+        ApiHandler unlucky = new ApiHandler(
+                BlogApi.of(api::intake, api::requests, api::posts, api::content, () -> null, () -> null),
+                new ReviewApi(api.reviews(), api.requests(), api.content(), null, null, failing, Clock.systemUTC()),
+                List.of(),
+                Router.Links.NONE);
+
+        HttpApiResponse failed = unlucky.handle(asAlice("POST", "/reviews/" + draft.requestId())
+                .body("{\"decision\":\"reject\",\"reason\":\"no\"}")
+                .build());
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(TestData.requests().get(draft.requestId()).status()).isEqualTo(Status.AWAITING_REVIEW);
+        assertThat(api.reviews().find(draft.requestId()).orElseThrow().taskToken())
+                .isEqualTo(draft.taskToken());
+        HttpApiResponse again =
+                call(asAlice("POST", "/reviews/" + draft.requestId()).body("{\"decision\":\"approve\"}"));
+        assertThat(again.statusCode()).isEqualTo(202);
     }
 }

@@ -174,7 +174,9 @@ class RoutesTest {
                         "models",
                         "costUsd",
                         "likedByMe",
+                        "reviewedBy",
                         "shareUrl");
+        assertThat(body.get("reviewedBy").isNull()).isTrue();
         assertThat(body.get("title").asText()).isEqualTo("Presigned URLs explained");
         assertThat(body.get("body").asText()).startsWith("# Presigned URLs explained");
         assertThat(body.get("imageUrl").asText())

@@ -125,7 +125,8 @@ public final class DynamoDbRequests implements Requests {
     public void enterStep(String requestId, Step step) {
         update(
                         requestId,
-                        "SET #status = :running, #step = :step, updatedAt = :now",
+                        // a request in a step is not awaiting review (a re-driven execution, a retried review step)
+                        "SET #status = :running, #step = :step, updatedAt = :now" + LEAVE_REVIEW,
                         NOT_TERMINAL,
                         withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))))
                 .ifPresent(current ->

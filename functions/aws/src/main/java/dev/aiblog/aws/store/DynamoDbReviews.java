@@ -175,6 +175,29 @@ public final class DynamoDbReviews implements Reviews {
         }
     }
 
+    @Override
+    public boolean withdraw(ReviewDecision decision, String taskToken) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":awaiting", s(Status.AWAITING_REVIEW.name()));
+        values.put(":queue", s(AWAITING));
+        values.put(":token", s(taskToken));
+        values.put(":editor", s(decision.editor()));
+        values.put(":decision", s(decision.verdict().wire()));
+        values.put(":at", s(decision.at().toString()));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(decision.requestId()))
+                    .updateExpression("SET #status = :awaiting, reviewQueue = :queue, taskToken = :token,"
+                            + " updatedAt = awaitingSince REMOVE reviewedBy, reviewDecision, decidedAt, reason")
+                    .conditionExpression("reviewDecision = :decision AND reviewedBy = :editor AND decidedAt = :at")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     private static Map<String, AttributeValue> key(String requestId) {
         return Map.of("requestId", s(requestId));
     }

@@ -36,8 +36,8 @@ public final class S3Content implements Content {
     }
 
     @Override
-    public String putReviewedDraft(String requestId, Draft draft) {
-        String key = ContentKeys.reviewedDraftKey(requestId);
+    public String putReviewedDraft(String requestId, String decisionId, Draft draft) {
+        String key = ContentKeys.reviewedDraftKey(requestId, decisionId);
         put(key, Json.write(draft).getBytes(StandardCharsets.UTF_8), "application/json");
         return key;
     }

@@ -12,7 +12,7 @@ public interface Content {
     String putDraft(String requestId, Draft draft);
 
     /** The draft an editor approved, edits applied; @return its key ({@link ContentKeys#reviewedDraftKey}) */
-    String putReviewedDraft(String requestId, Draft draft);
+    String putReviewedDraft(String requestId, String decisionId, Draft draft);
 
     /** @throws NotFoundException when there is no such object */
     Draft getDraft(String key);

@@ -8,9 +8,13 @@ public final class ContentKeys {
         return "drafts/" + requestId + "/draft.json";
     }
 
-    /** The draft as an editor approved it, edits applied (review required); beside the model's draft. */
-    public static String reviewedDraftKey(String requestId) {
-        return "drafts/" + requestId + "/reviewed.json";
+    /**
+     * The draft as an editor approved it, edits applied (review required), beside the model's draft; one key per
+     * decision ({@code decisionId}), so two editors deciding at once never overwrite each other's edits: only the
+     * decision that wins names its draft to the execution.
+     */
+    public static String reviewedDraftKey(String requestId, String decisionId) {
+        return "drafts/" + requestId + "/reviewed-" + decisionId + ".json";
     }
 
     public static String bodyKey(String postId) {

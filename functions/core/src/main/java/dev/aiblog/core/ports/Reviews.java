@@ -49,6 +49,15 @@ public interface Reviews {
      */
     Decided decide(ReviewDecision decision);
 
+    /**
+     * Takes back a decision the waiting execution never received ({@code SendTaskSuccess} failed for a reason other
+     * than the task being gone): the draft awaits review again, with its token, so the editor can decide again.
+     * Only this very decision is withdrawn (same editor, verdict and time).
+     *
+     * @return whether it was withdrawn
+     */
+    boolean withdraw(ReviewDecision decision, String taskToken);
+
     /** What became of a decision. */
     sealed interface Decided {
         /** Taken: the task token to hand the decision to the waiting execution with. */

@@ -25,8 +25,10 @@ public final class InMemoryContent implements Content {
     }
 
     @Override
-    public String putReviewedDraft(String requestId, Draft draft) {
-        return put(ContentKeys.reviewedDraftKey(requestId), Json.write(draft).getBytes(StandardCharsets.UTF_8));
+    public String putReviewedDraft(String requestId, String decisionId, Draft draft) {
+        return put(
+                ContentKeys.reviewedDraftKey(requestId, decisionId),
+                Json.write(draft).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

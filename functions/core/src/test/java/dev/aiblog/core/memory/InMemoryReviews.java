@@ -20,6 +20,7 @@ public final class InMemoryReviews implements Reviews {
     private final InMemoryRequests requests;
     private final Map<String, PendingReview> pending = new ConcurrentHashMap<>();
     private final Map<String, String> editors = new ConcurrentHashMap<>();
+    private final Map<String, PendingReview> decided = new ConcurrentHashMap<>();
 
     public InMemoryReviews(InMemoryRequests requests) {
         this.requests = requests;
@@ -80,9 +81,22 @@ public final class InMemoryReviews implements Reviews {
                 r -> decision.verdict() == ReviewDecision.Verdict.APPROVE
                         ? requests.copy(r, Status.RUNNING, Step.REVIEW, null, null)
                         : requests.copy(r, Status.REJECTED, Step.REVIEW, decision.reason(), null));
-        pending.remove(decision.requestId());
+        decided.put(decision.requestId(), pending.remove(decision.requestId()));
         editors.put(decision.requestId(), decision.editor());
         return new Decided.Taken(review.taskToken());
+    }
+
+    @Override
+    public synchronized boolean withdraw(ReviewDecision decision, String taskToken) {
+        PendingReview review = decided.get(decision.requestId());
+        if (review == null || !decision.editor().equals(editors.get(decision.requestId()))) {
+            return false;
+        }
+        requests.change(decision.requestId(), r -> requests.copy(r, Status.AWAITING_REVIEW, Step.REVIEW, null, null));
+        pending.put(decision.requestId(), review);
+        decided.remove(decision.requestId());
+        editors.remove(decision.requestId());
+        return true;
     }
 
     private boolean awaiting(String requestId) {

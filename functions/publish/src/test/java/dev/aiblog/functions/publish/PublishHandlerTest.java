@@ -84,7 +84,9 @@ class PublishHandlerTest {
     @Test
     void anApprovedDraftIsPublishedWithTheEditorsTextAndTheEditorOnThePost() {
         String edited = content.putReviewedDraft(
-                "r1", new Draft("Tide pools in winter", "Edited", "## Edited\n\nbetter words", List.of("sea"), "p"));
+                "r1",
+                "d1",
+                new Draft("Tide pools in winter", "Edited", "## Edited\n\nbetter words", List.of("sea"), "p"));
         PublishInput approved = new PublishInput("r1", edited, input.imageKey(), input.text(), input.image(), "alice");
 
         handler.handle(approved);

@@ -345,10 +345,36 @@ public final class TemplateResources {
                             .keySchema(index.keySchema())
                             .projection(index.projection())
                             .provisionedThroughput(index.provisionedThroughput()))));
+            awaitActive(dynamoDb, table.tableName(), index.indexName());
             LOG.info(
                     "added index {} to table {} (the template declares it; this data folder predates it)",
                     index.indexName(),
                     table.tableName());
+        }
+    }
+
+    /** DynamoDB builds one index at a time per table: the next UpdateTable waits until this one is ACTIVE. */
+    private static void awaitActive(DynamoDbClient dynamoDb, String tableName, String indexName) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            boolean active =
+                    dynamoDb.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes().stream()
+                            .anyMatch(i -> i.indexName().equals(indexName)
+                                    && i.indexStatus()
+                                            == software.amazon.awssdk.services.dynamodb.model.IndexStatus.ACTIVE);
+            if (active) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "index " + indexName + " of table " + tableName + " did not become ACTIVE within 60 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while index " + indexName + " was being built", e);
+            }
         }
     }
 

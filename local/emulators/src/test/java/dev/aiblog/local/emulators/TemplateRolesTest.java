@@ -66,7 +66,7 @@ class TemplateRolesTest {
         "ApiFunction, s3:PutObject, arn:aws:s3:::content-bucket/images/x.png, false",
         // review: the API reads a draft, writes the edited one beside it, and continues the waiting execution
         "ApiFunction, s3:GetObject, arn:aws:s3:::content-bucket/drafts/x/draft.json, true",
-        "ApiFunction, s3:PutObject, arn:aws:s3:::content-bucket/drafts/x/reviewed.json, true",
+        "ApiFunction, s3:PutObject, arn:aws:s3:::content-bucket/drafts/x/reviewed-0f6b.json, true",
         "ApiFunction, s3:PutObject, arn:aws:s3:::content-bucket/drafts/x/draft.json, false",
         "ApiFunction, dynamodb:Query, arn:aws:dynamodb:us-east-1:000000000000:table/RequestsTable/index/ReviewQueue, true",
         "ApiFunction, states:SendTaskSuccess, arn:aws:states:us-east-1:000000000000:stateMachine:BlogPipelineStateMachine, true",

@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
             "",
             "Environment: OPENAI_API_KEY, OPENAI_BASE_URL (neither: offline provider), AIBLOG_HOME (data, default .aiblog),",
             "AIBLOG_TIME_SCALE (scales ASL waits and retry delays), AIBLOG_DEV_TOKEN (the bearer token for serve),",
-            "AIBLOG_IAM=off (let calls outside a function's role through, for debugging; on by default)."
+            "AIBLOG_IAM=off (let calls outside a function's role through, for debugging; on by default),",
+            "REVIEW_MODE=REQUIRED (an editor approves every draft), REVIEW_TIMEOUT_SECONDS, AIBLOG_EDITORS=alice,bob."
         })
 public final class Aiblog implements Runnable {
     static final int PUBLISHED = 0;
