@@ -387,13 +387,13 @@ export interface components {
             decision: "approve" | "reject";
             /** @description Required to reject; shown to the requester. */
             reason?: string;
-            /** @description The edited title (approve only); checked like a model's title. */
+            /** @description The edited title (approve only); checked like a model's title (not blank, at most 200 characters). */
             title?: string;
             /** @description The edited summary (approve only). */
             summary?: string;
             /** @description The edited markdown body (approve only). */
             body?: string;
-            /** @description The edited tags (approve only), normalised like a model's tags. */
+            /** @description The edited tags (approve only), normalised like a model's tags (trimmed, lower-cased, duplicates dropped); 1 to 8 of them. The whole body may be up to 256 KB. */
             tags?: string[];
         };
         ReviewOutcome: {

@@ -64,7 +64,7 @@ export const TERMINAL_STATES: readonly RequestState[] = ['PUBLISHED', 'REJECTED'
 export const TOPIC_MIN = 3;
 export const TOPIC_MAX = 200;
 export const FEED_LIMIT_MAX = 50;
-/** What the server checks of an editor's edits (core `DraftCheck`, `Tag`, the contract's `reason`). */
+/** The contract's limits on an editor's decision (`ReviewDecision`: title, tags, reason), checked here first. */
 export const TITLE_MAX = 200;
 export const TAGS_MAX = 8;
 export const TAG_MAX = 50;
