@@ -39,20 +39,20 @@ import { chromium } from 'playwright-core';
 
 import { serveStatic } from './static-server.mjs';
 
-const mobile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const mobile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(mobile, '..');
-const dist = path.join(mobile, 'dist');
+export const dist = path.join(mobile, 'dist');
 const shotsDir = path.join(mobile, 'e2e', 'screenshots');
-const tmpShots = path.join(mobile, 'e2e', 'screenshots-tmp');
+export const tmpShots = path.join(mobile, 'e2e', 'screenshots-tmp');
 
 /** Small pages, so that a dozen posts already makes the feed scroll through several. */
-const PAGE_SIZE = 5;
+export const PAGE_SIZE = 5;
 const MIN_POSTS = 12;
 /** Screenshots at 1×: 2 × 20-odd screens at 2× would weigh the repository down. */
 const SCALE = 1;
-const POLL_MS = 250;
-const VIEWPORT = { width: 390, height: 844 };
-const CHROMIUM_FLAGS = [
+export const POLL_MS = 250;
+export const VIEWPORT = { width: 390, height: 844 };
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -64,9 +64,10 @@ const CHROMIUM_FLAGS = [
 ];
 
 const started = Date.now();
-const log = (msg) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+export const log = (msg) =>
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 
-function assert(cond, message) {
+export function assert(cond, message) {
   if (!cond) throw new Error(`assertion failed: ${message}`);
 }
 
@@ -101,7 +102,11 @@ async function waitForApi(url, timeoutMs, isAlive = () => true) {
   throw new Error(`the API at ${url} did not answer GET /feed within ${timeoutMs / 1000}s (${last})`);
 }
 
-async function startBackend() {
+/**
+ * `extraEnv` goes to `./aiblog serve` when it is started here (the review scenario's REVIEW_MODE and
+ * AIBLOG_EDITORS); a server given by AIBLOG_API_URL must have been started with it.
+ */
+export async function startBackend(extraEnv = {}) {
   if (process.env.AIBLOG_API_URL) {
     const url = process.env.AIBLOG_API_URL.replace(/\/+$/, '');
     const token = process.env.AIBLOG_DEV_TOKEN;
@@ -121,7 +126,7 @@ async function startBackend() {
   log(`starting ./aiblog serve --port ${port} (data in ${home})`);
   const child = spawn(cli, ['serve', '--port', String(port)], {
     cwd: repo,
-    env: { ...process.env, AIBLOG_HOME: home, AIBLOG_DEV_TOKEN: token },
+    env: { ...process.env, ...extraEnv, AIBLOG_HOME: home, AIBLOG_DEV_TOKEN: token },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });
@@ -204,7 +209,7 @@ async function seed({ url, token }, count) {
 // ---------------------------------------------------------------------------------------------
 // The web export.
 
-async function exportWeb() {
+export async function exportWeb() {
   if (process.env.E2E_SKIP_EXPORT === '1' && existsSync(path.join(dist, 'index.html'))) {
     return log('reusing dist/ (E2E_SKIP_EXPORT=1)');
   }
@@ -226,7 +231,7 @@ async function exportWeb() {
   });
 }
 
-async function serveExport(apiUrl) {
+export async function serveExport(apiUrl) {
   const config = { apiUrl, feedPageSize: PAGE_SIZE, requestPollMs: POLL_MS };
   const headHtml = `<script>window.__AIBLOG_CONFIG__=${JSON.stringify(config)}</script>`;
   const wanted = Number(process.env.E2E_PORT ?? 19006);
@@ -344,19 +349,19 @@ const SCREENS = [
   'settings',
 ];
 
-function screens() {
+export function screens({ names = SCREENS, dir = tmpShots } = {}) {
   const report = [];
   return {
     report,
     async screen(page, name, { settleMs = 350, targets = true } = {}) {
-      const n = SCREENS.indexOf(name) + 1;
-      assert(n > 0, `screen ${name} is not in SCREENS`);
+      const n = names.indexOf(name) + 1;
+      assert(n > 0, `screen ${name} is not in the list of screens`);
       const prefix = `${String(n).padStart(2, '0')}-${name}`;
       const entry = { screen: prefix, url: new URL(page.url()).pathname + new URL(page.url()).search };
       for (const theme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme: theme });
         await page.waitForTimeout(settleMs);
-        await page.screenshot({ path: path.join(tmpShots, `${prefix}-${theme}.png`) });
+        await page.screenshot({ path: path.join(dir, `${prefix}-${theme}.png`) });
         const violations = await runAxe(page);
         entry[theme] = Object.fromEntries(
           ['critical', 'serious', 'moderate', 'minor'].map((i) => [
@@ -388,13 +393,13 @@ function screens() {
   };
 }
 
-const fmt = (c) => `${c.critical}/${c.serious}/${c.moderate}/${c.minor}`;
+export const fmt = (c) => `${c.critical}/${c.serious}/${c.moderate}/${c.minor}`;
 
 // ---------------------------------------------------------------------------------------------
 // Driving the app.
 
 /** The post's hero image (when it has one) has loaded and faded in. */
-async function heroLoaded(page) {
+export async function heroLoaded(page) {
   await page.waitForFunction(
     () => {
       const hero = [...document.querySelectorAll('[data-testid="post-hero"]')].find(
@@ -418,10 +423,10 @@ const visibleCardIds = (page) =>
       .map((id) => id.slice('post-card-'.length)),
   );
 
-const visible = (page, selector) => page.locator(selector).locator('visible=true');
+export const visible = (page, selector) => page.locator(selector).locator('visible=true');
 
 /** A touch drag (Chrome DevTools Protocol), held at the end until `release` is called. */
-async function touchDrag(page, { x = 195, from, to }) {
+export async function touchDrag(page, { x = 195, from, to }) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
   for (let y = from; y <= to; y += 15) {
@@ -434,7 +439,7 @@ async function touchDrag(page, { x = 195, from, to }) {
   };
 }
 
-async function newPhone(browser, options = {}) {
+export async function newPhone(browser, options = {}) {
   const context = await browser.newContext({
     viewport: VIEWPORT,
     deviceScaleFactor: SCALE,
@@ -1016,8 +1021,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(`[e2e] FAILED: ${e.stack ?? e}`);
-  console.error('[e2e] screenshots so far are in e2e/screenshots-tmp/');
-  process.exit(1);
-});
+// The reader's scenario when run (`npm run e2e`); e2e/review.mjs imports the harness above.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(`[e2e] FAILED: ${e.stack ?? e}`);
+    console.error('[e2e] screenshots so far are in e2e/screenshots-tmp/');
+    process.exit(1);
+  });
+}

@@ -54,6 +54,20 @@ describe('HttpAiBlogApi', () => {
       'http://api.test/requests?limit=20&cursor=c%2B1',
       (a: HttpAiBlogApi) => a.listRequests({ limit: 20, cursor: 'c+1' }),
     ],
+    ['getMe', 'GET', 'http://api.test/me', (a: HttpAiBlogApi) => a.getMe()],
+    [
+      'listReviews',
+      'GET',
+      'http://api.test/reviews?limit=20&cursor=c%2B1',
+      (a: HttpAiBlogApi) => a.listReviews({ limit: 20, cursor: 'c+1' }),
+    ],
+    ['getReview', 'GET', 'http://api.test/reviews/r%201', (a: HttpAiBlogApi) => a.getReview('r 1')],
+    [
+      'decideReview',
+      'POST',
+      'http://api.test/reviews/r1',
+      (a: HttpAiBlogApi) => a.decideReview('r1', { decision: 'approve', title: 'T' }),
+    ],
   ])('%s sends the bearer token with %s %s', async (_name, method, url, call) => {
     const { fetch, calls } = fakeFetch(200, '{}');
 
@@ -160,6 +174,29 @@ describe('HttpAiBlogApi', () => {
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status, code, message });
+  });
+
+  it('sends a review decision as its JSON body', async () => {
+    const { fetch, calls } = fakeFetch(202, '{"requestId":"r1","decision":"reject"}');
+
+    const outcome = await api(fetch).decideReview('r1', { decision: 'reject', reason: 'Off topic.' });
+
+    expect(outcome).toEqual({ requestId: 'r1', decision: 'reject' });
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ decision: 'reject', reason: 'Off topic.' });
+    expect(headers(calls[0]!)['Content-Type']).toBe('application/json');
+  });
+
+  it.each([
+    [409, 'CONFLICT', '{"error":{"code":"CONFLICT","message":"request r1 is not awaiting review"}}'],
+    [403, 'FORBIDDEN', '{"error":{"code":"FORBIDDEN","message":"only editors may review drafts"}}'],
+  ])('turns a %i on a decision into %s', async (status, code, body) => {
+    const { fetch } = fakeFetch(status, body);
+
+    const error = await api(fetch)
+      .decideReview('r1', { decision: 'approve' })
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status, code });
   });
 
   it('reports a transport failure as NETWORK_ERROR (status 0, transient)', async () => {

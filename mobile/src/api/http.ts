@@ -6,6 +6,11 @@ import {
   type CallOptions,
   type CreateBlogInput,
   type CreateBlogResult,
+  type Draft,
+  type Me,
+  type ReviewDecision,
+  type ReviewOutcome,
+  type ReviewPage,
   type FeedPage,
   type FeedParams,
   type LikeResult,
@@ -103,6 +108,36 @@ export class HttpAiBlogApi implements AiBlogApi {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return false;
       throw e;
     }
+  }
+
+  getMe(opts?: CallOptions): Promise<Me> {
+    return this.call<Me>('GET', '/me', { auth: true, signal: opts?.signal });
+  }
+
+  listReviews(params: PageParams, opts?: CallOptions): Promise<ReviewPage> {
+    const query = new URLSearchParams();
+    if (params.limit !== undefined) query.set('limit', String(params.limit));
+    if (params.cursor) query.set('cursor', params.cursor);
+    const qs = query.toString();
+    return this.call<ReviewPage>('GET', `/reviews${qs ? `?${qs}` : ''}`, {
+      auth: true,
+      signal: opts?.signal,
+    });
+  }
+
+  getReview(id: string, opts?: CallOptions): Promise<Draft> {
+    return this.call<Draft>('GET', `/reviews/${encodeURIComponent(id)}`, {
+      auth: true,
+      signal: opts?.signal,
+    });
+  }
+
+  decideReview(id: string, decision: ReviewDecision, opts?: CallOptions): Promise<ReviewOutcome> {
+    return this.call<ReviewOutcome>('POST', `/reviews/${encodeURIComponent(id)}`, {
+      auth: true,
+      body: decision,
+      signal: opts?.signal,
+    });
   }
 
   private async call<T>(

@@ -169,6 +169,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is, and whether they are an editor.
+         * @description The app shows its Review tab only when `editor` is true.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drafts awaiting review, oldest first.
+         * @description Only when the stack runs with `ReviewMode` `REQUIRED` does a draft wait here. Editors only: members of the
+         *     Cognito group `editors` (locally, the dev-token users named in `AIBLOG_EDITORS`); anyone else gets 403
+         *     `FORBIDDEN`. The cursor belongs to the review queue and works for no other list.
+         */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A whole draft awaiting review (editors only). */
+        get: operations["getReview"];
+        put?: never;
+        /**
+         * Approve (with optional edits) or reject a draft (editors only).
+         * @description `approve` publishes the draft, with the editor's edits applied and checked like a model's output (the
+         *     message names the field at fault), and records the editor on the post. `reject` ends the request
+         *     `REJECTED` with the reason. A draft takes exactly one decision: a second one, or one on a draft whose
+         *     review timed out, is a 409 `CONFLICT`. The answer is the request as it stands; publishing follows within
+         *     moments (follow it with `GET /requests/{id}` as its owner, or watch the feed).
+         */
+        post: operations["decideReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -180,9 +247,9 @@ export interface components {
         /** @enum {string} */
         Length: "short" | "medium" | "long";
         /** @enum {string} */
-        RequestState: "QUEUED" | "RUNNING" | "PUBLISHED" | "REJECTED" | "FAILED";
+        RequestState: "QUEUED" | "RUNNING" | "AWAITING_REVIEW" | "PUBLISHED" | "REJECTED" | "FAILED";
         /** @enum {string} */
-        Step: "MODERATE_TOPIC" | "TEXT" | "MODERATE_TEXT" | "IMAGE" | "PUBLISH";
+        Step: "MODERATE_TOPIC" | "TEXT" | "MODERATE_TEXT" | "IMAGE" | "REVIEW" | "PUBLISH";
         CreateBlogRequest: {
             /** @description Trimmed, then 3 to 200 characters, no control characters. */
             topic: string;
@@ -263,6 +330,8 @@ export interface components {
             costUsd: number;
             /** @description Whether the caller likes the post; null when the request carried no valid bearer token. */
             likedByMe: boolean | null;
+            /** @description The editor who approved the post, when the stack requires review; null otherwise. */
+            reviewedBy: string | null;
             /**
              * Format: uri
              * @description The post's public page (`GET /p/{id}`) at the API's public address: `PUBLIC_BASE_URL` when the function
@@ -274,6 +343,63 @@ export interface components {
             id: string;
             likes: number;
             liked: boolean;
+        };
+        Me: {
+            userId: string;
+            /** @description Whether the caller may review drafts. */
+            editor: boolean;
+        };
+        ReviewItem: {
+            requestId: string;
+            topic: string;
+            title: string;
+            summary: string;
+            tags: string[];
+            /**
+             * Format: uri
+             * @description Presigned; valid for about 15 minutes.
+             */
+            imageUrl: string | null;
+            /** @description The user id of the requester (`scheduler` for scheduled posts). */
+            requestedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            awaitingSince: string;
+            /** @description What the models have cost so far. */
+            costUsd: number;
+        };
+        ReviewPage: {
+            items: components["schemas"]["ReviewItem"][];
+            nextCursor: string | null;
+        };
+        Draft: components["schemas"]["ReviewItem"] & {
+            /** @description Markdown. */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When the review times out and the request ends FAILED.
+             */
+            reviewDeadline: string;
+        };
+        ReviewDecision: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description Required to reject; shown to the requester. */
+            reason?: string;
+            /** @description The edited title (approve only); checked like a model's title (not blank, at most 200 characters). */
+            title?: string;
+            /** @description The edited summary (approve only). */
+            summary?: string;
+            /** @description The edited markdown body (approve only). */
+            body?: string;
+            /** @description The edited tags (approve only), normalised like a model's tags (trimmed, lower-cased, duplicates dropped); 1 to 8 of them. The whole body may be up to 256 KB. */
+            tags?: string[];
+        };
+        ReviewOutcome: {
+            requestId: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
         };
         Error: {
             error: {
@@ -303,6 +429,15 @@ export interface components {
         };
         /** @description No caller (`UNAUTHORIZED`). */
         Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The caller is not an editor (`FORBIDDEN`). */
+        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -641,6 +776,139 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                /** @description Drafts per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was. Opaque; altered, or from another list, is a 400 `INVALID_CURSOR`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `nextCursor` is null on the last. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft, with its markdown body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No request with this id is awaiting review (`NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+        };
+    };
+    decideReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecision"];
+            };
+        };
+        responses: {
+            /** @description The decision is taken; the request moves on. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewOutcome"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such request (`NOT_FOUND`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The draft already has a decision, or its review timed out (`CONFLICT`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

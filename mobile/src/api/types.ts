@@ -23,6 +23,14 @@ export type FeedPage = Schemas['FeedPage'];
 export type BlogPost = Schemas['BlogPost'];
 export type LikeResult = Schemas['LikeResult'];
 export type ErrorBody = Schemas['Error'];
+export type Me = Schemas['Me'];
+export type ReviewItem = Schemas['ReviewItem'];
+export type ReviewPage = Schemas['ReviewPage'];
+export type Draft = Schemas['Draft'];
+export type ReviewDecision = Schemas['ReviewDecision'];
+export type ReviewOutcome = Schemas['ReviewOutcome'];
+/** The fields of a draft an editor may change before approving it. */
+export type DraftEdits = Pick<ReviewDecision, 'title' | 'summary' | 'body' | 'tags'>;
 
 export const AUDIENCES = ['general', 'beginner', 'expert'] as const satisfies readonly Audience[];
 export const TONES = [
@@ -32,7 +40,10 @@ export const TONES = [
   'authoritative',
 ] as const satisfies readonly Tone[];
 export const LENGTHS = ['short', 'medium', 'long'] as const satisfies readonly Length[];
-/** The pipeline's steps, in order. */
+/**
+ * The pipeline's steps, in order, without `REVIEW`: that one is there only when the stack requires an
+ * editor's review (see `stepsOf` in lib/request-status.ts).
+ */
 export const STEPS = [
   'MODERATE_TOPIC',
   'TEXT',
@@ -40,10 +51,24 @@ export const STEPS = [
   'IMAGE',
   'PUBLISH',
 ] as const satisfies readonly Step[];
+/** The same with the editor's review (`ReviewMode` `REQUIRED`): after the image, before publishing. */
+export const STEPS_WITH_REVIEW = [
+  'MODERATE_TOPIC',
+  'TEXT',
+  'MODERATE_TEXT',
+  'IMAGE',
+  'REVIEW',
+  'PUBLISH',
+] as const satisfies readonly Step[];
 export const TERMINAL_STATES: readonly RequestState[] = ['PUBLISHED', 'REJECTED', 'FAILED'];
 export const TOPIC_MIN = 3;
 export const TOPIC_MAX = 200;
 export const FEED_LIMIT_MAX = 50;
+/** The contract's limits on an editor's decision (`ReviewDecision`: title, tags, reason), checked here first. */
+export const TITLE_MAX = 200;
+export const TAGS_MAX = 8;
+export const TAG_MAX = 50;
+export const REASON_MAX = 500;
 
 export interface FeedParams {
   limit?: number;
@@ -81,6 +106,18 @@ export interface AiBlogApi {
    * pasted dev token is checked before the app keeps it.
    */
   checkToken(token: string, opts?: CallOptions): Promise<boolean>;
+  /** `GET /me` (auth): who the caller is, and whether they are an editor. */
+  getMe(opts?: CallOptions): Promise<Me>;
+  /** `GET /reviews` (auth, editors only: 403 `FORBIDDEN` otherwise): drafts awaiting review, oldest first. */
+  listReviews(params: PageParams, opts?: CallOptions): Promise<ReviewPage>;
+  /** `GET /reviews/{id}` (auth, editors only): the whole draft. 404 when it is no longer awaiting review. */
+  getReview(id: string, opts?: CallOptions): Promise<Draft>;
+  /**
+   * `POST /reviews/{id}` (auth, editors only): approve (with edits) or reject (with a reason). 409
+   * `CONFLICT` when the draft already has a decision or its review timed out; 400 `VALIDATION_FAILED`
+   * with a message that starts with the field at fault.
+   */
+  decideReview(id: string, decision: ReviewDecision, opts?: CallOptions): Promise<ReviewOutcome>;
 }
 
 /** Codes the server sends, plus the client's own for transport failures (status 0). */
@@ -126,6 +163,8 @@ export function errorMessage(e: unknown): string {
         return 'We couldn’t find that.';
       case 'INVALID_CURSOR':
         return 'The list changed since it was loaded. Reload it to continue.';
+      case 'FORBIDDEN':
+        return 'Only editors can do this.';
       default:
         if (e.status >= 500 || e.status === 0)
           return 'Something went wrong on our side. Try again in a moment.';
@@ -133,6 +172,27 @@ export function errorMessage(e: unknown): string {
     }
   }
   return e instanceof Error ? e.message : 'Something went wrong.';
+}
+
+/** The fields a 400 on a review decision can name. */
+export type DecisionField = 'title' | 'summary' | 'body' | 'tags' | 'reason';
+const DECISION_FIELDS: readonly DecisionField[] = ['title', 'summary', 'body', 'tags', 'reason'];
+
+/**
+ * The field a `VALIDATION_FAILED` message names ("title is longer than 200 characters" → `title`), so the
+ * screen can show it by that field; null when it names none of them.
+ */
+export function fieldOf(e: unknown): DecisionField | null {
+  if (!isApiError(e) || e.code !== 'VALIDATION_FAILED') return null;
+  const first = /^[\s"'`]*([A-Za-z]+)/.exec(e.message)?.[1];
+  return DECISION_FIELDS.find((f) => f === first) ?? null;
+}
+
+/** The server's own message for a 4xx (which names the field at fault), as a sentence. */
+export function serverMessage(e: unknown): string {
+  return isApiError(e) && e.message && e.status >= 400 && e.status < 500
+    ? sentence(e.message)
+    : errorMessage(e);
 }
 
 /** The API's messages start in lower case ("topic must be…"); shown alone they read better capitalised. */

@@ -74,6 +74,7 @@ function Navigation() {
           <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
           <Stack.Screen name="post/[id]" options={{ title: '' }} />
           <Stack.Screen name="request/[id]" options={{ title: 'Your post' }} />
+          <Stack.Screen name="review/[id]" options={{ title: 'Review draft' }} />
           <Stack.Screen name="sign-in" options={{ title: 'Sign in', presentation: 'modal' }} />
         </Stack>
         <NoticeBanner />

@@ -9,7 +9,7 @@ import { READING_WIDTH, radius, spacing, TOUCH, useTheme } from '@/theme';
 import { Icon } from './Icon';
 import { IconButton } from './IconButton';
 
-const TAB_PATHS = ['/', '/saved', '/create', '/mine', '/settings'];
+const TAB_PATHS = ['/', '/saved', '/create', '/mine', '/review', '/settings'];
 
 /** The in-app notice, floating over the top of whatever screen is showing. */
 export function NoticeBanner() {

@@ -17,6 +17,10 @@ describe('stepStates', () => {
     ['REJECTED', 'MODERATE_TEXT', 'done done failed pending pending'],
     ['FAILED', 'IMAGE', 'done done done failed pending'],
     ['FAILED', null, 'pending pending pending pending pending'],
+    // With an editor's review: MODERATE_TOPIC, TEXT, MODERATE_TEXT, IMAGE, REVIEW, PUBLISH.
+    ['AWAITING_REVIEW', 'REVIEW', 'done done done done active pending'],
+    ['AWAITING_REVIEW', null, 'done done done done active pending'],
+    ['REJECTED', 'REVIEW', 'done done done done failed pending'],
   ])('%s at %s → %s', (status, step, expected) => {
     expect(Object.values(stepStates({ status, step })).join(' ')).toBe(expected);
   });

@@ -1,7 +1,7 @@
 import { StyleSheet, Text, View } from 'react-native';
 
-import { STEPS, type BlogRequest, type Step } from '@/api/types';
-import { STEP_LABELS } from '@/lib/request-status';
+import type { BlogRequest, Step } from '@/api/types';
+import { STEP_LABELS, stepsOf } from '@/lib/request-status';
 import { radius, spacing, useTheme } from '@/theme';
 
 import { Icon, type IconName } from './Icon';
@@ -10,11 +10,13 @@ export { STEP_LABELS };
 
 export type StepState = 'done' | 'active' | 'failed' | 'pending';
 
-/** Where each pipeline step stands, given a request's status and current step. */
-export function stepStates(req: Pick<BlogRequest, 'status' | 'step'>): Record<Step, StepState> {
-  const current = req.step ? STEPS.indexOf(req.step) : -1;
-  const out = {} as Record<Step, StepState>;
-  STEPS.forEach((step, i) => {
+/** Where each of the request's steps ({@link stepsOf}) stands, given its status and current step. */
+export function stepStates(req: Pick<BlogRequest, 'status' | 'step'>): Partial<Record<Step, StepState>> {
+  const steps = stepsOf(req);
+  const step = req.status === 'AWAITING_REVIEW' ? 'REVIEW' : req.step;
+  const current = step ? steps.indexOf(step) : -1;
+  const out: Partial<Record<Step, StepState>> = {};
+  steps.forEach((step, i) => {
     switch (req.status) {
       case 'QUEUED':
         out[step] = 'pending';
@@ -23,6 +25,7 @@ export function stepStates(req: Pick<BlogRequest, 'status' | 'step'>): Record<St
         out[step] = 'done';
         break;
       case 'RUNNING':
+      case 'AWAITING_REVIEW':
         out[step] = i < current ? 'done' : i === current ? 'active' : 'pending';
         break;
       case 'REJECTED':
@@ -50,6 +53,7 @@ const SPOKEN: Record<StepState, string> = {
 export function RequestProgress({ request }: { request: BlogRequest }) {
   const { colors } = useTheme();
   const states = stepStates(request);
+  const steps = stepsOf(request);
   const tint: Record<StepState, string> = {
     done: colors.success,
     active: colors.primary,
@@ -58,14 +62,14 @@ export function RequestProgress({ request }: { request: BlogRequest }) {
   };
   return (
     <View style={[styles.list, { borderColor: colors.border, backgroundColor: colors.surface }]}>
-      {STEPS.map((step, i) => {
-        const state = states[step];
+      {steps.map((step, i) => {
+        const state = states[step] ?? 'pending';
         return (
           <View
             key={step}
             testID={`step-${step}`}
             accessible
-            accessibilityLabel={`Step ${i + 1} of ${STEPS.length}, ${STEP_LABELS[step]}: ${SPOKEN[state]}`}
+            accessibilityLabel={`Step ${i + 1} of ${steps.length}, ${STEP_LABELS[step]}: ${SPOKEN[state]}`}
             style={styles.row}>
             <View style={[styles.mark, { borderColor: tint[state] }]}>
               <Icon name={MARKS[state]} size={state === 'pending' ? 10 : 16} color={tint[state]} />

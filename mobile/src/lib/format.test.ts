@@ -1,4 +1,13 @@
-import { formatDate, formatProvenance, formatRelative, formatRelativeLong } from './format';
+import {
+  formatCost,
+  formatRequester,
+  formatReviewer,
+  formatWaited,
+  formatDate,
+  formatProvenance,
+  formatRelative,
+  formatRelativeLong,
+} from './format';
 
 const now = new Date('2026-11-30T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
@@ -43,5 +52,39 @@ describe('formatProvenance', () => {
   ])('says who made the post in a reader’s words (%#)', (post, expected) => {
     expect(formatProvenance(post)).toMatch(expected);
     expect(formatProvenance(post)).not.toMatch(/offline-text|provider|cost|\$/);
+  });
+});
+
+describe('review queue wording', () => {
+  const now = new Date('2026-11-30T12:00:00Z');
+  it.each([
+    ['2026-11-30T11:59:30Z', 'less than a minute'],
+    ['2026-11-30T11:59:00Z', '1 minute'],
+    ['2026-11-30T11:15:00Z', '45 minutes'],
+    ['2026-11-30T09:00:00Z', '3 hours'],
+    ['2026-11-29T12:00:00Z', '1 day'],
+    ['2026-11-20T12:00:00Z', '10 days'],
+    ['2026-11-30T12:05:00Z', 'less than a minute'],
+  ])('waited since %s: %s', (iso, text) => {
+    expect(formatWaited(iso, now)).toBe(text);
+  });
+
+  it.each([
+    [0, '$0.00'],
+    [0.001, 'less than $0.01'],
+    [0.0421, '$0.04'],
+    [1.5, '$1.50'],
+  ])('cost %p → %s', (usd, text) => {
+    expect(formatCost(usd)).toBe(text);
+  });
+
+  it('names who asked, and who reviewed, never by a UUID (a Cognito user pool’s sub)', () => {
+    const uuid = '3f2a9c1e-8d7b-4e6f-a5b4-c3d2e1f0a9b8';
+    expect(formatRequester('bob')).toBe('Asked for by bob');
+    expect(formatRequester('scheduler')).toBe('Scheduled post');
+    expect(formatRequester(uuid)).toBe('Asked for by a reader');
+    expect(formatReviewer('alice')).toBe('Reviewed by alice');
+    expect(formatReviewer(uuid)).toBe('Reviewed by an editor');
+    expect(formatReviewer(null)).toBeNull();
   });
 });

@@ -85,3 +85,43 @@ export function formatProvenance(post: {
   const writer = post.models.text ? `Written by AI (${post.models.text})` : 'Written by AI';
   return post.models.image ? `${writer}, illustrated with ${post.models.image}.` : `${writer}.`;
 }
+
+/** How long something has waited, in words: `less than a minute`, `5 minutes`, `3 hours`, `2 days`. */
+export function formatWaited(iso: string, now: Date = new Date()): string {
+  const d = parse(iso);
+  if (!d) return '';
+  const ago = Math.max(0, now.getTime() - d.getTime());
+  const n = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (ago < MINUTE) return 'less than a minute';
+  if (ago < HOUR) return n(Math.floor(ago / MINUTE), 'minute');
+  if (ago < DAY) return n(Math.floor(ago / HOUR), 'hour');
+  return n(Math.floor(ago / DAY), 'day');
+}
+
+/** What the models cost, in dollars: `$0.04`, `less than $0.01`, `$0.00`. */
+export function formatCost(usd: number): string {
+  if (usd > 0 && usd < 0.005) return 'less than $0.01';
+  return `$${usd.toFixed(2)}`;
+}
+
+/**
+ * A user id as a name to show, or null when it is no name at all: the API's user ids are the token's
+ * `sub`, which is a person's name with the local dev tokens but a UUID in a Cognito user pool.
+ */
+export function displayName(userId: string | null | undefined): string | null {
+  const id = userId?.trim();
+  if (!id) return null;
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? null : id;
+}
+
+/** Who asked for a post, in words: a user's name, the schedule, or "a reader" when the id names no one. */
+export function formatRequester(userId: string): string {
+  if (userId === 'scheduler') return 'Scheduled post';
+  return `Asked for by ${displayName(userId) ?? 'a reader'}`;
+}
+
+/** Who approved a post, in words (null when no editor did). */
+export function formatReviewer(reviewedBy: string | null | undefined): string | null {
+  if (!reviewedBy?.trim()) return null;
+  return `Reviewed by ${displayName(reviewedBy) ?? 'an editor'}`;
+}

@@ -57,6 +57,22 @@ describe('MyPostsScreen', () => {
     expect(mockRouter.push).toHaveBeenLastCalledWith(`/request/${newer}`);
   });
 
+  it('says a request waiting for an editor is “Awaiting review”, and when an editor turned it down', async () => {
+    const api = new FakeAiBlogApi();
+    const [waiting, turnedDown] = await requests(api, 'Tide pools', 'Lighthouses');
+    api.update(waiting!, { status: 'AWAITING_REVIEW', step: 'REVIEW' });
+    api.update(turnedDown!, { status: 'REJECTED', step: 'REVIEW', reason: 'Off topic.' });
+    renderWithProviders(<MyPostsScreen />, { api });
+
+    const row = await screen.findByTestId(`my-request-${waiting}`);
+    expect(within(row).getByTestId(`my-request-status-${waiting}`)).toHaveTextContent('Awaiting review');
+    expect(within(row).getByText(/^Written; an editor reads it before it’s published/)).toBeOnTheScreen();
+    expect(
+      within(screen.getByTestId(`my-request-${turnedDown}`)).getByText(/^An editor didn’t approve it/),
+    ).toBeOnTheScreen();
+    expect(screen.queryByText(/AWAITING_REVIEW/)).toBeNull();
+  });
+
   it('keeps polling what is running, and tells the reader when it is published', async () => {
     const api = new FakeAiBlogApi();
     const [id] = await requests(api, 'Why cats knead');

@@ -16,6 +16,7 @@ import { READING_WIDTH, spacing, TOUCH, useTheme, type Colors } from '@/theme';
 const ICONS: Record<RequestState, IconName> = {
   QUEUED: 'time-outline',
   RUNNING: 'create-outline',
+  AWAITING_REVIEW: 'eye-outline',
   PUBLISHED: 'checkmark-circle',
   REJECTED: 'close-circle',
   FAILED: 'alert-circle',

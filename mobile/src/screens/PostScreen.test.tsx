@@ -57,6 +57,18 @@ describe('PostScreen', () => {
     expect(screen.queryByText(/\*\*markdown\*\*/)).toBeNull();
   });
 
+  it.each([
+    ['alice', 'Reviewed by alice'],
+    [null, null],
+  ])('names the editor who reviewed it (%s)', async (reviewedBy, shown) => {
+    const api = new FakeAiBlogApi([makePost(1, { reviewedBy })]);
+    renderWithProviders(<PostScreen id="post-1" />, { api });
+
+    await screen.findByTestId('post-title');
+    if (shown) expect(screen.getByTestId('post-reviewed-by')).toHaveTextContent(shown);
+    else expect(screen.queryByTestId('post-reviewed-by')).toBeNull();
+  });
+
   it('shows a skeleton while loading, then an error with retry', async () => {
     const { api, queryClient } = setup();
     jest.spyOn(api, 'getPost').mockRejectedValueOnce(new ApiError(0, 'NETWORK_ERROR', 'offline'));

@@ -11,9 +11,16 @@ import { Markdown } from '@/components/Markdown';
 import { OfflineBadge } from '@/components/OfflineBadge';
 import { PostCard } from '@/components/PostCard';
 import { PostImage } from '@/components/PostImage';
+import { readingType } from '@/components/reading';
 import { StateMessage } from '@/components/StateMessage';
 import { TagChip } from '@/components/TagChip';
-import { formatLongDate, formatProvenance, formatReadingTime, formatRelativeLong } from '@/lib/format';
+import {
+  formatLongDate,
+  formatProvenance,
+  formatReadingTime,
+  formatRelativeLong,
+  formatReviewer,
+} from '@/lib/format';
 import { goToTab } from '@/lib/navigation';
 import { shareLink } from '@/lib/share';
 import { useNotices } from '@/state/notices';
@@ -22,7 +29,7 @@ import { isLiked, useLikeMutation } from '@/state/queries/like';
 import { usePostQuery } from '@/state/queries/post';
 import { useSaved } from '@/state/saved';
 import { useSession } from '@/state/session';
-import { fonts, radius, READING_WIDTH, spacing, useTheme } from '@/theme';
+import { radius, READING_WIDTH, spacing, useTheme } from '@/theme';
 
 export function PostScreen({ id }: { id: string }) {
   const { colors } = useTheme();
@@ -117,7 +124,7 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
     });
   };
 
-  const titleSize = Math.round(28 * textScale);
+  const type = readingType(textScale);
   return (
     <ScrollView
       testID="post-screen"
@@ -130,23 +137,10 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
           aria-level={1}
           accessibilityRole="header"
           testID="post-title"
-          style={[
-            styles.title,
-            { color: colors.text, fontSize: titleSize, lineHeight: Math.round(titleSize * 1.22) },
-          ]}>
+          style={[styles.title, type.title, { color: colors.text }]}>
           {post.title}
         </Text>
-        <Text
-          style={[
-            styles.summary,
-            {
-              color: colors.textMuted,
-              fontSize: Math.round(19 * textScale),
-              lineHeight: Math.round(27 * textScale),
-            },
-          ]}>
-          {post.summary}
-        </Text>
+        <Text style={[styles.summary, type.summary, { color: colors.textMuted }]}>{post.summary}</Text>
         <View style={styles.byline}>
           <View style={[styles.avatar, { backgroundColor: colors.surfaceAlt }]}>
             <Icon name="sparkles" size={18} color={colors.primary} />
@@ -159,6 +153,11 @@ function PostView({ post, onImageFailed }: { post: BlogPost; onImageFailed: () =
               {formatRelativeLong(post.publishedAt)} ·{' '}
               <Text testID="post-reading-time">{formatReadingTime(post.readingTimeMinutes)}</Text>
             </Text>
+            {formatReviewer(post.reviewedBy) ? (
+              <Text testID="post-reviewed-by" style={[styles.meta, { color: colors.textMuted }]}>
+                {formatReviewer(post.reviewedBy)}
+              </Text>
+            ) : null}
           </View>
         </View>
         {post.offline ? <OfflineBadge /> : null}
@@ -290,8 +289,8 @@ const styles = StyleSheet.create({
   fill: { flex: 1 },
   content: { paddingBottom: spacing.xxl * 2 },
   column: { width: '100%', maxWidth: READING_WIDTH, alignSelf: 'center', paddingHorizontal: spacing.lg },
-  title: { fontWeight: '800', marginTop: spacing.lg },
-  summary: { fontFamily: fonts.serif, marginTop: spacing.sm },
+  title: { marginTop: spacing.lg },
+  summary: { marginTop: spacing.sm },
   byline: {
     flexDirection: 'row',
     alignItems: 'center',

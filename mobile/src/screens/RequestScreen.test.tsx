@@ -3,8 +3,9 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { FakeAiBlogApi } from '@/api/fake';
 import { STEPS, type BlogRequest } from '@/api/types';
 import { STATUS_LABELS, STEP_LABELS } from '@/lib/request-status';
+import { requestQueryKey } from '@/state/queries/request';
 import { renderWithProviders } from '@/test/render';
-import { mockRouter } from '@/test/router-mock';
+import { mockPathname, mockRouter } from '@/test/router-mock';
 
 import { RequestScreen } from './RequestScreen';
 
@@ -81,6 +82,9 @@ describe('RequestScreen', () => {
   ])('shows why a request was $status and stops polling', async (c) => {
     const api = new FakeAiBlogApi();
     const id = await queued(api);
+    // As in the app: this request's screen is the one showing, so the request watch stays quiet about it
+    // (otherwise its notice races the screen's own poll and says the same words twice).
+    mockPathname.current = `/request/${id}`;
     const getRequest = jest.spyOn(api, 'getRequest');
     renderWithProviders(<RequestScreen id={id} />, { api });
     await screen.findByText('Waiting to start');
@@ -101,6 +105,33 @@ describe('RequestScreen', () => {
     await act(() => new Promise((r) => setTimeout(r, 80))); // 8 poll intervals
     expect(getRequest.mock.calls.length).toBe(calls);
     expect(mockRouter.replace).not.toHaveBeenCalled();
+  });
+
+  it('says a written post waits for an editor, with the review as a step, and when an editor turns it down', async () => {
+    const api = new FakeAiBlogApi();
+    const id = await queued(api);
+    api.update(id, { status: 'AWAITING_REVIEW', step: 'REVIEW' });
+    const get = jest.spyOn(api, 'getRequest');
+    const { queryClient } = renderWithProviders(<RequestScreen id={id} />, { api });
+
+    expect(await screen.findByTestId('request-headline')).toHaveTextContent(
+      'Your post is waiting for an editor',
+    );
+    expect(screen.getByTestId('request-status')).toHaveTextContent('Awaiting review');
+    expect(screen.getByTestId('request-review-note')).toHaveTextContent(/An editor reads every post/);
+    expect(screen.getByLabelText('Step 5 of 6, An editor’s review: in progress')).toBeOnTheScreen();
+    expect(screen.getByLabelText('Step 4 of 6, Drawing the illustration: done')).toBeOnTheScreen();
+
+    // A review can take days: it is not asked about every poll interval (10 ms here) but every half minute.
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    expect(get).toHaveBeenCalledTimes(1);
+
+    api.update(id, { status: 'REJECTED', step: 'REVIEW', reason: 'The dates are wrong.' });
+    await act(() => queryClient.invalidateQueries({ queryKey: requestQueryKey(id) }));
+    await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent('Not published'));
+
+    expect(screen.getByTestId('request-reason')).toHaveTextContent('An editor decided not to publish it.');
+    expect(screen.getByTestId('request-reason-detail')).toHaveTextContent('The dates are wrong.');
   });
 
   it('shows an error with retry when the request cannot be loaded', async () => {

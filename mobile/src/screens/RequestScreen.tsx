@@ -8,13 +8,14 @@ import { RequestProgress } from '@/components/RequestProgress';
 import { StateMessage } from '@/components/StateMessage';
 import { formatRelativeLong } from '@/lib/format';
 import { goToTab } from '@/lib/navigation';
-import { STATUS_LABELS } from '@/lib/request-status';
+import { rejectedByEditor, STATUS_LABELS } from '@/lib/request-status';
 import { useRequestQuery } from '@/state/queries/request';
 import { READING_WIDTH, radius, spacing, useTheme, type Colors } from '@/theme';
 
 const HEADLINES: Record<RequestState, string> = {
   QUEUED: 'Your post is next in line',
   RUNNING: 'Your post is being written',
+  AWAITING_REVIEW: 'Your post is waiting for an editor',
   PUBLISHED: 'Your post is published',
   REJECTED: 'Your post wasn’t published',
   FAILED: 'Your post couldn’t be made',
@@ -109,7 +110,12 @@ export function RequestScreen({ id }: { id: string }) {
           Lost contact with AI Blog; still trying. {errorMessage(query.error)}
         </Text>
       ) : null}
-      {!isTerminal(request.status) ? (
+      {request.status === 'AWAITING_REVIEW' ? (
+        <Text testID="request-review-note" style={{ color: colors.textMuted, lineHeight: 20 }}>
+          It’s written. An editor reads every post before it’s published, and may polish it. You can leave
+          this screen: we’ll let you know when it’s out, and it stays in My posts.
+        </Text>
+      ) : !isTerminal(request.status) ? (
         <Text style={{ color: colors.textMuted, lineHeight: 20 }}>
           This takes a minute or two. You can leave this screen: we’ll let you know when it’s ready, and it
           stays in My posts.
@@ -150,9 +156,11 @@ function Outcome({
       accessibilityRole="alert"
       style={[styles.outcome, { backgroundColor: colors.dangerSurface }]}>
       <Text testID="request-reason" style={{ color: colors.danger, fontWeight: '600' }}>
-        {req.status === 'REJECTED'
-          ? 'The topic or the text didn’t pass the content check.'
-          : 'Something went wrong while making it. Trying again usually works.'}
+        {rejectedByEditor(req)
+          ? 'An editor decided not to publish it.'
+          : req.status === 'REJECTED'
+            ? 'The topic or the text didn’t pass the content check.'
+            : 'Something went wrong while making it. Trying again usually works.'}
       </Text>
       {req.reason && req.status === 'REJECTED' ? (
         <Text testID="request-reason-detail" style={{ color: colors.text }}>

@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef } fr
 
 import { isTerminal, type BlogRequest, type RequestState } from '@/api/types';
 import { askForNotificationPermission, notifyLocally } from '@/lib/notify';
+import { rejectedByEditor } from '@/lib/request-status';
 import { useNotices, type Notice } from '@/state/notices';
 import { useSession } from '@/state/session';
 
@@ -35,7 +36,9 @@ export function outcomeNotice(request: BlogRequest): Notice | null {
       return {
         tone: 'error',
         title: 'Your post wasn’t published',
-        message: `${topic} didn’t pass the content check.`,
+        message: rejectedByEditor(request)
+          ? `An editor didn’t approve ${topic}.`
+          : `${topic} didn’t pass the content check.`,
         action: { label: 'See why', href: `/request/${encodeURIComponent(request.requestId)}` },
       };
     case 'FAILED':
@@ -82,7 +85,8 @@ export function RequestWatchProvider({ children }: { children: React.ReactNode }
         if (!isTerminal(request.status) || before === undefined || isTerminal(before)) {
           // Still going; or it had ended before the app first saw it, or the reader was told already.
           known.current.set(id, request.status);
-          if (isTerminal(request.status)) pending.current.delete(id);
+          // Listed as waiting for an editor: the list's own (slower) polling will see how it ends.
+          if (isTerminal(request.status) || request.status === 'AWAITING_REVIEW') pending.current.delete(id);
           continue;
         }
         // It has just ended. On its own screen the reader sees that there (which calls seen());

@@ -8,6 +8,8 @@ import { secureStore } from '@/lib/secure-store';
 
 /** The posts' query root (queries/post.ts; not imported, which would be a cycle through the API context). */
 const POST_ROOT = 'post';
+/** What belongs to one user (queries/me.ts, queries/reviews.ts): reset when someone else signs in. */
+const PER_USER_ROOTS = ['me', 'reviews', 'review'];
 
 /** Who is signed in: the local dev token, or Cognito tokens. Reading needs neither. */
 export type Session =
@@ -87,6 +89,8 @@ export function SessionProvider({
         post ? { ...post, likedByMe: null } : post,
       );
       void queryClient.invalidateQueries({ queryKey: [POST_ROOT] });
+      // Whether they are an editor, and what they may review, too.
+      for (const root of PER_USER_ROOTS) void queryClient.resetQueries({ queryKey: [root] });
     }
     try {
       if (next) await secureStore.set(STORAGE_KEY, JSON.stringify(next));

@@ -17,10 +17,17 @@ export const mockRouter = {
 
 export const mockPathname = { current: '/' };
 
+/** `useNavigation()`: screens that guard leaving listen for `beforeRemove`. */
+export const mockNavigation = {
+  addListener: jest.fn((_event: string, _listener: unknown) => () => {}),
+  dispatch: jest.fn(),
+};
+
 export const expoRouterMock = {
   useRouter: () => mockRouter,
   router: mockRouter,
   useLocalSearchParams: () => ({}),
   usePathname: () => mockPathname.current,
+  useNavigation: () => mockNavigation,
   Stack: { Screen: () => null },
 };

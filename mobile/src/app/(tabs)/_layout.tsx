@@ -3,6 +3,7 @@ import { Platform, View, type ColorValue } from 'react-native';
 
 import { Icon, type IconName } from '@/components/Icon';
 import { ScreenTitle } from '@/components/ScreenTitle';
+import { useIsEditor } from '@/state/queries/me';
 import { useTheme } from '@/theme';
 
 function icon(active: IconName, inactive: IconName) {
@@ -14,6 +15,8 @@ function icon(active: IconName, inactive: IconName) {
 
 export default function TabsLayout() {
   const { colors } = useTheme();
+  // The Review tab is there only for editors (`GET /me`), never when signed out.
+  const editor = useIsEditor();
   return (
     <Tabs
       // The tab bar is the app's navigation landmark.
@@ -26,7 +29,9 @@ export default function TabsLayout() {
         // Inactive labels in the muted text colour keep 4.5:1 contrast in both themes.
         tabBarActiveTintColor: colors.primary,
         tabBarInactiveTintColor: colors.textMuted,
-        tabBarLabelStyle: { fontSize: 11, fontWeight: '600' },
+        // Six tabs for an editor: the labels get the whole width of their tab, at iOS's 10 pt.
+        tabBarLabelStyle: { fontSize: editor ? 10 : 11, fontWeight: '600' },
+        tabBarItemStyle: { paddingHorizontal: 0 },
         tabBarStyle: {
           backgroundColor: colors.background,
           borderTopColor: colors.border,
@@ -73,6 +78,16 @@ export default function TabsLayout() {
           tabBarAccessibilityLabel: 'My posts',
           tabBarButtonTestID: 'tab-mine',
           tabBarIcon: icon('document-text', 'document-text-outline'),
+        }}
+      />
+      <Tabs.Screen
+        name="review"
+        options={{
+          title: 'Review',
+          tabBarAccessibilityLabel: 'Review drafts',
+          tabBarButtonTestID: 'tab-review',
+          tabBarIcon: icon('checkmark-done-circle', 'checkmark-done-circle-outline'),
+          href: editor ? undefined : null,
         }}
       />
       <Tabs.Screen

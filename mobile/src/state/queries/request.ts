@@ -6,12 +6,12 @@ import { useAppConfig } from '@/state/app-config';
 import { useRequestWatch } from '@/state/request-watch';
 
 import { FEED_ROOT } from './feed';
-import { MY_REQUESTS_ROOT } from './my-requests';
+import { MY_REQUESTS_ROOT, REVIEW_POLL_MS } from './my-requests';
 
 export const REQUEST_ROOT = 'request';
 export const requestQueryKey = (id: string) => [REQUEST_ROOT, id] as const;
 
-/** Polls a generation request until it reaches PUBLISHED, REJECTED or FAILED. */
+/** Polls a generation request until it reaches PUBLISHED, REJECTED or FAILED (slowly while it awaits review). */
 export function useRequestQuery(id: string) {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -31,7 +31,9 @@ export function useRequestQuery(id: string) {
     staleTime: 0,
     refetchInterval: (query) => {
       const data = query.state.data;
-      return data && isTerminal(data.status) ? false : requestPollMs;
+      if (data && isTerminal(data.status)) return false;
+      // An editor's review can take days: no need to ask every second.
+      return data?.status === 'AWAITING_REVIEW' ? Math.max(requestPollMs, REVIEW_POLL_MS) : requestPollMs;
     },
   });
 }

@@ -1,0 +1,5 @@
+import { ReviewQueueScreen } from '@/screens/ReviewQueueScreen';
+
+export default function ReviewRoute() {
+  return <ReviewQueueScreen />;
+}
