@@ -124,40 +124,26 @@ public final class DynamoDbRequests implements Requests {
     /** Records the step a running request is in (and RUNNING, should the dispatcher's write be late). */
     @Override
     public Optional<StoredResult> enterStep(String requestId, Step step) {
-        Map<String, AttributeValue> values =
-                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name())));
-        Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":now", s(Instant.now(clock).toString()));
-        try {
-            // ALL_NEW hands back what earlier attempts stored, in the same write (UpdateItem's permission suffices)
-            var item = dynamo.updateItem(UpdateItemRequest.builder()
-                            .tableName(table)
-                            .key(key(requestId))
-                            // a request in a step is not awaiting review (a re-driven execution, a retried review step)
-                            .updateExpression("SET #status = :running, #step = :step, updatedAt = :now" + LEAVE_REVIEW)
-                            .conditionExpression(NOT_TERMINAL)
-                            .expressionAttributeNames(Map.of("#status", "status", "#step", "step"))
-                            .expressionAttributeValues(all)
-                            .returnValues(ReturnValue.ALL_NEW)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                            .build())
-                    .attributes();
-            return storedResult(item, step);
-        } catch (ConditionalCheckFailedException e) {
-            LOG.warn(
-                    "request {} is {}; step {} not recorded",
-                    requestId,
-                    status(e.hasItem() ? e.item() : Map.of()),
-                    step);
+        // ALL_NEW hands back what earlier attempts stored, in the same write (UpdateItem's permission suffices);
+        // a request in a step is not awaiting review (a re-driven execution, a retried review step)
+        Write write = write(
+                requestId,
+                "SET #status = :running, #step = :step, updatedAt = :now" + LEAVE_REVIEW,
+                NOT_TERMINAL,
+                withTerminals(Map.of(":running", s(Status.RUNNING.name()), ":step", s(step.name()))),
+                Map.of(),
+                ReturnValue.ALL_NEW);
+        if (write.refused()) {
+            LOG.warn("request {} is {}; step {} not recorded", requestId, status(write.item()), step);
             return Optional.empty();
         }
+        return storedResult(write.item(), step);
     }
 
     @Override
     public void saveResult(String requestId, Step step, String resultJson) {
         StringBuilder expression = new StringBuilder("SET #result = :result, updatedAt = :now");
         Map<String, String> names = new HashMap<>();
-        names.put("#status", "status");
         names.put("#result", resultAttribute(step));
         String remove = java.util.Arrays.stream(Step.values())
                 .filter(later -> later.ordinal() > step.ordinal())
@@ -169,20 +155,16 @@ public final class DynamoDbRequests implements Requests {
         if (!remove.isEmpty()) {
             expression.append(" REMOVE ").append(remove);
         }
-        Map<String, AttributeValue> values = new HashMap<>(withTerminals(Map.of()));
-        Instant now = Instant.now(clock);
-        values.put(":now", s(now.toString()));
-        values.put(":result", AttributeValue.fromM(Map.of("json", s(resultJson), "storedAt", s(now.toString()))));
-        try {
-            dynamo.updateItem(UpdateItemRequest.builder()
-                    .tableName(table)
-                    .key(key(requestId))
-                    .updateExpression(expression.toString())
-                    .conditionExpression(NOT_TERMINAL)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build());
-        } catch (ConditionalCheckFailedException e) {
+        AttributeValue result = AttributeValue.fromM(
+                Map.of("json", s(resultJson), "storedAt", s(Instant.now(clock).toString())));
+        if (write(
+                        requestId,
+                        expression.toString(),
+                        NOT_TERMINAL,
+                        withTerminals(Map.of(":result", result)),
+                        names,
+                        ReturnValue.NONE)
+                .refused()) {
             LOG.warn("request {} has ended; the result of step {} is not kept", requestId, step);
         }
     }
@@ -300,26 +282,42 @@ public final class DynamoDbRequests implements Requests {
      */
     private Optional<Map<String, AttributeValue>> update(
             String requestId, String expression, String condition, Map<String, AttributeValue> values) {
+        Write write = write(requestId, expression, condition, values, Map.of(), ReturnValue.NONE);
+        return write.refused() ? Optional.of(write.item()) : Optional.empty();
+    }
+
+    /** What a conditional write did: the item it returned (as {@code returned} asked), or the item that refused it. */
+    private record Write(boolean refused, Map<String, AttributeValue> item) {}
+
+    /** A conditional UpdateItem on a request, stamped {@code :now}; {@code #status} and {@code #step} are named. */
+    private Write write(
+            String requestId,
+            String expression,
+            String condition,
+            Map<String, AttributeValue> values,
+            Map<String, String> names,
+            ReturnValue returned) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":now", s(Instant.now(clock).toString()));
-        Map<String, String> names = new HashMap<>();
-        names.put("#status", "status");
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#status", "status");
         if (expression.contains("#step")) {
-            names.put("#step", "step");
+            allNames.put("#step", "step");
         }
         try {
-            dynamo.updateItem(UpdateItemRequest.builder()
+            var response = dynamo.updateItem(UpdateItemRequest.builder()
                     .tableName(table)
                     .key(key(requestId))
                     .updateExpression(expression)
                     .conditionExpression(condition)
-                    .expressionAttributeNames(names)
+                    .expressionAttributeNames(allNames)
                     .expressionAttributeValues(all)
+                    .returnValues(returned)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
-            return Optional.empty();
+            return new Write(false, response.attributes());
         } catch (ConditionalCheckFailedException e) {
-            return Optional.of(e.hasItem() ? e.item() : Map.of());
+            return new Write(true, e.hasItem() ? e.item() : Map.of());
         }
     }
 
@@ -347,38 +345,18 @@ public final class DynamoDbRequests implements Requests {
      */
     @Override
     public OwnerPage byOwner(String owner, int limit, String after) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive, was " + limit);
-        }
         var query = QueryRequest.builder()
                 .tableName(table)
                 .indexName(BY_OWNER_INDEX)
                 .keyConditionExpression("#owner = :owner")
                 .expressionAttributeNames(Map.of("#owner", "owner"))
                 .expressionAttributeValues(Map.of(":owner", s(owner)))
-                .scanIndexForward(false)
-                .limit(limit + 1);
-        if (after != null) {
-            int hash = after.indexOf('#');
-            if (hash <= 0 || hash == after.length() - 1) {
-                throw new IllegalArgumentException("not a position in the owner's requests: " + after);
-            }
-            query.exclusiveStartKey(Map.of(
-                    "owner",
-                    s(owner),
-                    "createdAt",
-                    s(after.substring(0, hash)),
-                    "requestId",
-                    s(after.substring(hash + 1))));
-        }
-        var response = dynamo.query(query.build());
-        List<Map<String, AttributeValue>> items = response.items();
-        boolean more = items.size() > limit
-                || (response.hasLastEvaluatedKey()
-                        && !response.lastEvaluatedKey().isEmpty());
-        List<BlogRequest> page = (items.size() > limit ? items.subList(0, limit) : items)
-                .stream().map(DynamoDbRequests::fromItem).toList();
-        String nextAfter = more && !page.isEmpty()
+                .scanIndexForward(false);
+        IndexPages.Page found = IndexPages.query(
+                dynamo, query, Map.entry("owner", s(owner)), "createdAt", limit, after, "the owner's requests");
+        List<BlogRequest> page =
+                found.items().stream().map(DynamoDbRequests::fromItem).toList();
+        String nextAfter = found.more() && !page.isEmpty()
                 ? page.getLast().createdAt() + "#" + page.getLast().requestId()
                 : null;
         return new OwnerPage(page, nextAfter);

@@ -97,36 +97,23 @@ public final class DynamoDbReviews implements Reviews {
 
     @Override
     public Page awaiting(int limit, String after) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive, was " + limit);
-        }
         var query = QueryRequest.builder()
                 .tableName(table)
                 .indexName(REVIEW_QUEUE_INDEX)
                 .keyConditionExpression("reviewQueue = :queue")
                 .expressionAttributeValues(Map.of(":queue", s(AWAITING)))
-                .scanIndexForward(true)
-                .limit(limit + 1);
-        if (after != null) {
-            int hash = after.indexOf('#');
-            if (hash <= 0 || hash == after.length() - 1) {
-                throw new IllegalArgumentException("not a position in the review queue: " + after);
-            }
-            query.exclusiveStartKey(Map.of(
-                    "reviewQueue",
-                    s(AWAITING),
-                    "awaitingSince",
-                    s(after.substring(0, hash)),
-                    "requestId",
-                    s(after.substring(hash + 1))));
-        }
-        var response = dynamo.query(query.build());
-        List<Map<String, AttributeValue>> items = response.items();
-        boolean more = items.size() > limit
-                || (response.hasLastEvaluatedKey()
-                        && !response.lastEvaluatedKey().isEmpty());
-        List<PendingReview> page = (items.size() > limit ? items.subList(0, limit) : items)
-                .stream().map(DynamoDbReviews::fromItem).toList();
+                .scanIndexForward(true);
+        IndexPages.Page found = IndexPages.query(
+                dynamo,
+                query,
+                Map.entry("reviewQueue", s(AWAITING)),
+                "awaitingSince",
+                limit,
+                after,
+                "the review queue");
+        List<PendingReview> page =
+                found.items().stream().map(DynamoDbReviews::fromItem).toList();
+        boolean more = found.more();
         return new Page(page, more && !page.isEmpty() ? page.getLast().position() : null);
     }
 

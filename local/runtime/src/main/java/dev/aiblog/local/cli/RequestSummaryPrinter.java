@@ -147,18 +147,12 @@ public final class RequestSummaryPrinter implements HistoryListener {
 
     /** The error that ended it, by its short name, and the reason the request recorded. */
     private static String failure(Run run, String cause) {
-        String error = run.lastError == null ? "" : shortName(run.lastError);
+        String error = run.lastError == null ? "" : StepPrinter.shortError(run.lastError);
         String reason = cause == null || cause.isBlank() ? run.lastCause : cause;
         if (reason == null || reason.isBlank()) {
             return error;
         }
         return error.isEmpty() || reason.contains(error) ? reason : error + ": " + reason;
-    }
-
-    private static String shortName(String error) {
-        return error.startsWith("States.") || error.startsWith("Lambda.")
-                ? error
-                : error.substring(error.lastIndexOf('.') + 1);
     }
 
     private static java.util.List<String> texts(JsonNode array) {

@@ -55,7 +55,8 @@ final class StepPrinter implements HistoryListener {
         return start == null ? "" : Duration.between(start, end).toMillis() + " ms";
     }
 
-    private static String shortError(String error) {
+    /** An error's short name: {@code States.*} and {@code Lambda.*} as they are, an exception by its simple name. */
+    static String shortError(String error) {
         return error.startsWith("States.") || error.startsWith("Lambda.")
                 ? error
                 : error.substring(error.lastIndexOf('.') + 1);
