@@ -1,8 +1,9 @@
 import { Modal, Pressable, StyleSheet, Text, View } from 'react-native';
 
-import { radius, READING_WIDTH, spacing, useTheme } from '@/theme';
+import { useTheme } from '@/theme';
 
 import { Button } from './Button';
+import { sheetStyles } from './sheetStyles';
 
 /**
  * A question with two answers, in a sheet (React Native's Alert does nothing on the web). `confirm` is
@@ -37,7 +38,7 @@ export function ConfirmDialog({
       onRequestClose={onCancel}
       // On the web the modal itself is the dialog (react-native-web gives it role="dialog"): name it.
       {...({ 'aria-labelledby': titleId } as object)}>
-      <View style={[styles.backdrop, { backgroundColor: 'rgba(0,0,0,0.45)' }]}>
+      <View style={[sheetStyles.backdrop, { backgroundColor: 'rgba(0,0,0,0.45)' }]}>
         <Pressable
           style={StyleSheet.absoluteFill}
           onPress={onCancel}
@@ -49,16 +50,16 @@ export function ConfirmDialog({
         <View
           testID={testID}
           accessibilityViewIsModal
-          style={[styles.sheet, { backgroundColor: colors.surface, borderColor: colors.border }]}>
+          style={[sheetStyles.sheet, { backgroundColor: colors.surface, borderColor: colors.border }]}>
           <Text
             nativeID={titleId}
             aria-level={2}
             accessibilityRole="header"
-            style={[styles.title, { color: colors.text }]}>
+            style={[sheetStyles.title, { color: colors.text }]}>
             {title}
           </Text>
           <Text style={{ color: colors.textMuted, lineHeight: 20 }}>{message}</Text>
-          <View style={styles.actions}>
+          <View style={sheetStyles.actions}>
             <Button testID={`${testID}-cancel`} label={cancelLabel} variant="secondary" onPress={onCancel} />
             <Button testID={`${testID}-confirm`} label={confirmLabel} variant="danger" onPress={onConfirm} />
           </View>
@@ -67,19 +68,3 @@ export function ConfirmDialog({
     </Modal>
   );
 }
-
-const styles = StyleSheet.create({
-  backdrop: { flex: 1, justifyContent: 'flex-end', alignItems: 'center' },
-  sheet: {
-    width: '100%',
-    maxWidth: READING_WIDTH,
-    padding: spacing.lg,
-    paddingBottom: spacing.xl,
-    gap: spacing.sm,
-    borderTopLeftRadius: radius.lg,
-    borderTopRightRadius: radius.lg,
-    borderWidth: StyleSheet.hairlineWidth,
-  },
-  title: { fontSize: 20, fontWeight: '700' },
-  actions: { flexDirection: 'row', justifyContent: 'flex-end', gap: spacing.sm, marginTop: spacing.sm },
-});

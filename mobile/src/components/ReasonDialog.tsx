@@ -12,9 +12,10 @@ import {
 
 import { REASON_MAX } from '@/api/types';
 import { validateReason } from '@/lib/review';
-import { radius, READING_WIDTH, spacing, useTheme } from '@/theme';
+import { radius, spacing, useTheme } from '@/theme';
 
 import { Button } from './Button';
+import { sheetStyles } from './sheetStyles';
 
 /**
  * Asks why a draft is rejected (a bottom sheet on a phone, a dialog on a wide screen): the reason is
@@ -56,7 +57,7 @@ export function ReasonDialog({
       {...({ 'aria-labelledby': 'reject-dialog-title' } as object)}>
       <KeyboardAvoidingView
         behavior={Platform.OS === 'ios' ? 'padding' : undefined}
-        style={[styles.backdrop, { backgroundColor: 'rgba(0,0,0,0.45)' }]}>
+        style={[sheetStyles.backdrop, { backgroundColor: 'rgba(0,0,0,0.45)' }]}>
         {/* Tapping outside the sheet cancels, as a sheet does; the Cancel button says it too. */}
         <Pressable
           style={StyleSheet.absoluteFill}
@@ -69,12 +70,12 @@ export function ReasonDialog({
         <View
           testID="reject-dialog"
           accessibilityViewIsModal
-          style={[styles.sheet, { backgroundColor: colors.surface, borderColor: colors.border }]}>
+          style={[sheetStyles.sheet, { backgroundColor: colors.surface, borderColor: colors.border }]}>
           <Text
             nativeID="reject-dialog-title"
             aria-level={2}
             accessibilityRole="header"
-            style={[styles.title, { color: colors.text }]}>
+            style={[sheetStyles.title, { color: colors.text }]}>
             {title}
           </Text>
           <Text style={{ color: colors.textMuted, lineHeight: 20 }}>
@@ -105,7 +106,7 @@ export function ReasonDialog({
               {shown}
             </Text>
           ) : null}
-          <View style={styles.actions}>
+          <View style={sheetStyles.actions}>
             <Button testID="reject-cancel" label="Cancel" variant="secondary" onPress={onCancel} />
             <Button
               testID="reject-confirm"
@@ -122,18 +123,6 @@ export function ReasonDialog({
 }
 
 const styles = StyleSheet.create({
-  backdrop: { flex: 1, justifyContent: 'flex-end', alignItems: 'center' },
-  sheet: {
-    width: '100%',
-    maxWidth: READING_WIDTH,
-    padding: spacing.lg,
-    paddingBottom: spacing.xl,
-    gap: spacing.sm,
-    borderTopLeftRadius: radius.lg,
-    borderTopRightRadius: radius.lg,
-    borderWidth: StyleSheet.hairlineWidth,
-  },
-  title: { fontSize: 20, fontWeight: '700' },
   label: { fontSize: 15, fontWeight: '600', marginTop: spacing.sm },
   input: {
     minHeight: 96,
@@ -143,5 +132,4 @@ const styles = StyleSheet.create({
     fontSize: 16,
     textAlignVertical: 'top',
   },
-  actions: { flexDirection: 'row', justifyContent: 'flex-end', gap: spacing.sm, marginTop: spacing.sm },
 });
