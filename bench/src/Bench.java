@@ -60,35 +60,76 @@ public final class Bench {
     // ------------------------------------------------------------------ cold start
 
     /**
-     * A fresh JVM with the unpacked api-function.zip and the template's JAVA_TOOL_OPTIONS, to the first
-     * {@code GET /feed} answer, against the same harness with a trivial handler: with the JDK's default CDS
-     * archive, and with none ({@code -Xshare:off}) on either side.
+     * A cold start as Lambda's java runtimes run one: a fresh JVM launched like theirs (heap, metaspace and code
+     * cache sized from the function's memory, serial GC) with the template's JAVA_TOOL_OPTIONS, running the Lambda
+     * Runtime Interface Client in the unpacked zip as its task root, which loads the handler and takes the first
+     * event ({@code GET /feed}) from a Runtime API served here; timed from the launch to the answer's arrival.
+     * The baseline is a trivial handler in the same harness. With the JDK's default CDS archive, and with none
+     * ({@code -Xshare:off}) on either side.
      */
     static void coldStart(int pairs) throws Exception {
-        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.inMemory(REPO))) {
+        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.inMemory(REPO)); RuntimeApi runtimeApi = new RuntimeApi()) {
             seed(cloud, 40);
             Path api = unpack(REPO.resolve("functions/api/target/api-function.zip"), WORK.resolve("api-zip"));
+            Path trivial = WORK.resolve("trivial-task");
+            Files.createDirectories(trivial);
+            Files.copy(WORK.resolve("classes/TrivialHandler.class"), trivial.resolve("TrivialHandler.class"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Map<String, String> env = new HashMap<>(cloud.functions().settings("ApiFunction").asMap());
-            String toolOptions = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
-            Path event = REPO.resolve("events/api-get-feed.json");
-            String apiCp = WORK.resolve("classes") + ":" + api + ":" + api.resolve("lib/*");
-            String trivialCp = WORK.resolve("classes") + ":" + lambdaCoreJar(api);
-            System.out.println("JAVA_TOOL_OPTIONS (the template's, for ApiFunction): " + toolOptions);
+            env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
+            System.out.println("JAVA_TOOL_OPTIONS (the template's, for ApiFunction): " + env.getOrDefault("JAVA_TOOL_OPTIONS", ""));
+            System.out.println("harness: " + String.join(" ", lambdaJvm(env, "-Xshare:auto")) + " <handler>");
+            byte[] event = Files.readAllBytes(REPO.resolve("events/api-get-feed.json"));
             for (String share : List.of("-Xshare:auto", "-Xshare:off")) {
                 List<Double> a = new ArrayList<>();
                 List<Double> b = new ArrayList<>();
                 List<Double> ratios = new ArrayList<>();
-                run(child(apiCp, share, env, "dev.aiblog.functions.api.ApiHandler", event));  // warm-up: page cache
-                run(child(trivialCp, share, env, "TrivialHandler", event));
+                coldInvoke(runtimeApi, api, env, share, "dev.aiblog.functions.api.ApiHandler::handleRequest", event);  // warm-up: page cache
+                coldInvoke(runtimeApi, trivial, env, share, "TrivialHandler::handleRequest", event);
                 for (int i = 0; i < pairs; i++) {
-                    double ta = run(child(apiCp, share, env, "dev.aiblog.functions.api.ApiHandler", event));
-                    double tb = run(child(trivialCp, share, env, "TrivialHandler", event));
+                    double ta = coldInvoke(runtimeApi, api, env, share, "dev.aiblog.functions.api.ApiHandler::handleRequest", event);
+                    double tb = coldInvoke(runtimeApi, trivial, env, share, "TrivialHandler::handleRequest", event);
                     a.add(ta);
                     b.add(tb);
                     ratios.add(ta / tb);
                 }
-                report("cold start " + share + ": ApiHandler first GET /feed ÷ trivial handler", ratios, a, b, "ms");
+                report("cold start " + share + ": ApiHandler first GET /feed ÷ trivial handler (Runtime Interface Client)", ratios, a, b, "ms");
             }
+        }
+    }
+
+    /** The java runtimes' launch: MaxHeapSize 85 %, MaxMetaspaceSize 10 %, ReservedCodeCacheSize 5 % of the memory. */
+    static List<String> lambdaJvm(Map<String, String> env, String share) {
+        long kb = Long.parseLong(env.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")) * 1024;
+        return List.of(javaBin(), share, "-XX:MaxHeapSize=" + kb * 85 / 100 + "k", "-XX:MaxMetaspaceSize=" + kb / 10 + "k",
+                "-XX:ReservedCodeCacheSize=" + kb / 20 + "k", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
+                "-cp", System.getProperty("aiblog.bench.ric"), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+    }
+
+    /** Launches the harness in {@code taskRoot} and hands it {@code event}: milliseconds from launch to the answer. */
+    static double coldInvoke(RuntimeApi runtimeApi, Path taskRoot, Map<String, String> env, String share, String handler, byte[] event)
+            throws Exception {
+        List<String> command = new ArrayList<>(lambdaJvm(env, share));
+        command.add(handler);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("coldstart-child.log").toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("_HANDLER", handler);
+        pb.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        pb.environment().put("PATH", System.getenv("PATH"));
+        var answer = runtimeApi.invoke(event);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        try {
+            RuntimeApi.Answer got = answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            if (got.kind() != RuntimeApi.Answer.RESPONSE || !got.body().contains("\"statusCode\":200")) {
+                throw new IllegalStateException(handler + " did not answer 200: " + got.body().substring(0, Math.min(300, got.body().length()))
+                        + "\n" + Files.readString(WORK.resolve("coldstart-child.log")));
+            }
+            return (got.nanos() - start) / 1e6;
+        } finally {
+            p.destroyForcibly().waitFor();
         }
     }
 
