@@ -102,6 +102,31 @@ class FunctionZipTest {
                 .contains("lib/openai-java-shrunk.jar");
     }
 
+    @Test
+    void theApiCarriesTheAwsSdkOnlyAsItsShrunkJar() throws IOException {
+        Path zip = Repository.root().resolve(codeUri("ApiFunction"));
+        Assumptions.assumeTrue(Files.exists(zip), "build the zips first (./mvnw package)");
+
+        Map<String, List<String>> sdkClassesByJar = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().startsWith("lib/") && e.getName().endsWith(".jar")) {
+                    ZipInputStream jar = new ZipInputStream(in);
+                    for (ZipEntry c = jar.getNextEntry(); c != null; c = jar.getNextEntry()) {
+                        if (c.getName().startsWith("software/amazon/awssdk/")
+                                && c.getName().endsWith(".class")) {
+                            sdkClassesByJar
+                                    .computeIfAbsent(e.getName(), k -> new ArrayList<>())
+                                    .add(c.getName());
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(sdkClassesByJar).containsOnlyKeys("lib/aws-sdk-shrunk.jar");
+    }
+
     static String codeUri(String logicalId) throws IOException {
         String template = Files.readString(Repository.root().resolve("template.yaml"));
         int at = template.indexOf("\n  " + logicalId + ":\n");
