@@ -240,8 +240,11 @@ public final class Bench {
     static void burst(int pairs) throws Exception {
         try (OpenAiDouble openai = new OpenAiDouble()) {
             openai.delay(OpenAiDouble.CHAT, Duration.ofSeconds(1)).delay(OpenAiDouble.IMAGES, Duration.ofSeconds(1));
+            // One user submits every request of the run (1 + pairs × 51), past the template's DailyPostsPerUser (20):
+            // the quota is lifted for this stack through the template parameter, as a deployment would.
             LocalCloud.Options options = LocalCloud.Options.inMemory(REPO)
-                    .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-bench-double"));
+                    .withEnvironment(Map.of("OPENAI_BASE_URL", openai.baseUrl(), "OPENAI_API_KEY", "sk-bench-double"))
+                    .withParameters(Map.of("DailyPostsPerUser", "100000"));
             try (LocalRuntime runtime = LocalRuntime.start(options, 0, "bench-token", false)) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 submitAndWait(runtime, http, 1);  // warm-up: every function built once
@@ -272,6 +275,9 @@ public final class Bench {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(runtime.url().resolve("/blogs"))
                             .header("Authorization", "Bearer " + runtime.token()).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + topic + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 202) {
+                        throw new IllegalStateException("POST /blogs answered " + r.statusCode() + ": " + r.body());
+                    }
                     ids.add(Json.read(r.body(), JsonNode.class).path("requestId").asText());
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException(e);
