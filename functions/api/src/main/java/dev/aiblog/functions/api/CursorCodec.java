@@ -92,7 +92,7 @@ public final class CursorCodec {
     }
 
     private String encode(Payload value) {
-        byte[] payload = Json.write(value).getBytes(StandardCharsets.UTF_8);
+        byte[] payload = Json.writeBytes(value);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
     }
 
