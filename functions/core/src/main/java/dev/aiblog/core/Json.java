@@ -35,6 +35,19 @@ public final class Json {
         }
     }
 
+    /**
+     * The value as UTF-8 JSON, written as bytes: what goes into a stream, a request or an object, without the detour
+     * through a {@code String} (a second copy and a second encoding pass for every answer).
+     */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

@@ -80,8 +80,7 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         HttpApiEvent event = Json.mapper().readValue(input, HttpApiEvent.class);
-        byte[] response =
-                LambdaLogs.around(context, () -> Json.write(handle(event)).getBytes(StandardCharsets.UTF_8));
+        byte[] response = LambdaLogs.around(context, () -> Json.writeBytes(handle(event)));
         output.write(response);
     }
 

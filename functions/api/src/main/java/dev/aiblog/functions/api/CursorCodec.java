@@ -35,12 +35,15 @@ public final class CursorCodec {
     private static final String REQUESTS = "requests";
 
     private final SecretKeySpec key;
+    /** Initialised with the key once; each signature works on a copy (looking up and keying a Mac per cursor cost more than the MAC). */
+    private final Mac keyed;
 
     public CursorCodec(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("the cursor signing key must be at least 16 bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.keyed = newMac();
     }
 
     /** A cursor into the feed ({@code tag}'s, or every post's when null), after {@code position}. */
@@ -92,7 +95,7 @@ public final class CursorCodec {
     }
 
     private String encode(Payload value) {
-        byte[] payload = Json.write(value).getBytes(StandardCharsets.UTF_8);
+        byte[] payload = Json.writeBytes(value);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
     }
 
@@ -151,13 +154,23 @@ public final class CursorCodec {
     }
 
     private byte[] mac(byte[] payload) {
+        Mac mac;
+        try {
+            mac = (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac();
+        }
+        byte[] full = mac.doFinal(payload);
+        byte[] truncated = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, truncated, 0, MAC_BYTES);
+        return truncated;
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] full = mac.doFinal(payload);
-            byte[] truncated = new byte[MAC_BYTES];
-            System.arraycopy(full, 0, truncated, 0, MAC_BYTES);
-            return truncated;
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

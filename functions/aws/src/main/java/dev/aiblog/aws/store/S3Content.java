@@ -31,14 +31,14 @@ public final class S3Content implements Content {
     @Override
     public String putDraft(String requestId, Draft draft) {
         String key = ContentKeys.draftKey(requestId);
-        put(key, Json.write(draft).getBytes(StandardCharsets.UTF_8), "application/json");
+        put(key, Json.writeBytes(draft), "application/json");
         return key;
     }
 
     @Override
     public String putReviewedDraft(String requestId, String decisionId, Draft draft) {
         String key = ContentKeys.reviewedDraftKey(requestId, decisionId);
-        put(key, Json.write(draft).getBytes(StandardCharsets.UTF_8), "application/json");
+        put(key, Json.writeBytes(draft), "application/json");
         return key;
     }
 

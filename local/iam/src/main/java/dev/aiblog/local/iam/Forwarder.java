@@ -5,24 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Sends an allowed request on to its backend unchanged (method, path, query, end-to-end headers,
- * body) over a pooled keep-alive client, and streams the backend's status, headers and body back.
+ * body) over pooled keep-alive connections ({@link BackendConnections}), and streams the backend's status, headers
+ * and body back. The request is written and the answer read on the exchange's own thread: no client selector or
+ * executor sits between the gateway and its backend, which is most of what the hop used to cost.
  */
 final class Forwarder implements AutoCloseable {
 
-    /** Hop-by-hop headers, and those the JDK client sets itself (Host, Content-Length, Expect). */
+    /** Hop-by-hop headers, and those the connection sets itself (Host, Content-Length, Expect). */
     private static final Set<String> NOT_FORWARDED = Set.of(
             "connection",
             "keep-alive",
@@ -49,38 +46,28 @@ final class Forwarder implements AutoCloseable {
             "content-length",
             "date");
 
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
+    private final BackendConnections connections = new BackendConnections();
 
     /** Forwards and answers the exchange; an unreachable backend becomes the service's 503 error. */
     void forward(AwsRequest request, URI backend, HttpExchange exchange, AwsService service) throws IOException {
-        String base = backend.toString().replaceAll("/+$", "");
-        URI target =
-                URI.create(base + request.rawPath() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
+        String basePath =
+                backend.getRawPath() == null ? "" : backend.getRawPath().replaceAll("/+$", "");
+        String target = basePath + request.rawPath() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
         boolean hasBody = request.body().length > 0
                 || request.headers().containsKey("content-length")
                 || request.headers().containsKey("transfer-encoding");
-        HttpRequest.Builder outgoing = HttpRequest.newBuilder(target)
-                .method(
-                        request.method(),
-                        hasBody
-                                ? HttpRequest.BodyPublishers.ofByteArray(request.body())
-                                : HttpRequest.BodyPublishers.noBody());
+        List<Map.Entry<String, String>> headers =
+                new ArrayList<>(request.headers().size());
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             if (!NOT_FORWARDED.contains(header.getKey())) {
                 for (String value : header.getValue()) {
-                    outgoing.header(header.getKey(), value);
+                    headers.add(Map.entry(header.getKey(), value));
                 }
             }
         }
-        HttpResponse<InputStream> response;
+        BackendConnections.Exchange response;
         try {
-            response = client.send(outgoing.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = connections.send(backend, request.method(), target, headers, hasBody ? request.body() : null);
         } catch (IOException e) {
             GatewayExchanges.send(
                     exchange,
@@ -91,23 +78,21 @@ final class Forwarder implements AutoCloseable {
                             Map.of(),
                             false));
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while forwarding to " + target, e);
         }
-        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!NOT_RETURNED.contains(name) && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(header.getKey(), header.getValue());
+        try (response) {
+            for (Map.Entry<String, String> header : response.head().headers()) {
+                if (!NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                    exchange.getResponseHeaders().add(header.getKey(), header.getValue());
+                }
             }
-        }
-        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
-        int status = response.statusCode();
-        try (InputStream body = response.body()) {
-            if (request.method().equals("HEAD") || status == 204 || status == 304 || (status >= 100 && status < 200)) {
+            long length = response.length();
+            int status = response.head().status();
+            InputStream body = response.body();
+            if (request.method().equals("HEAD") || status == 204 || status == 304) {
                 // no body: the JDK server wants -1, and for HEAD the Content-Length set by hand
-                if (request.method().equals("HEAD") && length >= 0) {
-                    exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
+                String declared = response.head().first("Content-Length");
+                if (request.method().equals("HEAD") && declared != null) {
+                    exchange.getResponseHeaders().set("Content-Length", declared.strip());
                 }
                 exchange.sendResponseHeaders(status, -1);
                 body.transferTo(OutputStream.nullOutputStream());
@@ -124,7 +109,6 @@ final class Forwarder implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        executor.close();
+        connections.close();
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,6 +28,9 @@ final class SigV4Verifier {
 
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     private static final HexFormat HEX = HexFormat.of();
+    private static final int MAX_SIGNING_KEYS = 1_000;
+    private static final Pattern SPACES = Pattern.compile(" +");
+    private static final Map<String, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
 
     /** The canonical request, the string to sign, and the signature a secret gives. */
     record Computed(String canonicalRequest, String stringToSign, String signature) {}
@@ -36,11 +41,28 @@ final class SigV4Verifier {
         String canonicalRequest = canonicalRequest(request, auth);
         String stringToSign = SigV4Auth.ALGORITHM + "\n" + auth.amzDate() + "\n" + auth.scope() + "\n"
                 + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return new Computed(canonicalRequest, stringToSign, hex(hmac(signingKey(secretAccessKey, auth), stringToSign)));
+    }
+
+    /**
+     * The key of a secret's scope (date, region, service), derived once per scope as the SDKs do, instead of four
+     * HMACs for every request.
+     */
+    private static byte[] signingKey(String secretAccessKey, SigV4Auth auth) {
+        String scope = secretAccessKey + "\n" + auth.scope();
+        byte[] cached = SIGNING_KEYS.get(scope);
+        if (cached != null) {
+            return cached;
+        }
         byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), auth.scopeDate());
         key = hmac(key, auth.region());
         key = hmac(key, auth.service());
         key = hmac(key, "aws4_request");
-        return new Computed(canonicalRequest, stringToSign, hex(hmac(key, stringToSign)));
+        if (SIGNING_KEYS.size() >= MAX_SIGNING_KEYS) {
+            SIGNING_KEYS.clear();
+        }
+        SIGNING_KEYS.put(scope, key);
+        return key;
     }
 
     /** Constant-time comparison of the signature sent with the one computed. */
@@ -71,7 +93,8 @@ final class SigV4Verifier {
             List<String> values = request.headers().getOrDefault(name, List.of());
             List<String> trimmed = new ArrayList<>();
             for (String value : values) {
-                trimmed.add(value.trim().replaceAll(" +", " "));
+                String trim = value.trim();
+                trimmed.add(trim.contains("  ") ? SPACES.matcher(trim).replaceAll(" ") : trim);
             }
             canonical.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }

@@ -16,12 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The user pool's part, locally: the dev token stands for a signed-in user, and the local API hands the API function
  * what Cognito would have given that user, an RS256 access token. The function checks it like a Cognito token on
  * public routes (signature, issuer, app client), against this key set, which it gets in {@code JWT_JWKS} instead of
  * fetching the pool's. The key pair is made per process; tokens live five minutes.
+ *
+ * <p>Like an app, which signs in once and sends the same access token until it nears expiry, a user's token is
+ * handed out again while at least half its lifetime is left, not signed anew for every request (an RSA signature
+ * per call was most of what a burst of submissions cost the local API).
  */
 public final class LocalAuthorizer {
     public static final String ISSUER = "http://localhost/local-dev-authorizer";
@@ -31,9 +36,15 @@ public final class LocalAuthorizer {
     /** The user pool's group of editors (template.yaml, EditorsGroup). */
     public static final String EDITORS = "editors";
 
+    /** How long a token is valid ({@code exp - iat}). */
+    static final long LIFETIME_SECONDS = 300;
+
     private final KeyPair keys;
     private final String kid = "local-" + UUID.randomUUID();
     private final java.util.Set<String> editors;
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+    private record Issued(String token, long issuedAt) {}
 
     private LocalAuthorizer(KeyPair keys, java.util.Set<String> editors) {
         this.keys = keys;
@@ -76,8 +87,25 @@ public final class LocalAuthorizer {
         return Map.of("JWT_ISSUER", ISSUER, "JWT_AUDIENCE", CLIENT_ID, "JWT_JWKS", jwks);
     }
 
-    /** An access token for {@code sub}, shaped like Cognito's. */
+    /**
+     * An access token for {@code sub}, shaped like Cognito's: the one issued to {@code sub} before while at least half
+     * its lifetime is left at {@code now}, else a new one.
+     */
     public String accessToken(String sub, Instant now) {
+        long at = now.getEpochSecond();
+        Issued before = issued.get(sub);
+        if (before != null && at >= before.issuedAt() && at - before.issuedAt() <= LIFETIME_SECONDS / 2) {
+            return before.token();
+        }
+        if (issued.size() > 10_000) {
+            issued.clear();
+        }
+        String token = sign(sub, at);
+        issued.put(sub, new Issued(token, at));
+        return token;
+    }
+
+    private String sign(String sub, long now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", sub);
         claims.put("username", sub);
@@ -85,8 +113,8 @@ public final class LocalAuthorizer {
         claims.put("iss", ISSUER);
         claims.put("client_id", CLIENT_ID);
         claims.put("token_use", "access");
-        claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.getEpochSecond() + 300);
+        claims.put("iat", now);
+        claims.put("exp", now + LIFETIME_SECONDS);
         String input = B64.encodeToString(
                         Json.write(Map.of("alg", "RS256", "kid", kid)).getBytes(StandardCharsets.UTF_8))
                 + "." + B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));

@@ -158,9 +158,7 @@ public final class LocalHttpApi implements AutoCloseable {
             ObjectNode event = event(exchange, route, match.get().getValue(), user, body);
             JsonNode response;
             try {
-                response = Json.mapper()
-                        .readTree(functions.invokeRaw(
-                                functionId, Json.write(event).getBytes(StandardCharsets.UTF_8)));
+                response = Json.mapper().readTree(functions.invokeRaw(functionId, Json.writeBytes(event)));
             } catch (TaskFailedException e) {
                 LOG.error("{} failed: {}", functionId, e.cause());
                 send(exchange, 500, "{\"message\":\"Internal Server Error\"}", Map.of());

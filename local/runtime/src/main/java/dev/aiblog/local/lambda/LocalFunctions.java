@@ -83,7 +83,7 @@ public final class LocalFunctions implements TaskHandler {
         if (logicalId == null) {
             throw new TaskFailedException("Lambda.ResourceNotFoundException", "Function not found: " + resource);
         }
-        byte[] output = invokeRaw(logicalId, Json.write(input).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] output = invokeRaw(logicalId, Json.writeBytes(input));
         try {
             return output.length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(output);
         } catch (IOException e) {

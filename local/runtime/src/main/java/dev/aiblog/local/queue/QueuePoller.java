@@ -8,7 +8,6 @@ import dev.aiblog.core.Json;
 import dev.aiblog.local.lambda.LocalFunctions;
 import dev.aiblog.local.sam.SamTemplate;
 import dev.aiblog.local.sam.TemplateValues;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -193,8 +192,7 @@ public final class QueuePoller implements AutoCloseable {
         Set<String> all =
                 new HashSet<>(messages.stream().map(Message::messageId).toList());
         try {
-            byte[] out =
-                    functions.invokeRaw(mapping.functionId(), Json.write(event).getBytes(StandardCharsets.UTF_8));
+            byte[] out = functions.invokeRaw(mapping.functionId(), Json.writeBytes(event));
             JsonNode response = Json.mapper().readTree(out);
             Set<String> failed = new HashSet<>();
             response.path("batchItemFailures")
