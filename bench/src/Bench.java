@@ -128,7 +128,7 @@ public final class Bench {
         Process p = pb.start();
         try {
             RuntimeApi.Answer got = answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
-            if (got.kind() != RuntimeApi.Answer.RESPONSE || !got.body().contains("\"statusCode\":200")) {
+            if (got.error() || !got.body().contains("\"statusCode\":200")) {
                 throw new IllegalStateException(handler + " did not answer 200: " + got.body().substring(0, Math.min(300, got.body().length()))
                         + "\n" + Files.readString(WORK.resolve("coldstart-child.log")));
             }
@@ -175,18 +175,6 @@ public final class Bench {
         pb.environment().putAll(env);
         pb.environment().put("PATH", System.getenv("PATH"));
         return pb;
-    }
-
-    static double run(ProcessBuilder pb) throws Exception {
-        long start = System.nanoTime();
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        int code = p.waitFor();
-        double ms = (System.nanoTime() - start) / 1e6;
-        if (code != 0) {
-            throw new IllegalStateException("child failed (" + code + "): " + out);
-        }
-        return ms;
     }
 
     static double afterPrime(ProcessBuilder pb) throws Exception {
@@ -429,12 +417,6 @@ public final class Bench {
             }
         }
         return dir;
-    }
-
-    static String lambdaCoreJar(Path unpacked) throws IOException {
-        try (var jars = Files.list(unpacked.resolve("lib"))) {
-            return jars.filter(j -> j.getFileName().toString().startsWith("aws-lambda-java-core")).findFirst().orElseThrow().toString();
-        }
     }
 
     static String javaBin() {

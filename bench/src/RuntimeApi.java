@@ -20,9 +20,8 @@ final class RuntimeApi implements AutoCloseable {
     private final HttpServer server;
     private volatile Invocation current;
 
-    record Answer(int kind, String body, long nanos) {
-        static final int RESPONSE = 0, ERROR = 1;
-    }
+    /** What the function posted: its response, or ({@code error}) an invocation or initialisation error. */
+    record Answer(boolean error, String body, long nanos) {}
 
     private record Invocation(String id, byte[] event, CompletableFuture<Answer> answer, CompletableFuture<Void> taken) {}
 
@@ -73,9 +72,9 @@ final class RuntimeApi implements AutoCloseable {
             }
             String text = new String(body, StandardCharsets.UTF_8);
             if (invocation != null && path.endsWith("/invocation/" + invocation.id() + "/response")) {
-                invocation.answer().complete(new Answer(Answer.RESPONSE, text, now));
-            } else if (invocation != null && (path.endsWith("/error") )) {
-                invocation.answer().complete(new Answer(Answer.ERROR, path + " " + text, now));
+                invocation.answer().complete(new Answer(false, text, now));
+            } else if (invocation != null && path.endsWith("/error")) {
+                invocation.answer().complete(new Answer(true, path + " " + text, now));
             }
             exchange.sendResponseHeaders(202, -1);
         }
