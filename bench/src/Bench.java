@@ -84,21 +84,34 @@ public final class Bench {
             env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
             System.out.println("JAVA_TOOL_OPTIONS (the template's, for ApiFunction): " + env.getOrDefault("JAVA_TOOL_OPTIONS", ""));
             System.out.println("harness: " + String.join(" ", lambdaJvm(env, "-Xshare:auto")) + " <handler>");
+            // the floor: the same unpacked zip (its logging jars and log4j2.xml) running a handler that only logs
+            Files.copy(WORK.resolve("classes/LoggingFloorHandler.class"), api.resolve("LoggingFloorHandler.class"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            String apiHandler = "dev.aiblog.functions.api.ApiHandler::handleRequest";
+            String floorHandler = "LoggingFloorHandler::handleRequest";
             byte[] event = Files.readAllBytes(REPO.resolve("events/api-get-feed.json"));
             for (String share : List.of("-Xshare:auto", "-Xshare:off")) {
                 List<Double> a = new ArrayList<>();
                 List<Double> b = new ArrayList<>();
+                List<Double> f = new ArrayList<>();
                 List<Double> ratios = new ArrayList<>();
-                coldInvoke(runtimeApi, api, env, share, "dev.aiblog.functions.api.ApiHandler::handleRequest", event);  // warm-up: page cache
+                List<Double> floorRatios = new ArrayList<>();
+                coldInvoke(runtimeApi, api, env, share, apiHandler, event);  // warm-up: page cache
+                coldInvoke(runtimeApi, api, env, share, floorHandler, event);
                 coldInvoke(runtimeApi, trivial, env, share, "TrivialHandler::handleRequest", event);
                 for (int i = 0; i < pairs; i++) {
-                    double ta = coldInvoke(runtimeApi, api, env, share, "dev.aiblog.functions.api.ApiHandler::handleRequest", event);
+                    double ta = coldInvoke(runtimeApi, api, env, share, apiHandler, event);
+                    double tf = coldInvoke(runtimeApi, api, env, share, floorHandler, event);
                     double tb = coldInvoke(runtimeApi, trivial, env, share, "TrivialHandler::handleRequest", event);
                     a.add(ta);
+                    f.add(tf);
                     b.add(tb);
                     ratios.add(ta / tb);
+                    floorRatios.add(tf / tb);
                 }
                 report("cold start " + share + ": ApiHandler first GET /feed ÷ trivial handler (Runtime Interface Client)", ratios, a, b, "ms");
+                report("  the floor, " + share + ": a handler that only logs one line through the functions' Powertools/Log4j"
+                        + " logging ÷ trivial handler", floorRatios, f, b, "ms");
             }
         }
     }
@@ -115,6 +128,10 @@ public final class Bench {
     static double coldInvoke(RuntimeApi runtimeApi, Path taskRoot, Map<String, String> env, String share, String handler, byte[] event)
             throws Exception {
         List<String> command = new ArrayList<>(lambdaJvm(env, share));
+        String extra = System.getProperty("aiblog.bench.jvm", "");
+        if (!extra.isBlank() && !handler.startsWith("Trivial")) {
+            command.addAll(1, List.of(extra.trim().split("\\s+")));
+        }
         command.add(handler);
         ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
                 .redirectOutput(WORK.resolve("coldstart-child.log").toFile());
@@ -134,7 +151,10 @@ public final class Bench {
             }
             return (got.nanos() - start) / 1e6;
         } finally {
-            p.destroyForcibly().waitFor();
+            p.destroy();  // a polite stop first, so a flight recording asked for in AIBLOG_BENCH_JVM is written
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
         }
     }
 
