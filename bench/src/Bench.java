@@ -211,6 +211,8 @@ public final class Bench {
     /**
      * {@code GET /feed?limit=20} through the local HTTP API (the code {@code ./aiblog serve} runs) from 8 clients,
      * against the raw DynamoDB Local query of the Feed index from 8 clients: throughput ratio and each side's p99.
+     * A third side, interleaved with them, is the ceiling the IAM enforcement leaves: the same raw query made as the
+     * API function makes it, with its role's credentials through the IAM gateway (no local API, no handler).
      */
     static void feed(int pairs) throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(LocalCloud.Options.inMemory(REPO), 0, "bench-token", false)) {
@@ -229,32 +231,47 @@ public final class Bench {
                     throw new IllegalStateException(e);
                 }
             };
-            Runnable raw = () -> dynamo.query(q -> q.tableName(table).indexName("Feed").keyConditionExpression("feedPk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("FEED"))).scanIndexForward(false).limit(20));
+            Runnable raw = () -> feedQuery(dynamo, table);
+            DynamoDbClient asTheApi = dev.aiblog.aws.AwsClients.dynamoDb(runtime.cloud().functions().settings("ApiFunction"));
+            Runnable viaGateway = () -> feedQuery(asTheApi, table);
             Duration round = Duration.ofSeconds(3);
             clients(8, round, viaApi);  // warm-up
             clients(8, round, raw);
+            clients(8, round, viaGateway);
             List<Double> ratios = new ArrayList<>();
+            List<Double> gatewayRatios = new ArrayList<>();
             List<Double> p99a = new ArrayList<>();
             List<Double> p99b = new ArrayList<>();
             List<Double> rpsA = new ArrayList<>();
             List<Double> rpsB = new ArrayList<>();
+            List<Double> rpsG = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
                 double[] a = clients(8, round, viaApi);
                 double[] b = clients(8, round, raw);
+                double[] g = clients(8, round, viaGateway);
                 rpsA.add(a[0]);
                 rpsB.add(b[0]);
+                rpsG.add(g[0]);
                 p99a.add(a[1]);
                 p99b.add(b[1]);
                 ratios.add(a[0] / b[0]);
+                gatewayRatios.add(g[0] / b[0]);
             }
             report("GET /feed?limit=20 via the local API ÷ raw Feed-index query, 8 clients (throughput)", ratios, rpsA, rpsB, "req/s");
+            report("  the ceiling: the same query with the API function's role through the IAM gateway ÷ raw (throughput)",
+                    gatewayRatios, rpsG, rpsB, "req/s");
             List<Double> p99ratios = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
                 p99ratios.add(p99a.get(i) / p99b.get(i));
             }
             report("p99 latency, local API ÷ raw query", p99ratios, p99a, p99b, "ms");
         }
+    }
+
+    /** The query behind a first feed page: the newest 20 posts of the Feed index. */
+    static void feedQuery(DynamoDbClient dynamo, String table) {
+        dynamo.query(q -> q.tableName(table).indexName("Feed").keyConditionExpression("feedPk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("FEED"))).scanIndexForward(false).limit(20));
     }
 
     /** {@code n} clients calling {@code call} for {@code length}: requests per second and p99 latency (ms). */
