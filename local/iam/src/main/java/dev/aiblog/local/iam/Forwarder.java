@@ -114,9 +114,8 @@ final class Forwarder implements AutoCloseable {
 
     /** Forwards and answers the exchange; an unreachable backend becomes the service's 503 error. */
     void forward(AwsRequest request, URI backend, HttpExchange exchange, AwsService service) throws IOException {
-        String basePath =
-                backend.getRawPath() == null ? "" : backend.getRawPath().replaceAll("/+$", "");
-        String target = basePath + request.rawPath() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+        String target =
+                basePath(backend) + request.rawPath() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
         HttpHost host = new HttpHost(backend.getScheme(), backend.getHost(), backend.getPort());
         BasicClassicHttpRequest forwarded = new BasicClassicHttpRequest(request.method(), host, target);
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
@@ -179,6 +178,19 @@ final class Forwarder implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** The backend URI's path without trailing slashes (no regex: this runs for every forwarded request). */
+    private static String basePath(URI backend) {
+        String path = backend.getRawPath();
+        if (path == null) {
+            return "";
+        }
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
     }
 
     @Override

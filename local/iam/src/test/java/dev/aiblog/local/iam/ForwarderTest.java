@@ -104,6 +104,17 @@ class ForwarderTest {
     }
 
     @Test
+    void aBackendWithAPath_getsTheRequestUnderIt() throws Exception {
+        backend(false, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        backendUri = URI.create(backend.uri() + "/prefix//");
+
+        send("GET /bucket/a%2Fb?x=1 HTTP/1.1\r\nHost: g\r\n\r\n");
+
+        assertThat(Request.parse(backend.requests.poll(5, TimeUnit.SECONDS)).line())
+                .isEqualTo("GET /prefix/bucket/a%2Fb?x=1 HTTP/1.1");
+    }
+
+    @Test
     void aGetWithoutBody_goesOutWithoutContentLength_userAgentOrUpgrade() throws Exception {
         backend(false, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
 
