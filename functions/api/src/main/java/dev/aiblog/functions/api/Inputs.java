@@ -36,6 +36,9 @@ final class Inputs {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
+    /** Compiled once: {@code String.matches} compiled it again on every feed request. */
+    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
+
     private static final Set<String> SUBMIT_FIELDS = Set.of("topic", "audience", "tone", "length");
     private static final ObjectReader READER = Json.mapper()
             .reader()
@@ -244,7 +247,7 @@ final class Inputs {
             return DEFAULT_LIMIT;
         }
         String must = "limit must be a whole number from 1 to " + MAX_LIMIT;
-        if (!rawLimit.matches("[0-9]{1,3}")) {
+        if (!LIMIT.matcher(rawLimit).matches()) {
             throw ApiException.invalid(must + ", not " + quoted(rawLimit));
         }
         int limit = Integer.parseInt(rawLimit);
