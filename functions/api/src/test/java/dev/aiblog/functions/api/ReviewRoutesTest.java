@@ -61,7 +61,11 @@ class ReviewRoutesTest {
     }
 
     static PendingReview awaiting(String id, String title, Duration timeout) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return awaiting(id, title, timeout, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** A draft waiting for review since {@code now}. */
+    static PendingReview awaiting(String id, String title, Duration timeout, Instant now) {
         TestData.requests().create(BlogRequest.queued(id, "ann", "topic of " + title, PostOptions.DEFAULT, now));
         Content content = review.content();
         String draftKey = TestData.content()
@@ -129,8 +133,11 @@ class ReviewRoutesTest {
 
     @Test
     void theQueueListsDraftsOldestFirst_pagedByCursor_andShowsTheWholeDraft() {
-        PendingReview first = awaiting("First in line", Duration.ofDays(7));
-        PendingReview second = awaiting("Second in line", Duration.ofDays(7));
+        // a millisecond apart: two drafts that arrive in the same millisecond have no "oldest"
+        Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PendingReview first = awaiting(UUID.randomUUID().toString(), "First in line", Duration.ofDays(7), since);
+        PendingReview second =
+                awaiting(UUID.randomUUID().toString(), "Second in line", Duration.ofDays(7), since.plusMillis(1));
 
         List<String> seen = new java.util.ArrayList<>();
         String cursor = null;
