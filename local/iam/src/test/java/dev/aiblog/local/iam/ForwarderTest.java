@@ -303,19 +303,36 @@ class ForwarderTest {
         }
     }
 
+    /** An HTTP message's header fields, as {name as sent, value}. */
+    private interface Message {
+        List<String[]> headers();
+
+        /** The first value of a header, by its name in any case; null when it is absent. */
+        default String header(String name) {
+            return headers().stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** The header fields after a message's first line, as {name as sent, value}. */
+    private static List<String[]> headerFields(String[] lines) {
+        List<String[]> headers = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.add(new String[] {lines[i].substring(0, colon), lines[i].substring(colon + 1).strip()});
+        }
+        return headers;
+    }
+
     /** A response as the client received it; the body de-chunked when it came chunked. */
-    private record Answer(int status, List<String[]> headers, String body) {
+    private record Answer(int status, List<String[]> headers, String body) implements Message {
         static Answer parse(String raw, boolean head) {
             int endOfHead = raw.indexOf("\r\n\r\n");
             String[] lines = raw.substring(0, endOfHead).split("\r\n");
-            List<String[]> headers = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.add(new String[] {
-                    lines[i].substring(0, colon).strip(),
-                    lines[i].substring(colon + 1).strip()
-                });
-            }
+            List<String[]> headers = headerFields(lines);
             String rest = head ? "" : raw.substring(endOfHead + 4);
             Answer answer = new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, rest);
             if ("chunked".equalsIgnoreCase(answer.header("transfer-encoding"))) {
@@ -336,42 +353,21 @@ class ForwarderTest {
             return answer;
         }
 
-        String header(String name) {
-            return headers.stream()
-                    .filter(h -> h[0].equalsIgnoreCase(name))
-                    .map(h -> h[1])
-                    .findFirst()
-                    .orElse(null);
-        }
     }
 
     /** A request as the backend received it. */
-    private record Request(String line, List<String[]> headers, String body) {
+    private record Request(String line, List<String[]> headers, String body) implements Message {
         static Request parse(String raw) {
             assertThat(raw).isNotNull();
             int endOfHead = raw.indexOf("\r\n\r\n");
             String[] lines = raw.substring(0, endOfHead).split("\r\n");
-            List<String[]> headers = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.add(new String[] {
-                    lines[i].substring(0, colon), lines[i].substring(colon + 1).strip()
-                });
-            }
-            return new Request(lines[0], headers, raw.substring(endOfHead + 4));
+            return new Request(lines[0], headerFields(lines), raw.substring(endOfHead + 4));
         }
 
         List<String> headerNames() {
             return headers.stream().map(h -> h[0].toLowerCase(Locale.ROOT)).toList();
         }
 
-        String header(String name) {
-            return headers.stream()
-                    .filter(h -> h[0].equalsIgnoreCase(name))
-                    .map(h -> h[1])
-                    .findFirst()
-                    .orElse(null);
-        }
     }
 
     /**
