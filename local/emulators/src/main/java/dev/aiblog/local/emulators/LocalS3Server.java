@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and binds 127.0.0.1. local-s3 declares Netty and its router in runtime scope, which keeps them
  * off the compile classpath; they are reached reflectively. The {@code LocalS3} object still
  * builds the storage (in memory, or files under the data folder, metadata written on every
- * change).
+ * change). Its connections read into unpooled heap buffers: local-s3 never releases a request's body.
  */
 final class LocalS3Server implements AutoCloseable {
 
@@ -84,6 +84,20 @@ final class LocalS3Server implements AutoCloseable {
             bootstrapType
                     .getMethod("childHandler", type("io.netty.channel.ChannelHandler"))
                     .invoke(bootstrap, initializer);
+            // local-s3's request decoder retains each body it reads into a request that is not reference counted,
+            // so nothing releases it: from Netty's default (pooled, direct) allocator every upload would stay in
+            // direct memory for good. Unpooled heap buffers are taken back by the collector once a request is done.
+            Class<?> channelOption = type("io.netty.channel.ChannelOption");
+            Class<?> allocatorType = type("io.netty.buffer.ByteBufAllocator");
+            Object heap = type("io.netty.buffer.UnpooledByteBufAllocator")
+                    .getConstructor(boolean.class)
+                    .newInstance(false);
+            Object preferHeap = type("io.netty.channel.PreferHeapByteBufAllocator")
+                    .getConstructor(allocatorType)
+                    .newInstance(heap);
+            bootstrapType
+                    .getMethod("childOption", channelOption, Object.class)
+                    .invoke(bootstrap, channelOption.getField("ALLOCATOR").get(null), preferHeap);
             Object bindFuture = bootstrapType
                     .getMethod("bind", String.class, int.class)
                     .invoke(bootstrap, Emulators.LOOPBACK, port);

@@ -126,6 +126,36 @@ class EmulatorsTest {
         assertThat(object.response().contentType()).isEqualTo("text/markdown");
     }
 
+    /**
+     * local-s3's request decoder retains every body it reads and nothing releases it (its request is not reference
+     * counted), so with Netty's default allocator each upload stayed in direct memory for good: a long-running
+     * {@code serve} lost every image's size. The emulator's connections read into unpooled heap buffers, which the
+     * collector takes back once a request is done.
+     */
+    @Test
+    void uploadsDoNotStayInDirectMemory() throws ReflectiveOperationException {
+        String bucket = resources.bucketName("ContentBucket");
+        byte[] image = new byte[1 << 20];
+        java.util.Arrays.fill(image, (byte) 7);
+        long before = nettyDirectMemory();
+        for (int i = 0; i < 48; i++) {
+            String key = "images/leak-probe-" + i + ".png";
+            aws.s3().putObject(b -> b.bucket(bucket).key(key).contentType("image/png"), RequestBody.fromBytes(image));
+        }
+        long grown = nettyDirectMemory() - before;
+
+        assertThat(aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key("images/leak-probe-47.png")).asByteArray())
+                .isEqualTo(image);
+        assertThat(grown).as("Netty direct memory kept after 48 uploads of 1 MB").isLessThan(8L << 20);
+    }
+
+    /** The direct memory Netty has allocated and not freed (its own counter, every allocator's buffers). */
+    private static long nettyDirectMemory() throws ReflectiveOperationException {
+        return (long) Class.forName("io.netty.util.internal.PlatformDependent")
+                .getMethod("usedDirectMemory")
+                .invoke(null);
+    }
+
     @Test
     void provisionsTheTemplatesTablesWithTheirIndexesAndTtl() {
         var blogs = aws.dynamoDb().describeTable(b -> b.tableName("BlogsTable")).table();
