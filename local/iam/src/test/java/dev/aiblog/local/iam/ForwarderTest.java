@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -46,14 +45,7 @@ class ForwarderTest {
 
     @BeforeEach
     void startGateway() throws IOException {
-        // the gateway class sets sun.net.httpserver.nodelay when it loads: before any JDK server exists
-        try {
-            Class.forName(IamGateway.class.getName(), true, IamGateway.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-        gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        gateway.setExecutor(executor);
+        gateway = LoopbackServers.create(executor);
         gateway.createContext(
                 "/",
                 exchange -> forwarder.forward(GatewayExchanges.read(exchange), backendUri, exchange, AwsService.S3));

@@ -3,8 +3,6 @@ package dev.aiblog.local.iam;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +30,7 @@ final class RecordingBackend implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     RecordingBackend(Function<Received, ServiceResponse> answer) throws IOException {
-        // the gateway class sets sun.net.httpserver.nodelay when it loads: before any JDK server exists
-        try {
-            Class.forName(IamGateway.class.getName(), true, IamGateway.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(executor);
+        server = LoopbackServers.create(executor);
         server.createContext("/", exchange -> {
             byte[] body;
             try (var in = exchange.getRequestBody()) {
