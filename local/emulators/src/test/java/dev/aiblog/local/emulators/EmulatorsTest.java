@@ -144,9 +144,13 @@ class EmulatorsTest {
         }
         long grown = nettyDirectMemory() - before;
 
-        assertThat(aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key("images/leak-probe-47.png")).asByteArray())
+        assertThat(aws.s3()
+                        .getObjectAsBytes(b -> b.bucket(bucket).key("images/leak-probe-47.png"))
+                        .asByteArray())
                 .isEqualTo(image);
-        assertThat(grown).as("Netty direct memory kept after 48 uploads of 1 MB").isLessThan(8L << 20);
+        assertThat(grown)
+                .as("Netty direct memory kept after 48 uploads of 1 MB")
+                .isLessThan(8L << 20);
     }
 
     /** The direct memory Netty has allocated and not freed (its own counter, every allocator's buffers). */

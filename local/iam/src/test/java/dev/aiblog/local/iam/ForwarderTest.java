@@ -314,7 +314,9 @@ class ForwarderTest {
         List<String[]> headers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.add(new String[] {lines[i].substring(0, colon), lines[i].substring(colon + 1).strip()});
+            headers.add(new String[] {
+                lines[i].substring(0, colon), lines[i].substring(colon + 1).strip()
+            });
         }
         return headers;
     }
@@ -344,7 +346,6 @@ class ForwarderTest {
             }
             return answer;
         }
-
     }
 
     /** A request as the backend received it. */
@@ -359,7 +360,6 @@ class ForwarderTest {
         List<String> headerNames() {
             return headers.stream().map(h -> h[0].toLowerCase(Locale.ROOT)).toList();
         }
-
     }
 
     /**
