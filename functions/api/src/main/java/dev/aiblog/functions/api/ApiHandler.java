@@ -150,7 +150,14 @@ public final class ApiHandler implements RequestStreamHandler, Resource {
 
         ReviewApi reviews() {
             return ReviewApi.of(
-                    aws::reviews, aws::requests, aws::content, images, cursors, taskTokens, Clock.systemUTC());
+                    aws::reviews,
+                    aws::requests,
+                    aws::content,
+                    images,
+                    cursors,
+                    taskTokens,
+                    Clock.systemUTC(),
+                    dev.aiblog.core.metrics.Metrics.forFunction(aws.settings()));
         }
 
         void buildAll() {

@@ -2,6 +2,7 @@ package dev.aiblog.functions.api;
 
 import dev.aiblog.core.Json;
 import dev.aiblog.core.errors.NotFoundException;
+import dev.aiblog.core.metrics.Metrics;
 import dev.aiblog.core.model.Draft;
 import dev.aiblog.core.model.PendingReview;
 import dev.aiblog.core.model.ReviewDecision;
@@ -36,6 +37,7 @@ public final class ReviewApi {
     private final Supplier<CursorCodec> cursors;
     private final Supplier<TaskTokens> tokens;
     private final Clock clock;
+    private final Metrics metrics;
 
     public ReviewApi(
             Reviews reviews,
@@ -45,7 +47,20 @@ public final class ReviewApi {
             CursorCodec cursors,
             TaskTokens tokens,
             Clock clock) {
-        this(() -> reviews, () -> requests, () -> content, () -> images, () -> cursors, () -> tokens, clock);
+        this(reviews, requests, content, images, cursors, tokens, clock, Metrics.none());
+    }
+
+    /** @param metrics where an editor's rejection counts as {@code PostsRejected}, as a moderation's does */
+    public ReviewApi(
+            Reviews reviews,
+            dev.aiblog.core.ports.Requests requests,
+            Content content,
+            ImageUrls images,
+            CursorCodec cursors,
+            TaskTokens tokens,
+            Clock clock,
+            Metrics metrics) {
+        this(() -> reviews, () -> requests, () -> content, () -> images, () -> cursors, () -> tokens, clock, metrics);
     }
 
     /** Collaborators made when a route first needs them. */
@@ -56,8 +71,9 @@ public final class ReviewApi {
             Supplier<ImageUrls> images,
             Supplier<CursorCodec> cursors,
             Supplier<TaskTokens> tokens,
-            Clock clock) {
-        return new ReviewApi(reviews, requests, content, images, cursors, tokens, clock);
+            Clock clock,
+            Metrics metrics) {
+        return new ReviewApi(reviews, requests, content, images, cursors, tokens, clock, metrics);
     }
 
     private ReviewApi(
@@ -67,7 +83,9 @@ public final class ReviewApi {
             Supplier<ImageUrls> images,
             Supplier<CursorCodec> cursors,
             Supplier<TaskTokens> tokens,
-            Clock clock) {
+            Clock clock,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.reviews = reviews;
         this.requests = requests;
         this.content = content;
@@ -150,6 +168,10 @@ public final class ReviewApi {
             throw e;
         }
         LOG.info("request {}: {} by {}", requestId, input.verdict().wire(), editor);
+        if (input.verdict() == ReviewDecision.Verdict.REJECT) {
+            // the request ended REJECTED here, not in the outcome function: it counts where moderation's do
+            metrics.record(requestId).count("PostsRejected", 1).emit();
+        }
         return new Views.ReviewOutcome(requestId, input.verdict().wire());
     }
 
@@ -227,6 +249,7 @@ public final class ReviewApi {
         Supplier<Reviews> missing = () -> {
             throw ApiException.notFound("no request with this id is awaiting review");
         };
-        return new ReviewApi(missing, () -> null, () -> null, () -> null, () -> null, () -> null, Clock.systemUTC());
+        return new ReviewApi(
+                missing, () -> null, () -> null, () -> null, () -> null, () -> null, Clock.systemUTC(), Metrics.none());
     }
 }

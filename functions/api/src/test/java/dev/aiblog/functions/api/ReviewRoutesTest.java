@@ -8,6 +8,7 @@ import dev.aiblog.aws.AwsWiring;
 import dev.aiblog.core.Json;
 import dev.aiblog.core.config.Settings;
 import dev.aiblog.core.memory.InMemoryTaskTokens;
+import dev.aiblog.core.metrics.Metrics;
 import dev.aiblog.core.model.BlogRequest;
 import dev.aiblog.core.model.Draft;
 import dev.aiblog.core.model.PendingReview;
@@ -18,7 +19,10 @@ import dev.aiblog.core.ports.Content;
 import dev.aiblog.core.ports.ContentKeys;
 import dev.aiblog.core.ports.Reviews;
 import dev.aiblog.core.steps.StepContracts.ReviewResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +42,9 @@ class ReviewRoutesTest {
 
     static ApiHandler handler;
     static InMemoryTaskTokens tokens = new InMemoryTaskTokens();
+    /** The EMF lines the review routes write, as Lambda would collect them from standard output. */
+    static final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
+
     static AwsWiring api;
     static AwsWiring review;
 
@@ -49,8 +56,15 @@ class ReviewRoutesTest {
         CursorCodec cursors = new CursorCodec(TestAws.cursorKey());
         ImageUrls images =
                 ImageUrls.presigned(AwsClients.s3Presigner(settings), settings.contentBucket(), Duration.ofMinutes(15));
-        ReviewApi reviews =
-                new ReviewApi(api.reviews(), api.requests(), api.content(), images, cursors, tokens, Clock.systemUTC());
+        ReviewApi reviews = new ReviewApi(
+                api.reviews(),
+                api.requests(),
+                api.content(),
+                images,
+                cursors,
+                tokens,
+                Clock.systemUTC(),
+                new Metrics("test", new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC()));
         BlogApi blogs = BlogApi.of(api::intake, api::requests, api::posts, api::content, () -> images, () -> cursors);
         handler = new ApiHandler(blogs, reviews, List.of(), Router.Links.NONE);
     }
@@ -196,6 +210,7 @@ class ReviewRoutesTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).at("/error/code").asText()).isEqualTo("CONFLICT");
         assertThat(TestData.requests().get(draft.requestId()).status()).isEqualTo(Status.RUNNING);
+        assertThat(postsRejected(draft.requestId())).isZero();
     }
 
     @Test
@@ -217,6 +232,19 @@ class ReviewRoutesTest {
                 .isEqualTo(409);
         assertThat(call(asAlice("GET", "/reviews/" + draft.requestId())).statusCode())
                 .isEqualTo(404);
+        // counted once, where a moderation's rejection counts
+        assertThat(postsRejected(draft.requestId())).isEqualTo(1);
+    }
+
+    /** How many PostsRejected the EMF lines written so far count for {@code requestId}. */
+    static long postsRejected(String requestId) {
+        return metricLines
+                .toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(line -> Json.read(line, JsonNode.class))
+                .filter(line -> requestId.equals(line.path("requestId").asText()))
+                .mapToLong(line -> line.path("PostsRejected").asLong(0))
+                .sum();
     }
 
     @Test
