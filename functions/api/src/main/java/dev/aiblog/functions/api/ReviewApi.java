@@ -39,17 +39,6 @@ public final class ReviewApi {
     private final Clock clock;
     private final Metrics metrics;
 
-    public ReviewApi(
-            Reviews reviews,
-            dev.aiblog.core.ports.Requests requests,
-            Content content,
-            ImageUrls images,
-            CursorCodec cursors,
-            TaskTokens tokens,
-            Clock clock) {
-        this(reviews, requests, content, images, cursors, tokens, clock, Metrics.none());
-    }
-
     /** @param metrics where an editor's rejection counts as {@code PostsRejected}, as a moderation's does */
     public ReviewApi(
             Reviews reviews,

@@ -315,7 +315,15 @@ class ReviewRoutesTest {
         };
         ApiHandler unlucky = new ApiHandler(
                 BlogApi.of(api::intake, api::requests, api::posts, api::content, () -> null, () -> null),
-                new ReviewApi(api.reviews(), api.requests(), api.content(), null, null, failing, Clock.systemUTC()),
+                new ReviewApi(
+                        api.reviews(),
+                        api.requests(),
+                        api.content(),
+                        null,
+                        null,
+                        failing,
+                        Clock.systemUTC(),
+                        Metrics.none()),
                 List.of(),
                 Router.Links.NONE);
 
