@@ -255,8 +255,7 @@ class ApiZipEndToEndTest {
     }
 
     private static JsonNode call(Object handler, JsonNode event, int status) throws Exception {
-        String output =
-                FunctionZipTest.invoke(handler, loader, Json.write(event).getBytes(StandardCharsets.UTF_8));
+        String output = FunctionZipTest.invoke(handler, loader, Json.writeBytes(event));
         JsonNode response = Json.mapper().readTree(output);
         assertThat(response.path("statusCode").asInt()).as(output).isEqualTo(status);
         return Json.mapper().readTree(response.path("body").asText());

@@ -101,11 +101,7 @@ class TransientAwsRetryTest {
     private static JsonNode invoke(PublishHandler handler, JsonNode input) throws TaskFailedException {
         try {
             var out = new java.io.ByteArrayOutputStream();
-            handler.handleRequest(
-                    new java.io.ByteArrayInputStream(
-                            Json.write(input).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    out,
-                    null);
+            handler.handleRequest(new java.io.ByteArrayInputStream(Json.writeBytes(input)), out, null);
             return Json.mapper().readTree(out.toByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

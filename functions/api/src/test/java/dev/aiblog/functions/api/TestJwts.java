@@ -71,8 +71,8 @@ final class TestJwts {
     }
 
     String sign(Map<String, Object> header, Map<String, Object> claims) {
-        String signingInput = B64.encodeToString(Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
-                + B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        String signingInput =
+                B64.encodeToString(Json.writeBytes(header)) + "." + B64.encodeToString(Json.writeBytes(claims));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(keys.getPrivate());

@@ -21,14 +21,12 @@ public final class InMemoryContent implements Content {
 
     @Override
     public String putDraft(String requestId, Draft draft) {
-        return put(ContentKeys.draftKey(requestId), Json.write(draft).getBytes(StandardCharsets.UTF_8));
+        return put(ContentKeys.draftKey(requestId), Json.writeBytes(draft));
     }
 
     @Override
     public String putReviewedDraft(String requestId, String decisionId, Draft draft) {
-        return put(
-                ContentKeys.reviewedDraftKey(requestId, decisionId),
-                Json.write(draft).getBytes(StandardCharsets.UTF_8));
+        return put(ContentKeys.reviewedDraftKey(requestId, decisionId), Json.writeBytes(draft));
     }
 
     @Override

@@ -143,7 +143,7 @@ final class StepFunctionsDouble implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Json.writeBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
         exchange.getResponseHeaders()
                 .set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());

@@ -115,9 +115,8 @@ public final class LocalAuthorizer {
         claims.put("token_use", "access");
         claims.put("iat", now);
         claims.put("exp", now + LIFETIME_SECONDS);
-        String input = B64.encodeToString(
-                        Json.write(Map.of("alg", "RS256", "kid", kid)).getBytes(StandardCharsets.UTF_8))
-                + "." + B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        String input = B64.encodeToString(Json.writeBytes(Map.of("alg", "RS256", "kid", kid))) + "."
+                + B64.encodeToString(Json.writeBytes(claims));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(keys.getPrivate());
